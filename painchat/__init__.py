@@ -1,0 +1,1 @@
+"""painchat: grounded answers about exercise for neuropathic pain, from three papers."""

@@ -1,0 +1,68 @@
+"""All configuration, read from ``PAINCHAT_*`` environment variables.
+
+Every field documents its default; ``Settings()`` is the only place that reads
+the environment, so a test points state at a temp dir by setting env vars.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Typed settings; unknown ``PAINCHAT_*`` keys passed in code are rejected."""
+
+    model_config = SettingsConfigDict(env_prefix="PAINCHAT_", extra="forbid")
+
+    corpus_dir: Path = Field(
+        PROJECT_ROOT / "corpus",
+        description="Folder of papers to ingest (Markdown with front matter, JATS XML, PDF).",
+    )
+    sources_file: Path = Field(
+        PROJECT_ROOT / "corpus" / "sources.toml",
+        description="Manifest of the papers: citation metadata and what `ingest fetch` downloads.",
+    )
+    store_dir: Path = Field(
+        PROJECT_ROOT / "vectorstore",
+        description="Folder of the embedded Chroma store (ignored when chroma_url is set).",
+    )
+    chroma_url: str | None = Field(
+        None, description="URL of a Chroma server, e.g. http://127.0.0.1:8000; empty means embedded."
+    )
+    collection: str = Field("painchat", description="Name prefix of the Chroma collections.")
+    data_dir: Path = Field(
+        PROJECT_ROOT / "data", description="Where the chat stores feedback (and opt-in logs)."
+    )
+    log_questions: bool = Field(
+        False, description="Store questions in data_dir/questions.jsonl (no IPs or user ids; off by default)."
+    )
+    log_retention_days: int = Field(
+        30, ge=1, description="Question-log entries older than this many days are dropped on write."
+    )
+    max_question_chars: int = Field(
+        2000, ge=10, description="Longer questions are answered with kind 'invalid'."
+    )
+    max_history_turns: int = Field(
+        20, ge=0, description="Only the last N history turns are read for follow-ups."
+    )
+    chunk_overlap_sentences: int = Field(
+        1, ge=0, le=3, description="Sentences repeated at the start of the next chunk of a section."
+    )
+    retrieve_k: int = Field(8, ge=1, description="Chunks fused from dense and BM25 retrieval.")
+    relevance_threshold: float | None = Field(
+        None,
+        description="Coverage score below which the answer is 'not_covered'; "
+        "empty means the calibrated value in painchat/calibration.json.",
+    )
+    max_answer_sentences: int = Field(5, ge=1, le=10, description="Sentences quoted in one answer.")
+    europepmc_url: str = Field(
+        "https://www.ebi.ac.uk/europepmc/webservices/rest",
+        description="Base URL of the Europe PMC REST API used by `python -m ingest fetch`.",
+    )
+    fetch_timeout_s: float = Field(20.0, gt=0, description="Timeout of one HTTP request while fetching.")
+    fetch_retries: int = Field(3, ge=0, description="Retries (with exponential backoff) per request.")
