@@ -1,0 +1,1 @@
+"""Write path: load papers from the corpus folder, chunk, embed and store them."""

@@ -1,0 +1,42 @@
+"""Loaders turn one paper file into a ``Document``; ``load_corpus`` reads a whole folder."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from ingest.loaders.common import SKIPPED_FILES
+from ingest.loaders.jats import load_jats
+from ingest.loaders.markdown import load_markdown
+from ingest.loaders.pdf import load_pdf
+from painchat.errors import CorpusError
+from painchat.models import Document
+
+log = logging.getLogger(__name__)
+
+Loader = Callable[[Path, dict | None], Document]
+LOADERS: dict[str, Loader] = {".md": load_markdown, ".xml": load_jats, ".pdf": load_pdf}
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Paper files in the folder, in a stable order."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder not found: {corpus_dir} (set PAINCHAT_CORPUS_DIR)")
+    return sorted(
+        p for p in corpus_dir.iterdir() if p.suffix.lower() in LOADERS and p.name.upper() not in SKIPPED_FILES
+    )
+
+
+def load_corpus(corpus_dir: Path, manifest: dict[str, dict]) -> list[Document]:
+    """Every paper in the folder; a file that fails to parse stops the build with its name."""
+    documents: dict[str, Document] = {}
+    for path in corpus_files(corpus_dir):
+        document = LOADERS[path.suffix.lower()](path, manifest.get(path.stem))
+        if not document.sections:
+            log.warning("%s: no text found, skipped", path.name)
+            continue
+        if document.meta.id in documents:
+            raise CorpusError(f"two files for source {document.meta.id!r}: {documents[document.meta.id].origin}, {path}")
+        documents[document.meta.id] = document
+    return list(documents.values())
