@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+
+# Papers: corpus/ once it holds any; otherwise the offline partial abstracts beside the repo.
+PAPERS := $(wildcard corpus/*.xml corpus/*.pdf) $(filter-out corpus/README.md,$(wildcard corpus/*.md))
+PAINCHAT_CORPUS_DIR ?= $(if $(PAPERS),corpus,$(if $(wildcard ../shared/corpus),../shared/corpus,corpus))
+PAINCHAT_HOST ?= 127.0.0.1
+PAINCHAT_PORT ?= 8501
+export PAINCHAT_CORPUS_DIR
+
+.PHONY: run test store corpus bench eval calibrate screenshots browser clean
+
+$(STAMP): requirements.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+store: $(STAMP)
+	$(BIN)/python -m ingest --quiet
+
+run: store
+	@echo "painchat: http://$(PAINCHAT_HOST):$(PAINCHAT_PORT) (papers from $(PAINCHAT_CORPUS_DIR))"
+	$(BIN)/streamlit run app.py --server.address $(PAINCHAT_HOST) --server.port $(PAINCHAT_PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+# Headless Chromium for the browser tests, from Debian's packages (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q
+
+corpus: $(STAMP)
+	$(BIN)/python -m ingest fetch
+
+calibrate: store
+	$(BIN)/python -m painchat.eval.calibrate
+
+eval: store
+	$(BIN)/python -m painchat.eval
+
+bench: store
+	$(BIN)/python -m bench
+
+screenshots: $(STAMP) browser
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf $(VENV) vectorstore/chroma.sqlite3 vectorstore/*-*-*-*-*

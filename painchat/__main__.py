@@ -1,0 +1,5 @@
+import sys
+
+from painchat.cli import main
+
+sys.exit(main())

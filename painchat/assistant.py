@@ -1,0 +1,132 @@
+"""The one answering function every front end calls: ``Assistant.answer``."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from functools import cached_property
+
+from pydantic import TypeAdapter, ValidationError
+
+from painchat import guard, messages
+from painchat.calibration import load_calibration
+from painchat.compose import AnswerBuilder
+from painchat.embedding import Embedder
+from painchat.followup import resolve
+from painchat.index import Index
+from painchat.models import Answer, Kind, SourceCoverage, Turn
+from painchat.question_log import QuestionLog
+from painchat.retrieve import Retrieval, Retriever
+from painchat.settings import Settings
+
+_HISTORY = TypeAdapter(list[Turn])
+
+# Questions the papers' abstracts answer; offered when a question is not covered, and in the UI.
+EXAMPLE_QUESTIONS = (
+    "Can exercise help with neuropathic pain?",
+    "What is allodynia?",
+    "How does neuropathic pain develop?",
+    "How was the expert consensus on exercise for neuropathic pain made?",
+    "How many studies did the systematic review include?",
+    "Why is exercise called a double-edged sword for the nervous system?",
+)
+
+
+class Assistant:
+    """Loads the model and the store once; answers questions from the loaded papers only."""
+
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None) -> None:
+        self.settings = settings or Settings()
+        self.embedder = embedder or Embedder()
+        self.embedder.model  # load now, so no answer pays for it
+        self.index = Index(self.settings, self.embedder)
+        self.retriever = Retriever(self.index, k=self.settings.retrieve_k)
+        self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences)
+        self.calibration = load_calibration()
+        if self.settings.relevance_threshold is not None:
+            self.calibration = replace(self.calibration, threshold=self.settings.relevance_threshold)
+        self.log = QuestionLog(self.settings) if self.settings.log_questions else None
+
+    @cached_property
+    def coverage(self) -> tuple[SourceCoverage, ...]:
+        return tuple(
+            SourceCoverage(
+                source_id=m.id, label=m.label, title=m.title, doi_url=m.doi_url, coverage=m.coverage, note=m.coverage_note
+            )
+            for m in self.index.sources.values()
+        )
+
+    def answer(self, question: object, history: object = ()) -> Answer:
+        """A structured answer of some kind; never raises for bad user input."""
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        if not isinstance(question, str):
+            return self.invalid(messages.INVALID_QUESTION)
+        verdict = guard.screen(question, self.settings.max_question_chars)
+        timings["guard"] = _ms(started)
+        if verdict:
+            return self._result(verdict.kind, verdict.message, timings, started, question)
+        try:
+            turns = _HISTORY.validate_python(list(history))[-self.settings.max_history_turns :]
+        except (ValidationError, TypeError):
+            return self.invalid(messages.INVALID_HISTORY)
+        query = resolve(guard.strip_instructions(question) or question, turns)
+        return self._grounded(query, question, timings, started)
+
+    def invalid(self, message: str) -> Answer:
+        """The answer to input that cannot be read (front ends use it for unreadable files too)."""
+        return Answer(kind="invalid", answer=message, coverage=self.coverage)
+
+    def _grounded(self, query: str, question: str, timings: dict[str, float], started: float) -> Answer:
+        step = time.perf_counter()
+        vector = self.embedder.embed_query(query)
+        timings["embed"] = _ms(step)
+        step = time.perf_counter()
+        retrieval = self.retriever.retrieve(query, vector)
+        timings["retrieve"] = _ms(step)
+        step = time.perf_counter()
+        chosen = self.builder.select(retrieval.sentences) if self._covers(query, retrieval) else []
+        if not chosen:
+            return self._result("not_covered", self._not_covered_text(vector), timings, started, question)
+        text, citations = self.builder.render(chosen, self.index.sources)
+        timings["compose"] = _ms(step)
+        return self._result("answer", text, timings, started, question, citations)
+
+    def _result(
+        self, kind: Kind, text: str, timings: dict[str, float], started: float, question: str = "", citations=()
+    ) -> Answer:
+        timings["total"] = _ms(started)
+        answer = Answer(kind=kind, answer=text, citations=citations, coverage=self.coverage, timings_ms=timings)
+        if self.log:
+            self.log.record(question, answer)
+        return answer
+
+    def _not_covered_text(self, query_vector: list[float]) -> str:
+        suggestions = "\n".join(f"- {q}" for q in self.suggestions(query_vector))
+        return f"{messages.NOT_COVERED}\n\n{messages.SUGGESTIONS_INTRO}\n{suggestions}"
+
+    def suggestions(self, query_vector: list[float], count: int = 3) -> list[str]:
+        """Answerable example questions, nearest to the question first."""
+        ranked = sorted(self.example_questions, key=lambda q: -float(self._example_vectors[q] @ query_vector))
+        return ranked[:count]
+
+    @cached_property
+    def _example_vectors(self) -> dict:
+        vectors = self.embedder.encode(list(EXAMPLE_QUESTIONS))
+        return dict(zip(EXAMPLE_QUESTIONS, vectors))
+
+    @cached_property
+    def example_questions(self) -> list[str]:
+        """The examples that the loaded text really answers (checked against the store once)."""
+        return [q for q in EXAMPLE_QUESTIONS if self._answerable(q)]
+
+    def _answerable(self, question: str) -> bool:
+        retrieval = self.retriever.retrieve(question, self._example_vectors[question].tolist())
+        return self._covers(question, retrieval) and bool(self.builder.select(retrieval.sentences))
+
+    def _covers(self, query: str, retrieval: Retrieval) -> bool:
+        return self.calibration.covers(retrieval.relevance, self.index.known_word_share(query))
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 2)

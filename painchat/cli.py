@@ -1,0 +1,103 @@
+"""``python -m painchat ask``: the command-line front end. Its JSON output is a stable contract."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from painchat import messages
+from painchat.errors import PainchatError, StoreMissingError
+from painchat.models import Answer
+from painchat.settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    try:
+        assistant = _assistant(Settings())
+        if args.batch:
+            return _batch(assistant, args.batch)
+        if args.question is None:
+            print("error: give a QUESTION or --batch FILE", file=sys.stderr)
+            return 2
+        history = _read_history(args.history) if args.history else []
+        result = assistant.invalid(messages.INVALID_HISTORY) if history is None else assistant.answer(args.question, history)
+        print(result.model_dump_json() if args.json else render_text(result))
+    except PainchatError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m painchat", description="Answers from the loaded papers.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    ask = commands.add_parser("ask", help="answer one question, or a batch")
+    ask.add_argument("question", nargs="?", help="the question")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument("--history", type=Path, help='JSON list of {"role": "user"|"assistant", "content": "..."}')
+    ask.add_argument("--batch", type=Path, help='JSON Lines of {"question": ..., "history": [...]}; JSON out')
+    return parser
+
+
+def _assistant(settings: Settings):
+    """The assistant; the store is built first if it is missing."""
+    from painchat.assistant import Assistant
+    from painchat.embedding import Embedder
+
+    embedder = Embedder()
+    try:
+        return Assistant(settings, embedder)
+    except StoreMissingError:
+        from ingest.build import build_store
+
+        print(build_store(settings, embedder).summary(), file=sys.stderr)
+        return Assistant(settings, embedder)
+
+
+def _read_history(path: Path) -> list | None:
+    """The parsed file, or None when it is not UTF-8 JSON (answered as kind 'invalid')."""
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as err:
+        raise PainchatError(f"cannot read {path}: {err.strerror}") from err
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+
+
+def _batch(assistant, path: Path) -> int:
+    try:
+        lines = path.read_bytes().splitlines()
+    except OSError as err:
+        raise PainchatError(f"cannot read {path}: {err.strerror}") from err
+    for line in filter(bytes.strip, lines):
+        print(_batch_answer(assistant, line).model_dump_json(), flush=True)
+    return 0
+
+
+def _batch_answer(assistant, line: bytes) -> Answer:
+    try:
+        item = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return assistant.invalid(messages.INVALID_QUESTION)
+    if not isinstance(item, dict):
+        return assistant.invalid(messages.INVALID_QUESTION)
+    return assistant.answer(item.get("question"), item.get("history") or [])
+
+
+def render_text(answer: Answer) -> str:
+    """A readable answer for a terminal: text, numbered sources, coverage, disclaimer."""
+    parts = [answer.answer]
+    if answer.citations:
+        parts.append("Sources:")
+        for c in answer.citations:
+            parts.append(f"[{c.n}] {c.label}. {c.title}. {c.journal}. {c.section}. {c.doi_url or ''}\n    “{c.quote}”")
+    partial = [c.label for c in answer.coverage if c.coverage.value != "full_text"]
+    if partial:
+        parts.append(f"Loaded text: abstract only for {', '.join(partial)}.")
+    parts.append(f"⚠ {answer.disclaimer}")
+    return "\n\n".join(parts)

@@ -1,0 +1,1 @@
+"""Evaluation: QA metrics, the baseline comparison, and calibration of 'not covered'."""

@@ -1,0 +1,39 @@
+"""Resolves a question that leans on the conversation ("and how often?") into a standalone query."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from painchat.models import Turn
+from painchat.text import content_tokens
+
+_LEANING_START = re.compile(
+    r"^\s*(and|but|also|so|or|then|what about|how about|what of|same for|is that|is it|does it|"
+    r"do they|are they|why|how often|how long|how much|how many|which|where|who)\b",
+    re.IGNORECASE,
+)
+_POINTING_WORD = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|one)\b", re.IGNORECASE)
+SHORT_QUESTION = 5  # content words; a question this short rarely stands alone
+
+
+def is_follow_up(question: str) -> bool:
+    """Short, and starts like a continuation or points back at something already said."""
+    words = content_tokens(question)
+    if len(words) > SHORT_QUESTION:
+        return False
+    return len(words) <= 1 or bool(_LEANING_START.match(question) or _POINTING_WORD.search(question))
+
+
+def resolve(question: str, history: Sequence[Turn]) -> str:
+    """The question, prefixed with the topic-setting user question when it leans on one."""
+    if not is_follow_up(question):
+        return question
+    earlier = [t.content for t in history if t.role == "user"]
+    # Walk back past earlier follow-ups to the question that set the topic.
+    context: list[str] = []
+    for previous in reversed(earlier):
+        context.insert(0, previous)
+        if not is_follow_up(previous):
+            break
+    return " ".join(context + [question]) if context else question

@@ -1,0 +1,97 @@
+"""What answering reads from the store, loaded once per process: sources, passages, sentences."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from painchat.embedding import MODEL_NAME, Embedder
+from painchat.errors import StoreError, StoreMissingError
+from painchat.models import SourceMeta
+from painchat.settings import Settings
+from painchat.store import collection_names, open_client, open_collection, stored_metadata
+from painchat.text import content_tokens
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stored chunk, as retrieval and composition see it."""
+
+    id: str
+    source_id: str
+    section: str
+    text: str
+    char_start: int
+    sentence_spans: tuple[tuple[int, int], ...]
+
+    def sentence_text(self, span: tuple[int, int]) -> str:
+        return self.text[span[0] - self.char_start : span[1] - self.char_start]
+
+
+class Index:
+    """Passages with a BM25 index, sentence vectors in memory, and the dense store for queries."""
+
+    def __init__(self, settings: Settings, embedder: Embedder) -> None:
+        client = open_client(settings)
+        chunk_name, sentence_name = collection_names(settings)
+        metadata = stored_metadata(client, chunk_name)
+        if not metadata:
+            raise StoreMissingError(f"no store at {settings.chroma_url or settings.store_dir}: run `python -m ingest` first")
+        if metadata.get("model") != MODEL_NAME:
+            raise StoreError(f"the store was built with {metadata.get('model')}, not {MODEL_NAME}: run `python -m ingest`")
+        self.sources = {m["id"]: SourceMeta(**m) for m in json.loads(metadata.get("sources", "[]"))}
+        self.dense = open_collection(client, chunk_name, embedder)
+        self.passages = self._load_passages()
+        self._ids = list(self.passages)
+        self.bm25 = BM25Okapi([content_tokens(f"{p.section} {p.text}") for p in self.passages.values()] or [[""]])
+        self.vocabulary = self._vocabulary()
+        self.sentence_ids, self.sentence_vectors = self._load_sentences(open_collection(client, sentence_name, embedder))
+
+    def _load_passages(self) -> dict[str, Passage]:
+        stored = self.dense.get(include=["documents", "metadatas"])
+        passages = [
+            Passage(
+                id=chunk_id,
+                source_id=meta["source_id"],
+                section=meta["section"],
+                text=text,
+                char_start=meta["char_start"],
+                sentence_spans=tuple(tuple(s) for s in json.loads(meta["sentences"])),
+            )
+            for chunk_id, text, meta in zip(stored["ids"], stored["documents"], stored["metadatas"])
+        ]
+        passages.sort(key=lambda p: (p.source_id, p.char_start))
+        return {p.id: p for p in passages}
+
+    @staticmethod
+    def _load_sentences(store) -> tuple[dict[str, int], np.ndarray]:
+        stored = store.get(include=["embeddings"])
+        vectors = np.asarray(stored["embeddings"], dtype=np.float32).reshape(len(stored["ids"]), -1)
+        return {sid: row for row, sid in enumerate(stored["ids"])}, vectors
+
+    def _vocabulary(self) -> frozenset[str]:
+        words = set()
+        for passage in self.passages.values():
+            words.update(content_tokens(f"{passage.section} {passage.text}"))
+        for meta in self.sources.values():
+            words.update(content_tokens(f"{meta.title} {meta.journal} {' '.join(meta.authors)}"))
+        return frozenset(words)
+
+    def known_word_share(self, query: str) -> float:
+        """Share of the query's content words that occur anywhere in the loaded papers."""
+        words = content_tokens(query)
+        return sum(w in self.vocabulary for w in words) / len(words) if words else 0.0
+
+    def bm25_ranking(self, query: str, k: int) -> list[str]:
+        """Passage ids sharing at least one content word with the query, best first."""
+        scores = self.bm25.get_scores(content_tokens(query))
+        order = np.argsort(-scores)[:k]
+        return [self._ids[i] for i in order if scores[i] > 0]
+
+    def dense_ranking(self, query_vector: list[float], k: int) -> list[tuple[str, float]]:
+        """(passage id, cosine similarity), best first."""
+        hits = self.dense.similarity_search_by_vector_with_relevance_scores(query_vector, k=min(k, len(self._ids)))
+        return [(doc.id, 1.0 - distance) for doc, distance in hits if doc.id in self.passages]

@@ -1,0 +1,91 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 rankings fused by reciprocal rank, spread across papers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from painchat.index import Index, Passage
+from painchat.store import sentence_id
+
+RRF_K = 60  # the usual constant of reciprocal rank fusion; damps the weight of the very top ranks
+SAME_SOURCE_DECAY = 0.85  # each further passage from an already chosen paper counts this much less
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A candidate sentence for the answer, with its similarity to the question."""
+
+    passage: Passage
+    span: tuple[int, int]
+    score: float
+    vector: np.ndarray
+
+    @property
+    def text(self) -> str:
+        return self.passage.sentence_text(self.span)
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """Ranked passages and their sentences scored against the question."""
+
+    passages: tuple[Passage, ...]
+    sentences: tuple[ScoredSentence, ...]
+
+    @property
+    def relevance(self) -> float:
+        """Best sentence similarity: the signal calibrated for 'not covered'."""
+        return max((s.score for s in self.sentences), default=0.0)
+
+
+class Retriever:
+    """Ranks passages for a question and scores the sentences inside the best ones."""
+
+    def __init__(self, index: Index, k: int = 8, passages_for_answer: int = 4) -> None:
+        self.index = index
+        self.k = k
+        self.passages_for_answer = passages_for_answer
+
+    def retrieve(self, query: str, query_vector: list[float]) -> Retrieval:
+        dense = [pid for pid, _ in self.index.dense_ranking(query_vector, self.k)]
+        fused = reciprocal_rank_fusion([dense, self.index.bm25_ranking(query, self.k)])
+        passages = spread_across_sources([self.index.passages[pid] for pid in fused], self.k)
+        return Retrieval(tuple(passages), self._score_sentences(passages[: self.passages_for_answer], query_vector))
+
+    def _score_sentences(self, passages: list[Passage], query_vector: list[float]) -> tuple[ScoredSentence, ...]:
+        seen: dict[tuple[str, tuple[int, int]], ScoredSentence] = {}
+        query = np.asarray(query_vector, dtype=np.float32)
+        for passage in passages:
+            for span in passage.sentence_spans:
+                row = self.index.sentence_ids.get(sentence_id(passage.source_id, *span))
+                key = (passage.source_id, span)
+                if row is None or key in seen:  # overlap repeats a sentence in the next chunk
+                    continue
+                vector = self.index.sentence_vectors[row]
+                seen[key] = ScoredSentence(passage, span, float(vector @ query), vector)
+        return tuple(sorted(seen.values(), key=lambda s: -s.score))
+
+
+def reciprocal_rank_fusion(rankings: list[list[str]], k: int = RRF_K) -> list[str]:
+    """Ids ordered by the sum of 1/(k + rank) over the rankings that contain them."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores, key=lambda item: -scores[item])
+
+
+def spread_across_sources(passages: list[Passage], k: int) -> list[Passage]:
+    """Re-rank so one paper cannot fill the list: later passages of a chosen paper count less."""
+    weights = {p.id: 1.0 / rank for rank, p in enumerate(passages, start=1)}
+    chosen: list[Passage] = []
+    per_source: dict[str, int] = {}
+    remaining = list(passages)
+    while remaining and len(chosen) < k:
+        best = max(remaining, key=lambda p: weights[p.id] * SAME_SOURCE_DECAY ** per_source.get(p.source_id, 0))
+        chosen.append(best)
+        remaining.remove(best)
+        per_source[best.source_id] = per_source.get(best.source_id, 0) + 1
+    return chosen
