@@ -13,8 +13,15 @@ from langchain_core.embeddings import Embeddings
 from painchat.errors import ModelLoadError
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
-# No model hub here: these make any accidental download fail at once instead of hanging.
-OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
+# No model hub here: these make any accidental download fail at once instead of hanging,
+# and keep loading bars off stderr, where the CLI reports errors in one line.
+OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TRANSFORMERS_VERBOSITY": "error",
+}
 BATCH_SIZE = 32
 
 

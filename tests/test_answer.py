@@ -1,0 +1,96 @@
+"""Answers from the real store: right paper, verbatim quotes, consistent citations, disclaimer."""
+
+import re
+
+import pytest
+
+from painchat.messages import DISCLAIMER, NOT_COVERED
+
+ANSWERABLE = [
+    ("What is allodynia and hyperalgesia in nerve pain?", "dobson2014"),
+    ("How was the expert consensus on exercise for neuropathic pain reached?", "zhang2021"),
+    ("Which spinal cells are involved in developing neuropathic pain?", "dobson2014"),
+    ("Is exercise a double-edged sword for the nervous system?", "cooper2016"),
+    ("How many systematic reviews and RCTs were included?", "zhang2021"),
+]
+
+
+@pytest.mark.parametrize(("question", "source"), ANSWERABLE)
+def test_answer_cites_the_right_paper_verbatim(assistant, source_texts, question, source):
+    answer = assistant.answer(question)
+    assert answer.kind == "answer", answer.answer
+    assert source in {c.source_id for c in answer.citations}
+    for citation in answer.citations:
+        assert citation.quote in source_texts[citation.source_id]
+        assert citation.quote in citation.context
+        assert citation.doi_url.startswith("https://doi.org/10.3389/")
+    assert answer.disclaimer == DISCLAIMER
+
+
+def test_citations_match_markers_in_order(assistant):
+    answer = assistant.answer("What causes neuropathic pain to develop?")
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)]
+    assert markers == list(range(1, len(answer.citations) + 1))
+    assert [c.n for c in answer.citations] == markers
+    for citation in answer.citations:
+        assert f"- {citation.quote} [{citation.n}]" in answer.answer
+
+
+def test_char_span_points_at_the_quote(assistant):
+    answer = assistant.answer("What is hyperalgesia?")
+    for citation in answer.citations:
+        passage = assistant.index.passages[citation.chunk_id]
+        start, end = citation.char_span
+        assert passage.text[start - passage.char_start : end - passage.char_start] == citation.quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many minutes of swimming a day are best for sciatica?", "Which running shoes are best for plantar fasciitis?"],
+)
+def test_uncovered_questions_say_so_and_suggest_covered_ones(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.kind == "not_covered"
+    assert answer.citations == ()
+    assert answer.answer.startswith(NOT_COVERED)
+    suggested = re.findall(r"^- (.+)$", answer.answer, re.M)
+    assert 2 <= len(suggested) <= 3 and set(suggested) <= set(assistant.example_questions)
+
+
+def test_follow_up_is_resolved_against_history(assistant):
+    history = [
+        {"role": "user", "content": "What did the Delphi consensus panel include?"},
+        {"role": "assistant", "content": "21 experts [1]."},
+    ]
+    alone = assistant.answer("and how were the studies graded?")
+    followed = assistant.answer("and how were the studies graded?", history)
+    assert followed.kind == "answer"
+    assert "zhang2021" in {c.source_id for c in followed.citations}
+    assert alone.answer != followed.answer
+
+
+def test_every_kind_carries_the_disclaimer_and_coverage(assistant):
+    questions = ["", "What is allodynia and hyperalgesia?", "Best pizza recipe?", "Which shoes cure bunions?"]
+    for question in questions:
+        answer = assistant.answer(question)
+        assert answer.disclaimer == DISCLAIMER
+        assert {c.source_id for c in answer.coverage} == {"zhang2021", "cooper2016", "dobson2014"}
+        assert all(c.coverage.value == "abstract_partial" for c in answer.coverage)
+
+
+def test_bad_history_is_an_invalid_answer(assistant):
+    assert assistant.answer("What is allodynia?", [{"role": "system", "content": "x"}]).kind == "invalid"
+    assert assistant.answer("What is allodynia?", "not a list").kind == "invalid"
+    assert assistant.answer(None).kind == "invalid"
+
+
+def test_example_questions_are_answerable(assistant):
+    assert len(assistant.example_questions) >= 3
+    for question in assistant.example_questions:
+        assert assistant.answer(question).kind == "answer"
+
+
+def test_timings_are_reported(assistant):
+    timings = assistant.answer("Can exercise help with neuropathic pain?").timings_ms
+    assert {"guard", "embed", "retrieve", "compose", "total"} <= set(timings)
+    assert timings["total"] >= timings["embed"]

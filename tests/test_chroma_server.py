@@ -1,0 +1,61 @@
+"""Server mode: the same ingest and answer path against a real `chroma run` on loopback."""
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ingest.build import build_store
+from painchat.assistant import Assistant
+from painchat.errors import StoreError
+from painchat.settings import Settings
+
+pytestmark = pytest.mark.server
+CHROMA = Path(sys.executable).with_name("chroma")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory):
+    port = free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    server = subprocess.Popen(
+        [str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_ingest_and_answer_through_the_server(chroma_url, corpus_dir, embedder, tmp_path):
+    settings = Settings(corpus_dir=corpus_dir, chroma_url=chroma_url, store_dir=tmp_path / "unused")
+    first = build_store(settings, embedder)
+    again = build_store(settings, embedder)
+    assert first.chunks.added > 0 and again.chunks.added == 0
+    answer = Assistant(settings, embedder).answer("What is allodynia and hyperalgesia in nerve pain?")
+    assert answer.kind == "answer"
+    assert answer.citations[0].source_id == "dobson2014"
+    assert not (tmp_path / "unused").exists()
+
+
+def test_unreachable_server_is_a_store_error(corpus_dir):
+    settings = Settings(corpus_dir=corpus_dir, chroma_url=f"http://127.0.0.1:{free_port()}")
+    with pytest.raises(StoreError, match="cannot reach the Chroma server"):
+        build_store(settings)

@@ -1,0 +1,28 @@
+from painchat.followup import is_follow_up, resolve
+from painchat.models import Turn
+
+HISTORY = [
+    Turn(role="user", content="What is allodynia?"),
+    Turn(role="assistant", content="Pain from stimuli that would not normally provoke pain [1]."),
+]
+
+
+def test_leaning_questions_are_follow_ups():
+    for question in ["and hyperalgesia?", "what about swimming?", "how often?", "what causes it?"]:
+        assert is_follow_up(question), question
+
+
+def test_standalone_questions_are_not():
+    assert not is_follow_up("Which exercises help diabetic nerve pain in older adults?")
+    assert not is_follow_up("What is neuropathic pain?")
+
+
+def test_resolve_prefixes_the_topic_question():
+    assert resolve("and hyperalgesia?", HISTORY) == "What is allodynia? and hyperalgesia?"
+    assert resolve("What is neuropathic pain?", HISTORY) == "What is neuropathic pain?"
+    assert resolve("and hyperalgesia?", []) == "and hyperalgesia?"
+
+
+def test_resolve_walks_back_over_earlier_follow_ups():
+    history = HISTORY + [Turn(role="user", content="and hyperalgesia?"), Turn(role="assistant", content="…")]
+    assert resolve("what causes it?", history) == "What is allodynia? and hyperalgesia? what causes it?"
