@@ -1,0 +1,1 @@
+"""Streamlit presentation helpers for ``app.py``: rendering only, no domain logic."""

@@ -1,0 +1,72 @@
+"""Screenshots of the real app for the docs: ``python scripts/screenshots.py`` (``make screenshots``).
+
+Writes docs/screenshot-desktop.png (1280×900, one answer with its first source open) and
+docs/screenshot-iframe.png (the app in a 760-px iframe on another origin, one answer). Uses the
+store that ``PAINCHAT_*`` points at, as ``make run`` does; build it first with ``make store``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so it runs from any folder
+
+from painchat.settings import PROJECT_ROOT  # noqa: E402
+from painchat.ui.render import CHAT_PLACEHOLDER  # noqa: E402
+from painchat.ui.browser import (  # noqa: E402
+    EMBED_WIDTH,
+    EmbeddingPage,
+    StreamlitServer,
+    answered,
+    ask,
+    chromium,
+    new_page,
+    open_first_source,
+    wait_until_ready,
+)
+
+QUESTION = "How does neuropathic pain develop?"  # a short answer: question, answer and an open source fit
+DOCS = PROJECT_ROOT / "docs"
+
+
+def desktop(browser, app_url: str, path: Path) -> None:
+    page = new_page(browser, 1280, 900)
+    page.goto(app_url)
+    wait_until_ready(page)
+    ask(page, QUESTION)
+    first_quote = answered(page).last.locator("li").first.inner_text().rsplit(" [", 1)[0]
+    source = open_first_source(page, first_quote)
+    # Just enough scrolling to show the highlighted quote: the answer's end and the sources stay in view.
+    source.locator("strong").first.scroll_into_view_if_needed()
+    page.screenshot(path=path)
+
+
+def embedded(browser, app_url: str, path: Path) -> None:
+    host = EmbeddingPage(app_url).start()
+    try:
+        page = new_page(browser, EMBED_WIDTH + 60, 900)
+        page.goto(host.url)
+        frame = page.frame_locator("iframe")
+        wait_until_ready(frame)
+        ask(frame, QUESTION)
+        frame.get_by_placeholder(CHAT_PLACEHOLDER).blur()  # as after the reader looks away: no focus ring
+        page.screenshot(path=path)
+    finally:
+        host.stop()
+
+
+def main() -> int:
+    server = StreamlitServer(env={}).start()
+    try:
+        with chromium() as browser:
+            desktop(browser, server.url, DOCS / "screenshot-desktop.png")
+            embedded(browser, server.url, DOCS / "screenshot-iframe.png")
+    finally:
+        server.stop()
+    print(f"wrote {DOCS / 'screenshot-desktop.png'} and {DOCS / 'screenshot-iframe.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

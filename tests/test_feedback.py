@@ -1,0 +1,81 @@
+"""FeedbackStore: one JSON line per rating, nothing that identifies a person."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import datetime, timedelta
+
+import pytest
+
+from painchat.feedback import FeedbackStore
+from painchat.models import Answer, Citation
+from painchat.settings import Settings
+
+
+def _citation(n: int, chunk_id: str) -> Citation:
+    return Citation(
+        n=n,
+        source_id="zhang2021",
+        label="Zhang et al., 2021",
+        authors=("Zhang, Y.-H.",),
+        title="Exercise for Neuropathic Pain",
+        journal="Frontiers in Medicine",
+        year=2021,
+        doi_url="https://doi.org/10.3389/fmed.2021.756940",
+        section="Abstract",
+        quote="Exercise helps.",
+        chunk_id=chunk_id,
+        char_span=(0, 15),
+        context="Exercise helps. More follows.",
+    )
+
+
+@pytest.fixture
+def store(tmp_path) -> FeedbackStore:
+    return FeedbackStore(Settings(data_dir=tmp_path / "data"))
+
+
+def _lines(store: FeedbackStore) -> list[dict]:
+    return [json.loads(line) for line in store.path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_writes_one_line_with_exactly_the_agreed_fields(store):
+    answer = Answer(kind="answer", answer="Here [1] and [2]", citations=(_citation(1, "c-1"), _citation(2, "c-2")))
+
+    store.record("Does exercise help?", answer, "up")
+
+    [entry] = _lines(store)
+    assert set(entry) == {"time", "question", "kind", "rating", "citations"}  # no ip, user or session id
+    assert entry["question"] == "Does exercise help?"
+    assert entry["kind"] == "answer"
+    assert entry["rating"] == "up"
+    assert entry["citations"] == ["c-1", "c-2"]
+    assert datetime.fromisoformat(entry["time"]).utcoffset() == timedelta(0)  # UTC
+
+
+def test_appends_and_keeps_non_ascii_text_readable(store):
+    store.record("Schmerz – hilft Bewegung?", Answer(kind="not_covered", answer="No."), "down")
+    store.record("again", Answer(kind="answer", answer="Yes [1]", citations=(_citation(1, "c-9"),)), "up")
+
+    first, second = _lines(store)
+    assert (first["rating"], first["kind"], first["citations"]) == ("down", "not_covered", [])
+    assert second["rating"] == "up"
+    assert "Schmerz – hilft" in store.path.read_text(encoding="utf-8")
+
+
+def test_rejects_an_unknown_rating_and_writes_nothing(store):
+    with pytest.raises(ValueError):
+        store.record("q", Answer(kind="answer", answer="a"), "meh")
+    assert not store.path.exists()
+
+
+def test_concurrent_sessions_never_interleave_lines(store):
+    answer = Answer(kind="answer", answer="a")
+    threads = [threading.Thread(target=store.record, args=(f"q{i}", answer, "up")) for i in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(e["question"] for e in _lines(store)) == sorted(f"q{i}" for i in range(20))
