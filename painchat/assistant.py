@@ -64,12 +64,14 @@ class Assistant:
             return self.invalid(messages.INVALID_QUESTION)
         verdict = guard.screen(question, self.settings.max_question_chars)
         timings["guard"] = _ms(started)
-        if verdict:
+        if verdict and verdict.kind == "emergency":
             return self._result(verdict.kind, verdict.message, timings, started, question)
         try:
             turns = _HISTORY.validate_python(list(history))[-self.settings.max_history_turns :]
         except (ValidationError, TypeError):
             return self.invalid(messages.INVALID_HISTORY)
+        if verdict:
+            return self._result(verdict.kind, verdict.message, timings, started, question)
         query = resolve(guard.strip_instructions(question) or question, turns)
         return self._grounded(query, question, timings, started)
 
@@ -97,7 +99,7 @@ class Assistant:
     ) -> Answer:
         timings["total"] = _ms(started)
         answer = Answer(kind=kind, answer=text, citations=citations, coverage=self.coverage, timings_ms=timings)
-        if self.log:
+        if self.log and kind != "invalid":  # unreadable input is never stored
             self.log.record(question, answer)
         return answer
 

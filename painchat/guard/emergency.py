@@ -1,0 +1,275 @@
+"""Red-flag detection: symptoms that need urgent care, and thoughts of suicide or self-harm.
+
+Each category is a set of rules written from the clinical red flag (symptom +
+context), not from example sentences. Rules run on normalised text with key
+words' typos corrected, so "chest pian" and "cant breath" read as meant.
+Negation is deliberately not handled: "I can't breathe" is itself a negation,
+and a missed emergency costs more than a false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from painchat.guard.drugs import DRUG_NAMES
+from painchat.guard.matching import Matcher, any_search, near, not_after, words
+from painchat.guard.normalize import Vocabulary, normalize
+
+# Qualifiers that make breathlessness or light-headedness ordinary ("a bit faint").
+MILD = ("bit", "little", "slightly", "mildly", "somewhat", "abit", "tad")
+# Questions about what is normal during exercise, not reports of a symptom.
+NORMALITY_QUESTION = ("normal to be", "normal to feel", "normal to get", "ok to be", "okay to be",
+                      "fine to be", "should i be", "should i feel", "should i get")
+SUDDEN = words(r"sudden\w*", "all of a sudden", r"out of (?:nowhere|the blue)", r"abrupt\w*",
+               "without warning", "just now", r"(?:a few|few|\d+|five|ten|twenty) minutes ago",
+               r"(?:an|one|half an) hour ago")
+CANT = r"(?:cant|can not|couldnt|could not|unable to|not able to)"
+# "I think I'm having a stroke" is an event; "scared of having a heart attack" is a worry.
+HAPPENING_NOW = (not_after("of", "about") + r"\b(?:having|having had|just had|think i had|think im having"
+                 r"|might be having|could be having|am i having|is this|is it|going to have) (?:a |an )?")
+
+
+@dataclass(frozen=True)
+class Category:
+    """One kind of emergency; ``name`` is used in the verdict's reason."""
+
+    name: str
+    rules: tuple[Matcher, ...]
+
+
+# --- Chest pain, pressure or tightness; heart attack -------------------------------
+# "chest" right before a training word is the muscle or the exercise, not the symptom.
+CHEST = (r"\b(?:chest(?! (?:muscles?|wall|press(?:es)?|stretch\w*|fly|flies|exercises?|workouts?|day"
+         r"|strap|straps|binder|hair|x ?ray))|breastbone|sternum|heart(?! (?:rate|rates|disease|diseases"
+         r"|failure|condition|conditions|problems?|health|surgery|attack|beat|rhythm|patients?)))\b")
+CHEST_SYMPTOM = words(r"pains?", "painful", r"(?<!blood )pressure", r"tight\w*", r"heav\w*",
+                      r"squeez\w*", r"crush\w*", r"hurts?", "hurting", r"aches?", "aching", "discomfort",
+                      "burning", "stabbing", "sharp", "elephant", "vice", "band", "gripping", "killing",
+                      "dying", r"constrict\w*")
+CARDIAC = Category("cardiac", (
+    near(40, CHEST, CHEST_SYMPTOM),
+    near(50, words("jaw", "left arm", "left shoulder"),
+         words(r"spread\w*", r"radiat\w*", r"travel+\w*", r"(?:going|moving) (?:up|down|into)")),
+    re.compile(HAPPENING_NOW + r"(?:heart attack|cardiac arrest)\b"),
+))
+
+# --- Breathlessness ---------------------------------------------------------------------
+BREATH = words("breathe", "breath", "breathing", r"catch (?:my |his |her |your )?breath",
+               r"get (?:my |enough )?(?:breath|air)")
+BREATH_TROUBLE = words(CANT, r"(?:can|could)? ?barely", r"struggl\w*", r"fight\w*",
+                       r"(?:hard|difficult|impossible) to", "trouble", "difficulty", r"problems?")
+SHORT_OF_BREATH = not_after(*MILD, *NORMALITY_QUESTION) + words(
+    r"short(?:ness)? of breath", r"breathless\w*", r"gasp\w*", "blue lips", r"lips (?:\w+ ){0,2}blue")
+BREATHING = Category("breathing", (
+    # A blocked nose is not breathlessness.
+    re.compile(BREATH_TROUBLE + r" (?:\w+ ){0,2}" + BREATH + r"(?! (?:through|out of) (?:my|the) nose)"),
+    re.compile(SHORT_OF_BREATH),
+    re.compile(words(r"suffocat\w*", r"(?:stopped|not|isnt|arent) breathing")),
+    near(40, "out of breath", words("very", "really", "badly", "extremely", "completely", "rest",
+                                    "resting", "sitting", "lying", "still", "wont go away",
+                                    r"(?:not|isnt) going away", "doesnt go away", "for hours")),
+))
+
+# --- Fainting, collapse, seizure ------------------------------------------------------------
+LOST_CONSCIOUSNESS = words(
+    "fainted", "faints", "fainting", r"pass(?:ed|es|ing)? out", r"black(?:ed|s|ing)? out",
+    "blackouts?", r"los(?:t|e|ing) consciousness", "unconscious", "unresponsive",
+    r"keel(?:ed|s|ing)? over", r"(?:i|he|she|they|just|then|and|nearly|almost) collapsed",
+    r"collapsed (?:on|at|in|while|when|during|after|and)", r"(?:having|had|just had) (?:a )?(?:seizure|fit)",
+    "seizing", r"convuls\w*", r"lights went out",
+    r"(?:not|isnt|arent|stopped) (?:waking up|responding)", r"(?:wont|cant|doesnt) (?:wake up|respond)",
+    r"cant wake (?:him|her|them)",
+    r"(?:everything|vision|world|it all) (?:went|goes|going|turned) (?:black|dark|grey|gray)")
+ABOUT_TO_FAINT = (r"\b(?:feel|feels|feeling|felt|going to|about to|nearly|almost|might|could|think ill"
+                  r"|like ill|like im going to) (?:\w+ ){0,2}" + not_after(*MILD) + r"faint\b(?! hearted)")
+FAINTING = Category("fainting", (re.compile(LOST_CONSCIOUSNESS), re.compile(ABOUT_TO_FAINT)))
+
+# --- Stroke: face, arm, speech, one-sided weakness or numbness --------------------------------
+FACE = words("face", "mouth", "smile", "lips?", r"eye ?lids?")
+DROOP = words(r"droop\w*", r"dropp\w*", "dropped", r"sag\w*", "fallen", "lopsided", "crooked", "uneven",
+              "slanted", r"(?:wont|cant|doesnt) move", r"paraly[sz]\w*", "frozen", r"twist\w*")
+SPEECH_LOSS = words(
+    r"slurr\w*",
+    r"(?:speech|words|voice|talking|speaking) (?:\w+ ){0,3}(?:garbled|jumbled|slurred|strange|weird"
+    r"|funny|wrong|muddled|messed up|gibberish|nonsense)",
+    # "I can't talk to my doctor" is not a speech problem.
+    CANT + r" (?:speak|talk)(?! to| with| about| of)",
+    r"(?:trouble|difficulty|problems?|struggling) (?:speaking|talking|getting (?:my |the )?words out)",
+    r"cant get (?:my |the )?words out", r"talking (?:gibberish|nonsense)")
+WEAK_OR_NUMB = words(r"weak\w*", r"numb\w*", r"paraly[sz]\w*", CANT + r" (?:move|lift|feel|use)",
+                     "limp", "dead", "floppy", "no feeling", "gave way")
+# Half the body or face, not one side of a foot or muscle ("weak glutes on one side").
+ONE_SIDE = words(r"(?:one|left|right) side of (?:my |his |her |the )?(?:body|face)",
+                 r"(?:my|his|her|whole|the whole) (?:left|right) side",
+                 r"half (?:of )?(?:my |his |her |the )?(?:body|face)",
+                 r"(?:weak|numb)\w* (?:all )?(?:on|down) (?:one|1|my left|my right|the left|the right)"
+                 r" side(?! of)")
+LIMB = words("arms?", "legs?", "hands?", "face", "side", "body")
+STROKE = Category("stroke", (
+    near(40, FACE, DROOP),
+    re.compile(SPEECH_LOSS),
+    near(50, ONE_SIDE, WEAK_OR_NUMB),
+    near(60, SUDDEN, WEAK_OR_NUMB, LIMB),
+    # Face and arm together (the "F" and "A" of FAST).
+    near(40, words("face"), words("arms?", "hands?", "legs?"), WEAK_OR_NUMB),
+    near(40, SUDDEN, words(r"(?:loss of|lost|losing) (?:my )?(?:vision|sight)", r"blind\w*", r"confus\w*",
+                           "double vision", "cant see")),
+    re.compile(HAPPENING_NOW + r"(?:mini |small )?(?:stroke|tia)\b"),
+))
+
+# --- Sudden severe ("thunderclap") headache ---------------------------------------------
+HEAD_PAIN = words(r"headaches?", "head pain", r"pain in (?:my |the )?head",
+                  r"head (?:is |was )?(?:exploding|pounding|splitting)")
+WORST_OR_SUDDEN = words("worst", r"thunder\w*", r"explo\w*", r"sudden\w*", "all of a sudden",
+                        "out of nowhere", "out of the blue",
+                        r"like (?:being|i was|id been|getting) (?:hit|struck|kicked|smacked)",
+                        r"like an? (?:bolt|bomb|gunshot|hammer|lightning|explosion)",
+                        r"(?:10|ten) out of (?:10|ten)", "never had (?:one|a headache|anything) like",
+                        r"(?:in|within) (?:a few )?seconds", r"instant\w*")
+HEADACHE = Category("headache", (near(50, HEAD_PAIN, WORST_OR_SUDDEN),))
+
+# --- Cauda equina: bladder/bowel control or saddle numbness, with back pain ---------------------
+LOST_CONTROL = words(
+    r"(?:lost|losing|lose|loss of|trouble|difficulty|" + CANT + r") (?:\w+ ){0,3}(?:bladder|bowels?)",
+    r"no (?:\w+ ){0,2}control (?:of|over) (?:my )?(?:bladder|bowels?)", r"no (?:bladder|bowel) control",
+    CANT + r" feel (?:\w+ ){0,4}(?:toilet|pee|wee|urinate)",
+    r"(?:bladder|bowels?) (?:\w+ ){0,2}(?:gone|stopped working|gave way|let go|accidents?)",
+    r"accidents? (?:with|from|of) (?:my )?(?:bladder|bowels?)",
+    r"(?:wet|peed|pissed|soiled|pooed|pooped|messed) (?:my ?self|my pants|my trousers|the bed)",
+    r"incontinen\w*",
+    CANT + r" (?:pee|wee|urinate|pass urine|pass water|empty my bladder)")
+BACK_OR_SPINE = words("back", "spine", "spinal", "sciatica", "lumbar", "disc", "disk", "slipped",
+                      r"herniat\w*", r"sudden\w*", "both legs", r"legs? (?:\w+ ){0,2}(?:numb|weak|gave way)")
+NUMB = words(r"numb\w*", "no feeling", r"cant feel", r"tingl\w*", "pins and needles", "dead")
+SADDLE_AREA = words("saddle", "groin", r"genitals?", r"genital area", "private parts", "privates",
+                    "private area", "bum", "buttocks", "butt", r"bottom(?! of)", "backside", "anus",
+                    "back passage", "between my legs", r"inner thighs?", "crotch", "perineum",
+                    "vagina", "penis", "down below", r"wip(?:e|ing)")
+CAUDA_EQUINA = Category("cauda_equina", (
+    near(150, LOST_CONTROL, BACK_OR_SPINE),
+    # A numb groin alone is usually a long ride or long sitting; with back pain it is a red flag.
+    near(100, NUMB, SADDLE_AREA, BACK_OR_SPINE + "|" + LOST_CONTROL),
+    re.compile(words(r"saddle (?:numb\w*|anaesthesia|anesthesia)")),
+))
+
+# --- Diabetic foot: hot/red/swollen foot (infection, Charcot) or an infected wound ------------
+FOOT = words("foot", "feet", "toes?", "ankles?", "heels?", "soles?", "legs?", "calf", "calves",
+             "shins?", "instep", "arch")
+SWOLLEN = words("swollen", r"swell\w*", "puffy", "puffed up", "inflamed")
+# Hot only when it describes the body ("feels warm", "hot and swollen"), not a pool or a bath.
+HOT = (r"\b(?:(?:is|are|feels?|felt|feeling|looks?|got|gets|getting|gone|went|turned|very|really|so|quite"
+       r"|and|also|too|burning) (?:hot|warm|warmer|hotter)|(?:hot|warm|warmer|hotter) (?:and|to the touch"
+       r"|red|swollen|foot|feet|toes?|ankles?|legs?|calf|skin|spot|patch|area))\b")
+RED = words("red", "redness", "reddish", "purple", "angry")
+INFECTION_SIGN = words("pus", r"ooz\w*", r"discharg\w*", "weeping", r"spreading (?:redness|red)",
+                       r"redness (?:is )?spreading", r"red (?:streaks?|lines?)", r"streaks?",
+                       r"gangren\w*", "infected", r"(?:skin|toes?|foot) (?:\w+ ){0,2}(?:black|blackened)",
+                       r"(?:going|gone|turned|turning) black")
+FEVER = words("fever", "feverish", "high temperature", "a temperature", "chills", r"shiver\w*",
+              "rigors")
+WOUND = words(r"wounds?", r"ulcers?", r"(?:a|the|my|this|that) (?:\w+ )?(?:cut|sore|blister|graze|scratch"
+              r"|puncture|bite)", "blisters", "cuts", "sores", "ingrown")
+SMELL = words(r"smell\w*", r"stink\w*", "foul")
+DIABETIC_FOOT = Category("diabetic_foot", (
+    near(60, FOOT, SWOLLEN, HOT + "|" + RED),
+    near(60, FOOT, INFECTION_SIGN),
+    near(80, FOOT, FEVER, "|".join((SWOLLEN, HOT, RED))),
+    near(60, WOUND, "|".join((INFECTION_SIGN, FEVER, SMELL))),
+    near(60, WOUND, RED, SWOLLEN + "|" + HOT),
+))
+
+# --- Suicide and self-harm ----------------------------------------------------------------------
+SELF = r"(?:my ?self|me self)"
+SUICIDE = Category("suicide", (re.compile(words(
+    # "kms" alone is usually kilometres.
+    r"suicid\w*", r"kill(?:ing)? " + SELF, r"(?:going to|want to|about to|might|should) kms",
+    r"unalive\w*",
+    r"end(?:ing)? (?:it all|my life|my own life|everything|myself)",
+    r"tak(?:e|ing) my (?:own )?life",
+    r"(?:want|going|plan\w*|ready|decided|thinking about|think about|thought about|tempted|considering)"
+    r" (?:to )?end(?:ing)? (?:it|things)",
+    r"want (?:it|everything) (?:all )?to end",
+    not_after("dont", "do not", "never") + r"(?:want|wish|ready|prefer) to die",
+    r"wish i (?:was|were|could be) dead", "wish i could die", r"rather (?:be dead|die)",
+    r"wish i (?:wasnt|werent|was not|were not) (?:here|alive|born|around)",
+    r"better (?:off )?(?:dead|without me|gone)",
+    r"(?:want|wish|like|rather|going) to (?:stop existing|not exist|cease to exist|disappear)(?! from)",
+    r"wish i (?:didnt|did not) exist", r"disappear (?:forever|for good|permanently)",
+    r"want (?:it|this|everything|life|it all) (?:all )?(?:to be )?over(?! with)",
+    r"(?:no|not any|nothing|no more|zero) (?:\w+ )?(?:reason|point|purpose) (?:to|in|for) (?:live|living"
+    r"|life|going on|carrying on|being alive|being here|waking up)",
+    r"(?:whats|what is) the (?:point|use) (?:in|of) (?:living|life|going on|carrying on|being alive"
+    r"|being here)",
+    r"nothing (?:left )?to live for", "not worth living", r"life (?:isnt|is not) worth (?:living|it)",
+    r"(?:dont|do not|no longer) want to (?:live|be alive|be here|exist|wake up|go on)",
+    # "I don't wake up at night any more" is good news; wishing not to wake up is not.
+    r"(?:sleep|asleep) and (?:never|not) wake up",
+    r"(?:hope|wish|want|pray) (?:that )?i (?:\w+ )?(?:never|dont|do not|wont|will not|wouldnt) wake up",
+    # Only at the end or with "like this": "I can't go on walking that far" is about exercise.
+    r"cant (?:go on|carry on|keep going)(?: like this| living| anymore| any more|$)",
+    # Not "can't do it any more": that is usually an exercise.
+    r"cant (?:take|handle) (?:it|this|life) any ?more",
+    r"(?:hurt|harm|cut|injure|punish|burn)(?:ing)? " + SELF + " (?:on purpose|deliberately|intentionally)",
+    # "I hurt myself lifting" is an injury; wanting to hurt yourself is not.
+    r"(?:want|going|urges?|tempted|thinking about|thought about|think about|feel like"
+    r"|felt like|feeling like|plan\w*) (?:to )?(?:\w+ )?(?:hurt|harm|cut|injure|punish)(?:ing)? " + SELF,
+    r"(?:nobody|no one|noone) would (?:even )?(?:miss|care|notice)",
+    r"(?:saving|saved|stockpil\w*|hoard\w*) (?:up )?(?:my |all my )?(?:pills|tablets|meds)",
+    r"cutting (?:again|my (?:arms?|wrists?|legs?|skin|thighs?))",
+    # "I cut myself on a rock" is an accident; "cutting myself" and "cut myself again" are not.
+    r"self (?:harm\w*|injur\w*)", r"selfharm\w*", r"harm(?:ing)? " + SELF, r"cutting " + SELF,
+    r"cut " + SELF + " again",
+    r"(?:hang|shoot|drown|poison|stab|gas)(?:ing)? " + SELF, r"slit (?:my )?wrists?",
+    r"jump (?:off|in front of) (?:a |the )?(?:bridge|building|train|roof|cliff)",
+    r"overdos\w*(?! on (?:exercise|exercising|walking|training|running|stretching|activity|it))",
+    # Taken, or about to be taken: "should I take all my pills before a walk?" is a routine question.
+    r"(?:took|taken|swallowed|(?:going|want|about|plan\w*|tempted) to (?:take|swallow)) (?:all|a lot of"
+    r"|too many|loads of|lots of|a bunch of|the whole|a handful of) (?:of )?(?:my |the )?(?:pills|tablets"
+    r"|meds|medication|painkillers|box|" + "|".join(DRUG_NAMES) + ")",
+)),))
+
+# Physical categories first: their guidance (stop, call, don't drive) leads the message.
+CATEGORIES = (CARDIAC, BREATHING, STROKE, HEADACHE, FAINTING, CAUDA_EQUINA, DIABETIC_FOOT, SUICIDE)
+
+# Key words whose typos are corrected before matching; real look-alikes stay as typed.
+VOCABULARY = Vocabulary(
+    key_words=(
+        "chest", "pressure", "tightness", "squeezing", "crushing", "heaviness", "breathe", "breathing",
+        "breathless", "breathlessness", "shortness", "fainted", "fainting", "passed", "passing",
+        "blacked", "collapsed", "unconscious", "consciousness", "seizure", "sudden", "suddenly",
+        "weakness", "numbness", "paralysed", "paralyzed", "drooping", "slurred", "slurring",
+        "headache", "headaches", "thunderclap", "bladder", "bowels", "incontinent", "incontinence",
+        "urinate", "saddle", "genitals", "buttocks", "swollen", "swelling", "redness", "fever",
+        "feverish", "infected", "infection", "oozing", "suicidal", "suicide", "myself", "overdose",
+        "overdosed",
+    ),
+    # Slips of words too short for fuzzy matching, text-speak, and spellings of "can't".
+    misspellings={
+        "pian": "pain", "pai": "pain", "payn": "pain", "paine": "pain", "chst": "chest", "chet": "chest",
+        "ches": "chest", "chset": "chest", "hart": "heart", "brethe": "breathe", "breth": "breath",
+        "cannot": "cant", "cnt": "cant", "carnt": "cant", "kant": "cant", "wanna": "want to",
+        "gonna": "going to", "n": "and", "r": "are", "u": "you", "numm": "numb", "nunb": "numb",
+        "faintd": "fainted", "pasd": "passed", "puss": "pus", "bowl": "bowel", "bowls": "bowels",
+        "bowles": "bowels", "kil": "kill", "kll": "kill", "mysef": "myself", "myslf": "myself",
+        "wrost": "worst", "speach": "speech", "speeh": "speech", "grion": "groin", "tght": "tight",
+        "tite": "tight",
+    },
+    # Real words within difflib reach of a key word (found by scanning an English word
+    # list): left alone, "injection" would read "infection" and "blocked out" "blacked out".
+    protected=(
+        "backed", "bathing", "beating", "blacken", "blackened", "bladders", "blanked", "blocked",
+        "breadth", "breath", "breathed", "breathes", "breaths", "chests", "collapse", "collapses",
+        "crashing", "cruising", "doping", "drooling", "dropping", "fainter", "fevers", "infecting",
+        "infections", "injected", "injection", "injections", "overdo", "overdoes", "overdone",
+        "passion", "pasting", "pausing", "pressured", "pressures", "readiness", "saddled", "saddles",
+        "seizures", "selling", "shelling", "slurping", "smelling", "spelling", "spurred", "suicides",
+        "swilling", "unconsciously", "weaknesses",
+    ),
+)
+
+
+def detect_emergency(text: str) -> tuple[str, ...]:
+    """Names of the emergency categories the text signals, in message order; () if none."""
+    prepared = VOCABULARY.correct(normalize(text))
+    return tuple(category.name for category in CATEGORIES if any_search(category.rules, prepared))

@@ -1,0 +1,201 @@
+"""What the assistant must not answer: medicines, personal diagnosis, topics outside exercise and pain.
+
+Runs on the question after injected instructions are removed. General questions
+about pain, nerves, symptoms and the papers stay in scope; only personal
+medicine decisions, diagnoses of the asker and unrelated requests are declined.
+"""
+
+from __future__ import annotations
+
+import re
+
+from painchat.guard.drugs import DRUG_NAMES
+from painchat.guard.injection import strip_instructions
+from painchat.guard.matching import Unless, any_search, near, words
+from painchat.guard.normalize import Vocabulary, normalize
+
+# Exercise science has doses, prescriptions, analgesic effects and endogenous opioids of its
+# own; only medicines taken by the asker count.
+EXERCISE_DOSE = r"(?! (?:of|for) (?:exercise|activity|physical activity|walking|training|movement|aerobic))"
+MEDICATION = re.compile(words(
+    *DRUG_NAMES,
+    r"meds", r"medications?", r"pills?", r"tablets?", r"capsules?", r"pain ?killers?",
+    # Medicine as a field ("sports medicine", "Frontiers in Medicine") is not a medicine.
+    r"(?<!sports )(?<!physical )(?<!rehabilitation )(?<!family )(?<!internal )(?<!in )(?<!is )(?<!as )"
+    r"(?<!of )medicines?",
+    r"(?<!exercise )(?:doses?|dosage|dosing)" + EXERCISE_DOSE + r"(?! response)",
+    r"\d+ ?(?:mg|mcg|milligrams?|micrograms?)", "mg", "mcg",
+    r"(?:my|his|her) prescriptions?", r"prescribed (?:me|him|her)",
+    r"prescri\w+ (?:drugs?|meds|medications?|medicines?|painkillers?|pills?|tablets?)",
+    r"analgesics", r"analgesic (?:drugs?|medications?|pills?|tablets?)",
+    r"(?<!endogenous )(?<!natural )opioids?(?! (?:system|receptors?|pathways?|signal\w*|mechanisms?"
+    r"|release))",
+    r"(?<!non )drugs?(?! free)", r"opiates?", r"nsaids?", r"benzos?", r"benzodiazepines?",
+    r"anti ?depressants?", r"anti ?convulsants?", r"anti ?epileptics?", r"ssris?", r"snris?",
+    r"steroids?", r"injections?", r"epidurals?", r"nerve blocks?", r"muscle relaxants?",
+    r"blood thinners?", r"anti ?coagulants?", r"statins?", r"beta ?blockers?", r"supplements?",
+    r"insulin(?! (?:resistance|sensitivity|levels?|signal\w*|production))",
+    r"(?:lidocaine|capsaicin|pain|fentanyl) (?:patch|patches|cream|gel)",
+))
+
+EXERCISE = re.compile(words(
+    r"exercis\w*", r"walk\w*", r"swim\w*", r"cycl\w*", r"bik\w*", "yoga", "tai chi", "pilates",
+    r"stretch\w*", r"strength\w*", r"train\w*", "gym", r"work ?outs?", "working out", "work out",
+    r"run\w*", r"jog\w*", "aerobic", "resistance", "weights", r"physio\w*", "physical activity",
+    r"activit\w*", r"active", r"sports?", r"danc\w*", "balance", r"squats?", "lifting", "hiking",
+))
+
+# Conditions a person may ask to be told they have; suffixes cover the long tail.
+CONDITION = (r"(?:neuropath\w*|nerve (?:pain|damage|problems?|issues?|injury|injuries|disease|compression"
+             r"|entrapment)|(?:pinched|trapped|damaged) nerves?|(?:pre ?)?diabet\w*|ms|multiple sclerosis"
+             r"|fibromyalgia|sciatica|cancer|tumou?rs?|arthritis|crps|complex regional pain syndrome"
+             r"|shingles|carpal tunnel|(?:slipped|herniated|bulging) discs?|stenosis|lupus|parkinsons?"
+             r"|guillain barre\w*|charcot|radiculopathy|\w+itis|\w+opathy|\w+algia"
+             r"|something (?:serious|wrong|bad)|anything (?:serious|wrong)"
+             r"|an? (?:\w+ )?(?:condition|disease|disorder|syndrome|illness|infection)"
+             r"|neuropathic|nerve related|serious)")
+ASK_WHETHER = r"(?:tell me|tell|know|say|check|find out|wondering|wonder|sure|confirm) (?:if|whether)"
+SYMPTOM_NOUN = (r"(?:pain|pains|numbness|tingling|burning|symptoms?|feelings?|sensations?|problem"
+                r"|condition)")
+DIAGNOSIS = re.compile(words(
+    rf"(?:do|might|could|may) i (?:have|suffer from|have got)(?! to\b)(?: \w+){{0,2}}? {CONDITION}",
+    rf"(?:have i got|am i (?:developing|getting|going to get|suffering from)|is it possible i have"
+    rf"|do you think i have) (?:\w+ ){{0,2}}?{CONDITION}",
+    r"am i (?:pre ?)?diabetic",
+    r"whats wrong with (?:me|my)", r"what is wrong with (?:me|my)", r"what do i have",
+    r"(?:whats|what is) (?:causing|behind) (?:my|this|these)",
+    r"what (?:condition|disease|illness) do i have",
+    r"diagnos\w* (?:me|my|this|what i have)", r"can you diagnos\w*",
+    r"(?:give|tell) me (?:a|my) diagnos\w*", r"(?:whats|what is|what would be) my diagnos\w*",
+    rf"(?:is|are) (?:this|it|that|these) (?:(?:a |the )?(?:signs?|symptoms?) of )?{CONDITION}",
+    # "Is my pain neuropathic?" is personal; "what are the symptoms of neuropathy?" is general.
+    rf"(?:is|are) my (?:\w+ ){{0,2}}?{SYMPTOM_NOUN} (?:\w+ ){{0,2}}?{CONDITION}",
+    rf"(?:could|might|may|can) (?:(?:this|it|that|these) |my (?:\w+ ){{1,3}}?)be (?:\w+ ){{0,3}}?{CONDITION}",
+    # "Does it look like exercise helps?" is not about the asker.
+    rf"(?:does|do) (?:this|it|that|these|my (?:\w+ ){{0,2}}?\w+) (?:sound|seem|look) like"
+    rf" (?:i have |i ve got )?{CONDITION}",
+    # "tell me if this is CRPS" asks for a diagnosis; "if I have neuropathy, ..." only gives context.
+    rf"{ASK_WHETHER} (?:this|it|that|these) (?:is|are|could be|might be) (?:\w+ ){{0,2}}?{CONDITION}",
+    rf"{ASK_WHETHER} i (?:have|ve got|might have|could have) (?:\w+ ){{0,2}}?{CONDITION}",
+    r"(?:sounds|seems|looks) like i (?:have|ve got)",
+))
+
+PAPERS = re.compile(words(
+    r"papers?", r"stud(?:y|ies)", r"reviews?", r"articles?", r"authors?", r"trials?", "research",
+    r"journals?", "dobson", "cooper", "zhang", r"findings?", "evidence", "abstract", r"rcts?",
+    "meta analysis", "consensus", "delphi", "frontiers",
+))
+
+LANGUAGE = (r"(?:french|spanish|german|italian|chinese|mandarin|japanese|arabic|russian|portuguese|hindi"
+            r"|dutch|polish|korean|turkish)")
+
+# Off-topic requests, named by the kind of request (patterns, not a topic whitelist, so
+# short follow-ups like "and for how long?" stay answerable).
+OFF_TOPIC = (
+    re.compile(words(  # code
+        "python", "javascript", "typescript", "java", "c plus plus", "sql", "html", "css", "regex",
+        "bash script", "source code", "coding", "programming", r"compil(?:e|er|ing)",
+        # Not "code of practice".
+        r"(?:write|debug|fix|review|run)(?: \w+){0,3} code", "code snippet",
+        r"debug\w*", "stack trace", "github",
+        # Not "a program" or "a class": exercise has those too.
+        r"(?:write|fix) (?:me )?(?:a |an |some |the |my )?(?:function|script|app|website|algorithm)")),
+    re.compile(words(  # recipes
+        r"recipes?", "ingredients for",
+        r"bak(?:e|ing) (?:a |an |some |the |my )?\w+",
+        r"(?:how (?:do i|to|can i|should i)|what (?:can|should) i) (?:cook|make) (?:a |an |some |the )?"
+        r"(?:\w+ )?(?:for dinner|cake|pasta|pizza|bread|soup|curry|cookies|pancakes|omelette|lasagne"
+        r"|lasagna|dinner|lunch|breakfast|sauce|salad|cocktail|chicken|rice|eggs?)")),
+    re.compile(words(  # money
+        r"stocks?", "stock market", "shares in", "index funds?", r"(?:good|best|safe) investments?",
+        r"invest\w* (?:in )?(?:stocks?|shares|crypto\w*|bitcoin|property|funds?|gold|etfs?)",
+        r"crypto\w*", "bitcoin", "ethereum", r"mortgages?", r"loans?", r"tax(?:es)?", r"interest rates?",
+        "exchange rate", "forex", "savings account", r"pensions?", "401k", r"(?:buy|sell) (?:shares|gold)",
+        r"dividends?", r"(?:dollars|euros|pounds|yen|usd|gbp|eur) (?:to|in|into) (?:dollars|euros|pounds"
+        r"|yen|usd|gbp|eur)")),
+    re.compile(words(  # jokes, poems, stories and other writing jobs
+        r"jokes?", r"riddles?", r"poems?", "poetry", r"haikus?", r"limericks?", r"lyrics",
+        r"(?:write|compose) (?:me )?(?:a |an |my )?(?:song|story|rap|poem|limerick|haiku|sonnet|email"
+        r"|letter|cover letter|cv|resume|tweet|blog post|speech|novel)",
+        r"tell (?:me )?a (?:story|joke)", "make me laugh", "fairy tale")),
+    re.compile(words(  # translation; "studies in Chinese patients" is not a request
+        r"translat\w+", "how do you say",
+        r"(?:say|write|answer|reply|respond|explain|put|speak|it|this|that) (?:\w+ )?in " + LANGUAGE,
+        r"in " + LANGUAGE + " please")),
+    re.compile(words(  # weather
+        r"weather (?:forecast|today|tomorrow|tonight|this week|this weekend|report)",
+        r"(?:whats|what is|how is|hows) the weather(?: like)?(?: (?:today|tomorrow|tonight|in|at|this|now"
+        r"|outside|going to be)\b|$)", "forecast", r"(?:will it|is it going to) (?:rain|snow)",
+        r"temperature (?:today|tomorrow|outside)")),
+    # Sport results; playing a sport is exercise, and trial results and pain scores are the papers'.
+    near(30, words(r"scores?", r"results?", "fixtures", "standings", "league table", "winner"),
+         words("football", "soccer", "basketball", "baseball", "cricket", "hockey", "rugby", "tennis", "nba",
+               "nfl", "nhl", "mlb", "premier league", "champions league", "world cup", "super bowl", "f1",
+               "formula 1", "grand prix", "olympics")),
+    re.compile(words(r"who won (?:the|last)", r"(?:game|match) last night",
+                     r"(?:game|match|race) (?:scores?|results?)", "final score")),
+    re.compile(words(  # entertainment, travel, gadgets and other things people ask general chatbots
+        r"movies?", "netflix", r"tv (?:show|series)", r"horoscopes?", r"lottery", r"elections?",
+        r"politic\w*", "celebrity", r"dating (?:advice|apps?)", r"news (?:today|headlines)", "play chess",
+        r"(?:plot|ending|spoilers?) of (?:the )?(?:movie|film|book|show|series|game|novel|season|episode)",
+        r"recommend (?:me )?(?:a |an |some )?(?:good )?(?:\w+ ){0,2}(?:books?"
+        r"|novels?|movies?|films?|songs?|music|podcasts?|restaurants?|games?|shows?)",
+        r"(?:plan|book) (?:me )?(?:a |my )?(?:trip|holiday|vacation|flights?|hotel|table)",
+        r"(?:fix|repair|reset|set up|install) (?:my |the )?(?:car|phone|laptop|computer|printer|wifi|router"
+        r"|tv|account|password|email)",
+        r"(?:car|phone|laptop|computer|printer|wifi) (?:repair|problem|broken|not working)")),
+    # Trivia and homework, unless they are about the papers ("who wrote the review?").
+    Unless(re.compile(words(
+        r"capital (?:city )?of", r"who (?:won|invented|discovered|painted|directed|sang|wrote)",
+        r"who is the (?:president|prime minister|king|queen|ceo)", "population of",
+        r"(?:tallest|largest|biggest|longest|highest|smallest|deepest) (?:mountain|river|country|city"
+        r"|ocean|animal|building|planet|lake|desert)",
+        r"how many (?:moons|planets|countries|continents|states)", "what year did",
+        r"when did (?:world war|ww|the war)",
+        r"(?:distance|how far) (?:from|is|between) (?:the )?(?:earth|moon|sun|mars)", "meaning of life",
+        r"speed of (?:light|sound)", r"fun facts?", "how tall is", "quantum", "astronomy", r"black holes?",
+        r"dinosaurs?",
+        # The clock, not "what time is it best to exercise".
+        r"what time is it(?: now| in \w+)?$",
+        # Not "history of stroke": that is a medical history.
+        r"tell me about the history of", r"(?:world|ancient|medieval|roman|greek|european|american"
+        r"|british) history", r"convert \d+",
+        "homework", r"essays?", r"(?:my|homework|school|class|college|university) assignments?",
+        r"exam (?:questions?|answers?)", r"quiz\w*", r"solve for [a-z]\b",
+        r"solve (?:this|the|my) (?:\w+ )?(?:equation|sum|puzzle|maths?|math problem)", r"equations?",
+        "algebra", "calculus", r"derivative of", r"integral of", r"math\w* (?:problem|question|homework)",
+        r"\d+ (?:plus|minus|times|divided by) \d+", r"\w+ equals \d+", r"(?:x|y|\d+) squared",
+        "square root of")), PAPERS),
+)
+
+# Typos of drug names ("pregablin", "gabapentine") still name a drug.
+VOCABULARY = Vocabulary(
+    key_words=(
+        *(name for name in DRUG_NAMES if len(name) >= 6), "medication", "medications", "medicine",
+        "medicines", "prescription", "prescribed", "painkiller", "painkillers", "tablets", "capsules",
+        "dosage", "antidepressant", "antidepressants",
+    ),
+    misspellings={"medz": "meds", "pils": "pills"},
+    protected=(
+        # Real words within difflib reach of a key word (found by scanning an English word
+        # list): left alone, "meditation" would read "medication" and "tables" "tablets".
+        "aspiring", "capsule", "lyric", "lyrical", "mariana", "mediation", "medici", "meditation",
+        "meditations", "methane", "prescribe", "tables", "tablet", "talents", "ultra",
+    ),
+)
+
+
+def out_of_scope_reason(question: str) -> str | None:
+    """Why the question is out of scope ("medication", "diagnosis_mixed", ...), or None."""
+    remaining = strip_instructions(question)
+    if not remaining:
+        return "injection"
+    text = VOCABULARY.correct(normalize(remaining))
+    mixed = "_mixed" if EXERCISE.search(text) else ""
+    if MEDICATION.search(text):
+        return "medication" + mixed
+    if DIAGNOSIS.search(text):
+        return "diagnosis" + mixed
+    if any_search(OFF_TOPIC, text):
+        return "offtopic"
+    return None

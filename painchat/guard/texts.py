@@ -1,0 +1,137 @@
+"""Everything the guard says to the user (Markdown). No doses, no diagnoses.
+
+Urgent-care steps always come first: someone in danger may read one line only.
+"""
+
+from __future__ import annotations
+
+EMERGENCY_NUMBERS = "911 in the US and Canada, 112 in Europe, 999 in the UK"
+
+URGENT_CARE_STEPS = (
+    "**This could be a medical emergency. Get help now.**\n\n"
+    "- **Stop exercising** and sit or lie down.\n"
+    f"- **Call your local emergency number now** (for example {EMERGENCY_NUMBERS}), "
+    "or go to the nearest emergency department.\n"
+    "- **Don't drive yourself.** Wait for the ambulance or ask someone to take you."
+)
+
+# Why the symptom matters, by emergency category; shown after the urgent-care steps.
+EMERGENCY_REASONS = {
+    "cardiac": (
+        "Chest pain, pressure or tightness, especially during or after exertion or spreading to your "
+        "arm, jaw or back, can be a sign of a heart problem. Don't wait to see if it passes."
+    ),
+    "breathing": (
+        "Struggling to breathe, or being much more short of breath than usual during or after "
+        "exertion or at rest, needs urgent medical help."
+    ),
+    "stroke": (
+        "Sudden weakness or numbness on one side of the body, a drooping face or slurred speech can "
+        "be signs of a stroke. Note the time the symptoms started: every minute counts, even if they "
+        "go away."
+    ),
+    "headache": (
+        "A sudden, severe headache, the worst you have ever had or one that peaks within seconds, "
+        "needs to be checked in an emergency department straight away."
+    ),
+    "fainting": (
+        "Fainting, passing out, blacking out or a seizure, especially during or after exercise, needs "
+        "urgent medical assessment even if you feel better now. If you feel faint, lie down with your "
+        "legs raised while you wait."
+    ),
+    "cauda_equina": (
+        "Losing control of your bladder or bowel, or numbness around your genitals, bottom or inner "
+        "thighs (the 'saddle' area), together with back pain, can mean the nerves at the base of the "
+        "spine are being squeezed (cauda equina syndrome). It needs emergency treatment within hours."
+    ),
+    "diabetic_foot": (
+        "A hot, red or swollen foot or leg, or a wound with pus, spreading redness or fever, can be a "
+        "serious infection or an acute Charcot foot, especially with diabetes or neuropathy, and may "
+        "not hurt much when the nerves are damaged. Keep your weight off it and get it seen today."
+    ),
+}
+
+EMERGENCY_CLOSING = "I won't answer from the research papers now. Please get help first."
+
+CRISIS_SUPPORT = (
+    "**You are not alone, and help is available right now.**\n\n"
+    "- **If you might act on these thoughts, or have hurt yourself or taken an overdose, call your "
+    f"local emergency number now** (for example {EMERGENCY_NUMBERS}) or go to the nearest emergency "
+    "department.\n"
+    "- **Talk to someone now:** call or text **988** (Suicide & Crisis Lifeline, US), call "
+    "**Samaritans on 116 123** (UK and Ireland, free, day and night), or contact a crisis line "
+    "where you live.\n"
+    "- If you can, tell someone you trust how you feel, and don't stay alone.\n\n"
+    "Living with constant pain is exhausting, and feelings like these can ease with support. "
+    "A doctor can help with both the pain and how you are feeling."
+)
+
+PAPERS_OFFER = "I can tell you what the three research papers say about exercise for nerve and chronic pain."
+
+ASK_EXERCISE_PART = (
+    "If you like, ask the exercise part of your question on its own (for example: *Does walking "
+    "help nerve pain?*) and I'll tell you what the papers say about it."
+)
+
+# Out-of-scope messages by topic; "mixed" variants are for questions that also ask about exercise.
+OUT_OF_SCOPE = {
+    "offtopic": (
+        "I can only help with questions about exercise for neuropathic (nerve) and chronic pain, "
+        "answered from three research papers. You could ask, for example: *Does walking help nerve "
+        "pain?* or *What kinds of exercise did the studies look at?*"
+    ),
+    "medication": (
+        "I can't give advice about medicines: starting, stopping, changing, combining or how much "
+        "to take. Please ask the doctor or pharmacist who prescribes them, and don't change your "
+        f"medicines on your own.\n\n{PAPERS_OFFER}"
+    ),
+    "medication_mixed": (
+        "Part of your question is about medicines, and I can't advise on starting, stopping, "
+        "changing, combining or how much to take: please ask the doctor or pharmacist who "
+        f"prescribes them before you change anything.\n\n{ASK_EXERCISE_PART}"
+    ),
+    "diagnosis": (
+        "I can't tell what is causing your symptoms or whether you have a condition: that needs a "
+        "healthcare professional who can examine you, such as your doctor or physiotherapist.\n\n"
+        "I can tell you what the papers say in general, for example: *What is neuropathic pain?*"
+    ),
+    "diagnosis_mixed": (
+        "I can't tell what is causing your symptoms or whether you have a condition: that needs a "
+        "healthcare professional who can examine you, such as your doctor or physiotherapist.\n\n"
+        f"{ASK_EXERCISE_PART}"
+    ),
+    "injection": (
+        "I can't change how I work or share my instructions or settings. I answer questions about "
+        "exercise for neuropathic and chronic pain from three research papers. What would you like "
+        "to know?"
+    ),
+}
+
+INVALID = {
+    "empty": "Please type a question about exercise and nerve or chronic pain.",
+    "too_long": (
+        "Your message is too long for me to read ({length} characters; the limit is {max_chars}). "
+        "Please shorten it to your main question."
+    ),
+    "control_chars": (
+        "Your message contains hidden control characters I can't read. Please type or paste it "
+        "again as plain text."
+    ),
+    "surrogate": (
+        "Your message contains broken characters I can't read. Please type or paste it again as "
+        "plain text."
+    ),
+}
+
+
+def emergency_message(categories: tuple[str, ...]) -> str:
+    """Urgent-care steps and the reason for each physical category, then crisis support if needed."""
+    physical = [EMERGENCY_REASONS[name] for name in categories if name in EMERGENCY_REASONS]
+    parts = []
+    if physical:
+        parts += [URGENT_CARE_STEPS, *physical]
+    if "suicide" in categories:
+        parts.append(CRISIS_SUPPORT)
+    if physical:
+        parts.append(EMERGENCY_CLOSING)
+    return "\n\n".join(parts)
