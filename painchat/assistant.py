@@ -16,7 +16,7 @@ from painchat.followup import resolve
 from painchat.index import Index
 from painchat.models import Answer, Kind, SourceCoverage, Turn
 from painchat.question_log import QuestionLog
-from painchat.retrieve import Retrieval, Retriever
+from painchat.retrieve import Retriever
 from painchat.settings import Settings
 
 _HISTORY = TypeAdapter(list[Turn])
@@ -26,7 +26,7 @@ EXAMPLE_QUESTIONS = (
     "Can exercise help with neuropathic pain?",
     "What is allodynia?",
     "How does neuropathic pain develop?",
-    "How was the expert consensus on exercise for neuropathic pain made?",
+    "How were the expert recommendations graded?",
     "How many studies did the systematic review include?",
     "Why is exercise called a double-edged sword for the nervous system?",
 )
@@ -40,11 +40,11 @@ class Assistant:
         self.embedder = embedder or Embedder()
         self.embedder.model  # load now, so no answer pays for it
         self.index = Index(self.settings, self.embedder)
-        self.retriever = Retriever(self.index, k=self.settings.retrieve_k)
-        self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences)
         self.calibration = load_calibration()
         if self.settings.relevance_threshold is not None:
             self.calibration = replace(self.calibration, threshold=self.settings.relevance_threshold)
+        self.retriever = Retriever(self.index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
+        self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences)
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
 
     @cached_property
@@ -87,7 +87,7 @@ class Assistant:
         retrieval = self.retriever.retrieve(query, vector)
         timings["retrieve"] = _ms(step)
         step = time.perf_counter()
-        chosen = self.builder.select(retrieval.sentences) if self._covers(query, retrieval) else []
+        chosen = self.builder.select(retrieval.sentences) if self.calibration.covers(retrieval.relevance) else []
         if not chosen:
             return self._result("not_covered", self._not_covered_text(vector), timings, started, question)
         text, citations = self.builder.render(chosen, self.index.sources)
@@ -124,10 +124,7 @@ class Assistant:
 
     def _answerable(self, question: str) -> bool:
         retrieval = self.retriever.retrieve(question, self._example_vectors[question].tolist())
-        return self._covers(question, retrieval) and bool(self.builder.select(retrieval.sentences))
-
-    def _covers(self, query: str, retrieval: Retrieval) -> bool:
-        return self.calibration.covers(retrieval.relevance, self.index.known_word_share(query))
+        return self.calibration.covers(retrieval.relevance) and bool(self.builder.select(retrieval.sentences))
 
 
 def _ms(since: float) -> float:

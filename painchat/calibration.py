@@ -1,8 +1,10 @@
 """The 'not covered' decision, calibrated on tests/data/calibration.jsonl (``make calibrate``).
 
-Coverage score = best sentence similarity + lexical_weight × share of the question's content
-words that occur in the loaded papers. The lexical part catches questions about things the
-papers never mention (a named sport, a supplement) that still sound close to them.
+A sentence's score is its embedding similarity to the question plus ``lexical_weight`` times
+the IDF-weighted share of the question's words it contains; a question is covered when its
+best candidate sentence scores at least ``threshold``. The word part catches questions about
+things the papers never mention (a named sport, a supplement) that still sound close to them,
+and rare terms the small embedding model knows poorly ("allodynia").
 """
 
 from __future__ import annotations
@@ -23,11 +25,8 @@ class Calibration:
     balanced_accuracy: float = 0.0
     examples: int = 0
 
-    def score(self, sentence_similarity: float, known_word_share: float) -> float:
-        return sentence_similarity + self.lexical_weight * known_word_share
-
-    def covers(self, sentence_similarity: float, known_word_share: float) -> bool:
-        return self.score(sentence_similarity, known_word_share) >= self.threshold
+    def covers(self, best_sentence_score: float) -> bool:
+        return best_sentence_score >= self.threshold
 
     def save(self, path: Path = CALIBRATION_FILE) -> None:
         path.write_text(json.dumps(asdict(self), indent=2) + "\n")

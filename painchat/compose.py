@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 class AnswerBuilder:
     """Picks the sentences that best answer a question and renders them with numbered citations."""
 
-    def __init__(self, max_sentences: int = 5, min_score: float = 0.3, margin: float = 0.15, duplicate: float = 0.9):
+    def __init__(self, max_sentences: int = 5, min_score: float = 0.3, margin: float = 0.1, duplicate: float = 0.9):
         self.max_sentences = max_sentences
         self.min_score = min_score  # below this a sentence does not answer the question
         self.margin = margin  # keep sentences within this of the best one

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,7 +14,7 @@ from painchat.embedding import MODEL_NAME, Embedder
 from painchat.errors import StoreError, StoreMissingError
 from painchat.models import SourceMeta
 from painchat.settings import Settings
-from painchat.store import collection_names, open_client, open_collection, stored_metadata
+from painchat.store import collection_names, open_client, open_collection, sentence_id, stored_metadata
 from painchat.text import content_tokens
 
 
@@ -47,8 +49,13 @@ class Index:
         self.passages = self._load_passages()
         self._ids = list(self.passages)
         self.bm25 = BM25Okapi([content_tokens(f"{p.section} {p.text}") for p in self.passages.values()] or [[""]])
-        self.vocabulary = self._vocabulary()
-        self.sentence_ids, self.sentence_vectors = self._load_sentences(open_collection(client, sentence_name, embedder))
+        sentences = open_collection(client, sentence_name, embedder)
+        self.sentence_ids, self.sentence_vectors = self._load_sentences(sentences)
+        self.sentence_words, self.idf = self._sentence_words(sentences)
+        self.sentence_rows = {
+            p.id: [self.sentence_ids.get(sentence_id(p.source_id, *span)) for span in p.sentence_spans]
+            for p in self.passages.values()
+        }
 
     def _load_passages(self) -> dict[str, Passage]:
         stored = self.dense.get(include=["documents", "metadatas"])
@@ -72,18 +79,26 @@ class Index:
         vectors = np.asarray(stored["embeddings"], dtype=np.float32).reshape(len(stored["ids"]), -1)
         return {sid: row for row, sid in enumerate(stored["ids"])}, vectors
 
-    def _vocabulary(self) -> frozenset[str]:
-        words = set()
-        for passage in self.passages.values():
-            words.update(content_tokens(f"{passage.section} {passage.text}"))
-        for meta in self.sources.values():
-            words.update(content_tokens(f"{meta.title} {meta.journal} {' '.join(meta.authors)}"))
-        return frozenset(words)
+    def _sentence_words(self, store) -> tuple[list[frozenset[str]], dict[str, float]]:
+        """Content words of each sentence (by row) and their inverse document frequency."""
+        stored = store.get(include=["documents"])
+        words = [frozenset()] * len(self.sentence_ids)
+        for sid, text in zip(stored["ids"], stored["documents"]):
+            words[self.sentence_ids[sid]] = frozenset(content_tokens(text))
+        frequency = Counter(word for sentence in words for word in sentence)
+        idf = {word: math.log((len(words) + 1) / (count + 0.5)) for word, count in frequency.items()}
+        return words, idf
 
-    def known_word_share(self, query: str) -> float:
-        """Share of the query's content words that occur anywhere in the loaded papers."""
-        words = content_tokens(query)
-        return sum(w in self.vocabulary for w in words) / len(words) if words else 0.0
+    def word_match(self, query_words: list[str], row: int) -> float:
+        """IDF-weighted share of the query's content words that the sentence contains.
+
+        Words the papers never use weigh the most, so a question about something they don't
+        mention scores low even when its embedding sounds close.
+        """
+        unseen = math.log(len(self.sentence_words) + 1) + 1
+        weights = {w: self.idf.get(w, unseen) for w in query_words}
+        total = sum(weights.values())
+        return sum(v for w, v in weights.items() if w in self.sentence_words[row]) / total if total else 0.0
 
     def bm25_ranking(self, query: str, k: int) -> list[str]:
         """Passage ids sharing at least one content word with the query, best first."""

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (Chroma) and BM25 rankings fused by reciprocal rank, spread across papers."""
+"""Hybrid retrieval: dense, best-sentence and BM25 rankings fused by reciprocal rank, spread across papers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from painchat.index import Index, Passage
-from painchat.store import sentence_id
+from painchat.text import content_tokens
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion; damps the weight of the very top ranks
 SAME_SOURCE_DECAY = 0.85  # each further passage from an already chosen paper counts this much less
@@ -19,7 +19,9 @@ class ScoredSentence:
 
     passage: Passage
     span: tuple[int, int]
-    score: float
+    similarity: float  # cosine between sentence and question embeddings
+    word_match: float  # IDF-weighted share of the question's words found in the sentence
+    score: float  # similarity + lexical weight × word match: what selection and coverage use
     vector: np.ndarray
 
     @property
@@ -36,35 +38,52 @@ class Retrieval:
 
     @property
     def relevance(self) -> float:
-        """Best sentence similarity: the signal calibrated for 'not covered'."""
+        """Best sentence score: the signal calibrated for 'not covered'."""
         return max((s.score for s in self.sentences), default=0.0)
 
 
 class Retriever:
-    """Ranks passages for a question and scores the sentences inside the best ones."""
+    """Ranks passages for a question and scores the sentences inside the best ones.
 
-    def __init__(self, index: Index, k: int = 8, passages_for_answer: int = 4) -> None:
+    Three rankings are fused: the passage's own embedding (dense), its best-matching sentence
+    (answers are sentences, and a short passage's vector can hide one strong sentence), and BM25.
+    """
+
+    def __init__(self, index: Index, lexical_weight: float, k: int = 8, passages_for_answer: int = 4) -> None:
         self.index = index
+        self.lexical_weight = lexical_weight
         self.k = k
         self.passages_for_answer = passages_for_answer
 
     def retrieve(self, query: str, query_vector: list[float]) -> Retrieval:
+        sentence_scores = self.index.sentence_vectors @ np.asarray(query_vector, dtype=np.float32)
         dense = [pid for pid, _ in self.index.dense_ranking(query_vector, self.k)]
-        fused = reciprocal_rank_fusion([dense, self.index.bm25_ranking(query, self.k)])
+        by_sentence = self._best_sentence_ranking(sentence_scores)
+        fused = reciprocal_rank_fusion([dense, by_sentence, self.index.bm25_ranking(query, self.k)])
         passages = spread_across_sources([self.index.passages[pid] for pid in fused], self.k)
-        return Retrieval(tuple(passages), self._score_sentences(passages[: self.passages_for_answer], query_vector))
+        chosen = passages[: self.passages_for_answer]
+        return Retrieval(tuple(passages), self._score_sentences(chosen, sentence_scores, content_tokens(query)))
 
-    def _score_sentences(self, passages: list[Passage], query_vector: list[float]) -> tuple[ScoredSentence, ...]:
+    def _best_sentence_ranking(self, sentence_scores: np.ndarray) -> list[str]:
+        best = {
+            pid: max((sentence_scores[row] for row in rows if row is not None), default=-1.0)
+            for pid, rows in self.index.sentence_rows.items()
+        }
+        return sorted(best, key=lambda pid: -best[pid])[: self.k]
+
+    def _score_sentences(
+        self, passages: list[Passage], sentence_scores: np.ndarray, query_words: list[str]
+    ) -> tuple[ScoredSentence, ...]:
         seen: dict[tuple[str, tuple[int, int]], ScoredSentence] = {}
-        query = np.asarray(query_vector, dtype=np.float32)
         for passage in passages:
-            for span in passage.sentence_spans:
-                row = self.index.sentence_ids.get(sentence_id(passage.source_id, *span))
+            for span, row in zip(passage.sentence_spans, self.index.sentence_rows[passage.id]):
                 key = (passage.source_id, span)
                 if row is None or key in seen:  # overlap repeats a sentence in the next chunk
                     continue
-                vector = self.index.sentence_vectors[row]
-                seen[key] = ScoredSentence(passage, span, float(vector @ query), vector)
+                similarity = float(sentence_scores[row])
+                match = self.index.word_match(query_words, row)
+                score = similarity + self.lexical_weight * match
+                seen[key] = ScoredSentence(passage, span, similarity, match, score, self.index.sentence_vectors[row])
         return tuple(sorted(seen.values(), key=lambda s: -s.score))
 
 

@@ -8,7 +8,7 @@ from painchat.messages import DISCLAIMER, NOT_COVERED
 
 ANSWERABLE = [
     ("What is allodynia and hyperalgesia in nerve pain?", "dobson2014"),
-    ("How was the expert consensus on exercise for neuropathic pain reached?", "zhang2021"),
+    ("How did the systematic review grade the quality of studies?", "zhang2021"),
     ("Which spinal cells are involved in developing neuropathic pain?", "dobson2014"),
     ("Is exercise a double-edged sword for the nervous system?", "cooper2016"),
     ("How many systematic reviews and RCTs were included?", "zhang2021"),

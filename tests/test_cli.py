@@ -36,7 +36,7 @@ def test_json_answer_from_an_empty_store(cli_env):
 
 
 def test_text_output_shows_sources_and_disclaimer(cli_env):
-    run = ask(cli_env, "How was the expert consensus on exercise for neuropathic pain made?")
+    run = ask(cli_env, "How were the expert recommendations graded?")
     assert run.returncode == 0
     out = run.stdout.decode()
     assert "[1]" in out and "Sources:" in out and "https://doi.org/" in out
