@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
 # Papers: corpus/ once it holds any; otherwise the offline partial abstracts beside the repo.
-PAPERS := $(wildcard corpus/*.xml corpus/*.pdf) $(filter-out corpus/README.md,$(wildcard corpus/*.md))
+PAPERS := $(strip $(wildcard corpus/*.xml corpus/*.pdf) $(filter-out corpus/README.md,$(wildcard corpus/*.md)))
 PAINCHAT_CORPUS_DIR ?= $(if $(PAPERS),corpus,$(if $(wildcard ../shared/corpus),../shared/corpus,corpus))
 PAINCHAT_HOST ?= 127.0.0.1
 PAINCHAT_PORT ?= 8501
@@ -25,8 +25,7 @@ store: $(STAMP)
 
 run: store
 	@echo "painchat: http://$(PAINCHAT_HOST):$(PAINCHAT_PORT) (papers from $(PAINCHAT_CORPUS_DIR))"
-	$(BIN)/streamlit run app.py --server.address $(PAINCHAT_HOST) --server.port $(PAINCHAT_PORT) \
-		--server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.address $(PAINCHAT_HOST) --server.port $(PAINCHAT_PORT)
 
 # Headless Chromium for the browser tests, from Debian's packages (never a downloaded browser).
 browser:
@@ -47,7 +46,7 @@ eval: store
 bench: store
 	$(BIN)/python -m bench
 
-screenshots: $(STAMP) browser
+screenshots: store browser
 	$(BIN)/python scripts/screenshots.py
 
 clean:

@@ -55,3 +55,12 @@ def test_chunker_change_rebuilds(own_corpus, embedder, monkeypatch):
     monkeypatch.setattr(ingest.build, "CHUNKER_VERSION", "next-version")
     report = build_store(own_corpus, embedder)
     assert report.rebuilt and report.chunks.unchanged == 0
+
+
+def test_an_empty_corpus_folder_is_an_error(tmp_path):
+    from painchat.errors import CorpusError
+
+    (tmp_path / "corpus").mkdir()
+    settings = Settings(corpus_dir=tmp_path / "corpus", store_dir=tmp_path / "store")
+    with pytest.raises(CorpusError, match="no papers in"):
+        build_store(settings)

@@ -39,4 +39,9 @@ def load_corpus(corpus_dir: Path, manifest: dict[str, dict]) -> list[Document]:
         if document.meta.id in documents:
             raise CorpusError(f"two files for source {document.meta.id!r}: {documents[document.meta.id].origin}, {path}")
         documents[document.meta.id] = document
+    if not documents:
+        raise CorpusError(
+            f"no papers in {corpus_dir}: run `python -m ingest fetch`, add JATS/PDF/Markdown files, "
+            "or set PAINCHAT_CORPUS_DIR"
+        )
     return list(documents.values())
