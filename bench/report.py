@@ -1,0 +1,185 @@
+"""Renders the bench results as docs/BENCHMARKS.md and docs/bench-results.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from painchat.eval.provenance import RunInfo
+from painchat.eval.tables import markdown_table
+
+TARGETS = {"cold_start": 1.3, "ingest": 0.8, "ask_p50": 2.0}
+
+
+def verdict(value: float, target: float, at_most: bool) -> str:
+    met = value <= target if at_most else value >= target
+    return f"target {'≤' if at_most else '≥'} {target:g}×: **{'met' if met else 'missed'}**"
+
+
+def footer(run: RunInfo, measured: str) -> str:
+    return f"_Command: `{run.command}`; measured: {measured}. Machine: {run.machine_line}._"
+
+
+def cold_start_section(result: dict, run: RunInfo) -> str:
+    rows = [
+        [f"painchat CLI: `python -m painchat ask --json \"{result['question']}\"`", *_runs(result["cli"])],
+        ["bare: import sentence_transformers, load the model, encode the query", *_runs(result["bare"])],
+    ]
+    table = markdown_table(["fresh process", "median s", "runs (s)", "median peak RSS (MiB)"], rows)
+    return f"""## Cold start to first answer
+
+{table}
+
+Ratio painchat / bare: **{result['ratio']:.2f}×** ({verdict(result['ratio'], TARGETS['cold_start'], at_most=True)}). \
+The CLI answered with kind `{result['answer_kind']}`. One untimed CLI run first warms the page cache for both; \
+then {len(result['cli']['seconds'])} interleaved runs each.
+
+{footer(run, "wall time from spawn to exit; peak RSS = the child's own VmHWM, polled every 10 ms")}
+"""
+
+
+def ingest_section(result: dict, run: RunInfo) -> str:
+    build, raw = "`build_store` into an empty temp store", "raw `Embedder.encode` on the same texts"
+    rows = [
+        [build, result["texts"], _s(result["build_seconds"]), _rate(result["build_per_s"])],
+        [raw, result["texts"], _s(result["raw_seconds"]), _rate(result["raw_per_s"])],
+    ]
+    table = markdown_table(["path", "texts embedded", "runs (s)", "texts / s (median)"], rows)
+    return f"""## Ingest throughput
+
+{table}
+
+Ratio build / raw: **{result['ratio']:.2f}×** ({verdict(result['ratio'], TARGETS['ingest'], at_most=False)}). \
+Texts = {result['chunks']} passages + {result['sentences']} sentences. Everything a build does besides embedding \
+(reading and chunking the papers, token counting, Chroma writes) costs {result['overhead_s']:.2f} s per build here; \
+on a corpus this small that fixed cost weighs more than it would on full texts. The model is loaded before both \
+are timed. This is the embedding throughput measurement; the scale test below inserts precomputed vectors and \
+does not embed anything.
+
+{footer(run, "median of the runs shown, alternating; each build into a new empty store")}
+"""
+
+
+def latency_section(result: dict, run: RunInfo) -> str:
+    ask, floor = result["ask_ms"], result["floor_ms"]
+    floor_what = f"floor: one query embedding + one raw Chroma `query` (n_results={result['n_results']})"
+    rows = [
+        ["`Assistant.answer` (warm, in-process)", _ms(ask["p50"]), _ms(ask["p95"])],
+        [floor_what, _ms(floor["p50"]), _ms(floor["p95"])],
+        ["ratio", f"{result['ratio_p50']:.2f}×", f"{result['ratio_p95']:.2f}×"],
+    ]
+    table = markdown_table(["path", "p50 ms", "p95 ms"], rows)
+    return f"""## `ask` latency
+
+{table}
+
+p50 ratio: {verdict(result['ratio_p50'], TARGETS['ask_p50'], at_most=True)}. {result['questions']} questions spread \
+evenly through `tests/data/qa.jsonl` (answerable, not covered and follow-ups), {result['rounds']} rounds, after a \
+warm-up; each answer is followed by its floor, which embeds the same resolved query and queries the same store.
+
+{footer(run, "wall time per call, perf_counter")}
+"""
+
+
+def memory_section(cold: dict, streamlit: dict, run: RunInfo) -> str:
+    cli, bare = cold["cli"]["median_peak_rss_mib"], cold["bare"]["median_peak_rss_mib"]
+    rows = [
+        ["painchat CLI (`python -m painchat ask --json …`), whole run", "—", _mib(cli)],
+        ["bare model load + one encode, whole run", "—", _mib(bare)],
+    ]
+    if streamlit["status"] != "measured":
+        rows.append(["Streamlit server (`streamlit run app.py`)", streamlit["status"], "—"])
+    else:
+        idle, session = streamlit["after_page_request"], streamlit["after_browser_session"]
+        what = "Streamlit server, after `/_stcore/health` and one GET of the page"
+        rows.append([what, _mib(idle["rss_mib"]), _mib(idle["peak_rss_mib"])])
+        if session["status"] == "measured":
+            what = "Streamlit server, after a headless Chromium session ran app.py"
+            rows.append([what, _mib(session["rss_mib"]), _mib(session["peak_rss_mib"])])
+        else:
+            rows.append(["Streamlit server, browser session", session["status"], "—"])
+    table = markdown_table(["process", "RSS now (MiB)", "peak RSS (MiB)"], rows)
+    if streamlit["status"] == "measured":
+        note = (
+            "A plain GET only serves Streamlit's static page; app.py (and so the model) runs when a browser opens "
+            "the session's websocket, which is why the browser row is the one to read for the app's footprint."
+        )
+    elif streamlit["status"] == "app.py not present":
+        note = "app.py is not in the repo yet; the next `python -m bench` fills the Streamlit rows in."
+    else:
+        note = "The Streamlit server could not be measured; its log is in docs/bench-results.json."
+    return f"""## Peak memory
+
+{table}
+
+{note} Server launched as `{streamlit.get('command', 'streamlit run app.py')}`.
+
+{footer(run, "CLI: the child's VmHWM polled every 10 ms; server: psutil RSS of the process tree and /proc VmHWM")}
+"""
+
+
+def scale_section(result: dict, run: RunInfo) -> str:
+    headers = ["mode", "chunks", "insert s (this step)", "inserted / s", "query p50 ms", "query p95 ms"]
+    table = markdown_table(headers, [_scale_row(r) for r in result["rows"]])
+    return f"""## Scale: SYNTHETIC corpus
+
+**Synthetic data, not the papers:** {result['dimension']}-d random unit vectors (numpy seed {result['seed']}) with \
+one-line placeholder texts, inserted with precomputed embeddings (no model involved) into embedded Chroma \
+(`PersistentClient` in a temp folder) and into a `chroma run --host 127.0.0.1` server, growing one collection \
+1k → 10k → 100k; at each size {result['queries']} random query vectors, `n_results={result['n_results']}`, after a \
+short warm-up. Random vectors have no cluster structure, which is a hard case for HNSW. Embedding throughput is \
+measured separately (see Ingest throughput): neither the insert nor the query times here include the model.
+
+{table}
+
+![query latency vs size](bench-scale.png)
+
+{footer(run, "client-side wall time per query, perf_counter")}
+"""
+
+
+def render_markdown(run: RunInfo, corpus: str, store: str, results: dict) -> str:
+    return f"""# Benchmarks
+
+Generated by `{run.command}` (`make bench`) on {run.date}; do not edit by hand. Raw numbers: \
+`docs/bench-results.json`.
+
+- **Machine:** {run.machine_line}; {results['load_avg_1m_at_end']:g} at the end.
+- **Corpus:** {corpus}; the bench builds its own store in a temp folder ({store}).
+- The bench measures and reports; it asserts no timing. Targets are the project's goals.
+
+{cold_start_section(results['cold_start'], run)}
+{ingest_section(results['ingest'], run)}
+{latency_section(results['ask_latency'], run)}
+{memory_section(results['cold_start'], results['streamlit'], run)}
+{scale_section(results['scale'], run)}"""
+
+
+def write_json(path: Path, run: RunInfo, corpus: str, results: dict) -> None:
+    payload = {"command": run.command, "date": run.date, "machine": run.machine, "corpus": corpus, **results}
+    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+
+
+def _runs(side: dict) -> list[str]:
+    return [f"{side['median_s']:.2f}", _s(side["seconds"]), f"{side['median_peak_rss_mib']:.0f}"]
+
+
+def _s(values: list[float]) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
+
+
+def _scale_row(row: dict) -> list[str]:
+    timings = [f"{row['insert_s']:.1f}", _rate(row["insert_per_s"]), _ms(row["p50_ms"]), _ms(row["p95_ms"])]
+    return [row["mode"], f"{row['size']:,}", *timings]
+
+
+def _ms(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _rate(per_second: float) -> str:
+    return f"{per_second:.1f}" if per_second < 100 else f"{per_second:.0f}"
+
+
+def _mib(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"

@@ -1,0 +1,55 @@
+"""``python -m painchat.eval``: scores the QA set and the LangChain baseline; writes docs/EVAL.md.
+
+Needs a built store (``python -m ingest``) for the same PAINCHAT_* settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from painchat.assistant import Assistant
+from painchat.calibration import load_calibration
+from painchat.embedding import Embedder
+from painchat.eval.baseline import baseline_store, stored_texts, with_baseline
+from painchat.eval.datasets import DATA_DIR, read_jsonl
+from painchat.eval.provenance import RunInfo, corpus_note
+from painchat.eval.qa import evaluate
+from painchat.eval.report import answer_table, latency_table, render_markdown, retrieval_table, write_json
+from painchat.eval.summary import failure_reasons, store_facts, summarize
+from painchat.settings import PROJECT_ROOT, Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m painchat.eval", description=__doc__)
+    parser.add_argument(
+        "--docs", type=Path, default=PROJECT_ROOT / "docs", help="folder for EVAL.md and eval-results.json"
+    )
+    args = parser.parse_args(argv)
+    settings, embedder = Settings(), Embedder()
+    rows = read_jsonl(DATA_DIR / "qa.jsonl")
+    print(f"eval: {len(rows)} questions from {DATA_DIR / 'qa.jsonl'}", flush=True)
+    assistant = Assistant(settings, embedder)
+    results = evaluate(assistant, rows, progress=True)
+    with baseline_store(settings, embedder) as store:
+        print("  baseline: scoring the same resolved queries", flush=True)
+        results = with_baseline(store, results)
+        stores = {
+            "painchat": store_facts([p.text for p in assistant.index.passages.values()]),
+            "baseline": store_facts(stored_texts(store)),
+        }
+    summary = summarize(results, stores)
+    run = RunInfo.now("painchat.eval", sys.argv[1:] if argv is None else argv)
+    corpus, calibration = corpus_note(assistant.coverage), load_calibration()
+    print("\n" + "\n\n".join([retrieval_table(summary, run), answer_table(summary, run), latency_table(summary, run)]))
+    args.docs.mkdir(parents=True, exist_ok=True)
+    (args.docs / "EVAL.md").write_text(render_markdown(run, corpus, summary, results, calibration), encoding="utf-8")
+    write_json(args.docs / "eval-results.json", run, corpus, summary, results, calibration)
+    failed = sum(bool(failure_reasons(r)) for r in results)
+    print(f"\n{failed} of {len(results)} questions failed; wrote EVAL.md and eval-results.json in {args.docs}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
