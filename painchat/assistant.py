@@ -89,7 +89,7 @@ class Assistant:
         step = time.perf_counter()
         chosen = self.builder.select(retrieval.sentences) if self.calibration.covers(retrieval.relevance) else []
         if not chosen:
-            return self._result("not_covered", self._not_covered_text(vector), timings, started, question)
+            return self._result("not_covered", self._not_covered_text(vector, question), timings, started, question)
         text, citations = self.builder.render(chosen, self.index.sources)
         timings["compose"] = _ms(step)
         return self._result("answer", text, timings, started, question, citations)
@@ -103,8 +103,9 @@ class Assistant:
             self.log.record(question, answer)
         return answer
 
-    def _not_covered_text(self, query_vector: list[float]) -> str:
-        suggestions = "\n".join(f"- {q}" for q in self.suggestions(query_vector))
+    def _not_covered_text(self, query_vector: list[float], question: str) -> str:
+        offered = [q for q in self.suggestions(query_vector, count=4) if q.casefold() != question.strip().casefold()]
+        suggestions = "\n".join(f"- {q}" for q in offered[:3])
         return f"{messages.NOT_COVERED}\n\n{messages.SUGGESTIONS_INTRO}\n{suggestions}"
 
     def suggestions(self, query_vector: list[float], count: int = 3) -> list[str]:

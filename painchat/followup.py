@@ -18,11 +18,13 @@ SHORT_QUESTION = 5  # content words; a question this short rarely stands alone
 
 
 def is_follow_up(question: str) -> bool:
-    """Short, and starts like a continuation or points back at something already said."""
-    words = content_tokens(question)
-    if len(words) > SHORT_QUESTION:
+    """Short, and starts like a continuation or points back at something already said.
+
+    Shortness alone is not enough: "What is allodynia?" after another topic stands on its own.
+    """
+    if len(content_tokens(question)) > SHORT_QUESTION:
         return False
-    return len(words) <= 1 or bool(_LEANING_START.match(question) or _POINTING_WORD.search(question))
+    return bool(_LEANING_START.match(question) or _POINTING_WORD.search(question))
 
 
 def resolve(question: str, history: Sequence[Turn]) -> str:

@@ -94,3 +94,13 @@ def test_timings_are_reported(assistant):
     timings = assistant.answer("Can exercise help with neuropathic pain?").timings_ms
     assert {"guard", "embed", "retrieve", "compose", "total"} <= set(timings)
     assert timings["total"] >= timings["embed"]
+
+
+def test_a_new_short_question_after_history_is_answered_on_its_own(assistant):
+    history = [
+        {"role": "user", "content": "Why is exercise called a double-edged sword for the nervous system?"},
+        {"role": "assistant", "content": "…"},
+    ]
+    answer = assistant.answer("What is allodynia?", history)
+    assert answer.kind == "answer"
+    assert "allodynia" in answer.citations[0].quote

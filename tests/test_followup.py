@@ -26,3 +26,10 @@ def test_resolve_prefixes_the_topic_question():
 def test_resolve_walks_back_over_earlier_follow_ups():
     history = HISTORY + [Turn(role="user", content="and hyperalgesia?"), Turn(role="assistant", content="…")]
     assert resolve("what causes it?", history) == "What is allodynia? and hyperalgesia? what causes it?"
+
+
+def test_a_short_new_topic_is_not_glued_to_the_last_one():
+    assert not is_follow_up("What is allodynia?")
+    assert resolve("What is allodynia?", HISTORY[:1] + [Turn(role="user", content="Is walking good?")]) == (
+        "What is allodynia?"
+    )
