@@ -24,7 +24,7 @@ def spread(rows: Sequence[dict], count: int) -> list[dict]:
 
 def ask_latency(settings: Settings, embedder: Embedder, rows: Sequence[dict], count: int = QUESTIONS) -> dict:
     assistant = Assistant(settings, embedder)
-    assistant.example_questions  # computed once per process, on the first "not covered"; not a per-question cost
+    _ = assistant.example_questions  # computed once per process, on the first "not covered"; not a per-question cost
     sample = spread(rows, count)
     for row in sample[:WARM_UP]:
         assistant.answer(row["question"], row["history"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import tempfile
 import threading
@@ -70,11 +69,6 @@ class _HighWaterMark:
         self._done.set()
         self._thread.join()
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until(ready: Callable[[], bool], timeout: float, process: subprocess.Popen | None = None) -> bool:

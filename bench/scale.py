@@ -18,7 +18,8 @@ from pathlib import Path
 import chromadb
 import numpy as np
 
-from bench.processes import free_port, stop, wait_until
+from bench.processes import stop, wait_until
+from painchat.loopback import free_port
 from painchat.embedding import dimension
 from painchat.eval.metrics import percentile
 from painchat.settings import Settings

@@ -38,7 +38,7 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None) -> None:
         self.settings = settings or Settings()
         self.embedder = embedder or Embedder()
-        self.embedder.model  # load now, so no answer pays for it
+        self.embedder.load()  # now, so no answer pays for it
         self.index = Index(self.settings, self.embedder)
         self.calibration = load_calibration()
         if self.settings.relevance_threshold is not None:

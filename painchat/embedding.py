@@ -79,6 +79,10 @@ class Embedder(Embeddings):
         except (OSError, ValueError, ImportError) as err:
             raise ModelLoadError(f"cannot load the embedding model offline from {model_dir()}: {err}") from err
 
+    def load(self) -> None:
+        """Load the model now rather than on the first text."""
+        _ = self.model
+
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         return self.model.encode(
             texts,

@@ -11,16 +11,12 @@ import pytest
 from ingest.build import build_store
 from painchat.assistant import Assistant
 from painchat.errors import StoreError
+from painchat.loopback import free_port
 from painchat.settings import Settings
 
 pytestmark = pytest.mark.server
 CHROMA = Path(sys.executable).with_name("chroma")
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

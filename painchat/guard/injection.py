@@ -104,7 +104,7 @@ INJECTIONS = tuple(re.compile(pattern, FLAGS) for pattern in (
     rf"\b{REST_OF_SENTENCE}",
     rf"\b(?:end|ignore) of (?:the )?(?:system )?(?:prompt|instructions)\b{REST_OF_SENTENCE}",
     rf"\b(?:begin|start) (?:new )?(?:instructions|prompt)\b{REST_OF_SENTENCE}",
-    rf"\bthis (?:is|message is) (?:an? )?(?:test|authori[sz]ed|official|admin|developer|system)\W+"
+    r"\bthis (?:is|message is) (?:an? )?(?:test|authori[sz]ed|official|admin|developer|system)\W+"
     r"(?:\w+\W+){0,2}?(?:message|override|request|command|instruction)\b",
 ))
 

@@ -7,7 +7,6 @@ in an iframe, and asks questions through the chat input the way a person does.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from painchat.messages import DISCLAIMER
+from painchat.loopback import free_port
 from painchat.settings import PROJECT_ROOT
 from painchat.ui.render import CHAT_PLACEHOLDER
 
@@ -40,11 +40,6 @@ CHAT_MESSAGE = '[data-testid="stChatMessage"]'
 EMBED_WIDTH = 760
 ANSWER_TIMEOUT_MS = 120_000  # the first answer after start-up loads the model
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class StreamlitServer:
