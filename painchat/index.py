@@ -45,6 +45,7 @@ class Index:
         if metadata.get("model") != MODEL_NAME:
             raise StoreError(f"the store was built with {metadata.get('model')}, not {MODEL_NAME}: run `python -m ingest`")
         self.sources = {m["id"]: SourceMeta(**m) for m in json.loads(metadata.get("sources", "[]"))}
+        self.source_names = _source_names(self.sources.values())
         self.dense = open_collection(client, chunk_name, embedder)
         self.passages = self._load_passages()
         self._ids = list(self.passages)
@@ -100,6 +101,10 @@ class Index:
         total = sum(weights.values())
         return sum(v for w, v in weights.items() if w in self.sentence_words[row]) / total if total else 0.0
 
+    def named_sources(self, query_words: list[str]) -> set[str]:
+        """Papers the question names by first author or year ("what did Zhang find?")."""
+        return {source for word in query_words for source in self.source_names.get(word, ())}
+
     def bm25_ranking(self, query: str, k: int) -> list[str]:
         """Passage ids sharing at least one content word with the query, best first."""
         scores = self.bm25.get_scores(content_tokens(query))
@@ -110,3 +115,13 @@ class Index:
         """(passage id, cosine similarity), best first."""
         hits = self.dense.similarity_search_by_vector_with_relevance_scores(query_vector, k=min(k, len(self._ids)))
         return [(doc.id, 1.0 - distance) for doc, distance in hits if doc.id in self.passages]
+
+
+def _source_names(sources) -> dict[str, set[str]]:
+    """First-author surname and year → the papers they name."""
+    names: dict[str, set[str]] = {}
+    for meta in sources:
+        words = content_tokens(meta.authors[0].split(",")[0]) if meta.authors else []
+        for word in words + ([str(meta.year)] if meta.year else []):
+            names.setdefault(word, set()).add(meta.id)
+    return names

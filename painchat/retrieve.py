@@ -61,8 +61,14 @@ class Retriever:
         by_sentence = self._best_sentence_ranking(sentence_scores)
         fused = reciprocal_rank_fusion([dense, by_sentence, self.index.bm25_ranking(query, self.k)])
         passages = spread_across_sources([self.index.passages[pid] for pid in fused], self.k)
+        words = content_tokens(query)
+        named = self.index.named_sources(words)
+        if named:  # a question about one paper is answered from that paper first
+            passages.sort(key=lambda p: p.source_id not in named)
+        # A paper's name says which paper, not what about it: it is not a word to find in a sentence.
+        topic_words = [w for w in words if w not in self.index.source_names]
         chosen = passages[: self.passages_for_answer]
-        return Retrieval(tuple(passages), self._score_sentences(chosen, sentence_scores, content_tokens(query)))
+        return Retrieval(tuple(passages), self._score_sentences(chosen, sentence_scores, topic_words))
 
     def _best_sentence_ranking(self, sentence_scores: np.ndarray) -> list[str]:
         best = {

@@ -20,7 +20,7 @@ STOPWORDS = frozenset(
     myself no nor not now of off on once only or other our out over own same she should so some such
     than that the their them then there these they this those through to too under until up very was
     we were what when where which while who whom why will with would you your yours tell say says
-    paper papers study studies please know""".split()
+    paper papers study studies please know et al""".split()
 )
 
 

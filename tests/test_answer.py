@@ -104,3 +104,11 @@ def test_a_new_short_question_after_history_is_answered_on_its_own(assistant):
     answer = assistant.answer("What is allodynia?", history)
     assert answer.kind == "answer"
     assert "allodynia" in answer.citations[0].quote
+
+
+def test_a_named_paper_is_searched_first(assistant):
+    for question, source in [("What did Cooper say about inflammation?", "cooper2016"),
+                             ("Which database did Zhang and colleagues search?", "zhang2021")]:
+        retrieval = assistant.retriever.retrieve(question, assistant.embedder.embed_query(question))
+        assert retrieval.passages[0].source_id == source
+        assert all(s.passage.source_id == source for s in retrieval.sentences[:2])
