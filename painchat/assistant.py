@@ -67,12 +67,18 @@ class Assistant:
         if verdict and verdict.kind == "emergency":
             return self._result(verdict.kind, verdict.message, timings, started, question)
         try:
-            turns = _HISTORY.validate_python(list(history))[-self.settings.max_history_turns :]
+            turns = _HISTORY.validate_python(list(history))
         except (ValidationError, TypeError):
             return self.invalid(messages.INVALID_HISTORY)
         if verdict:
             return self._result(verdict.kind, verdict.message, timings, started, question)
-        query = resolve(guard.strip_instructions(question) or question, turns)
+        recent = turns[len(turns) - self.settings.max_history_turns :]
+        query = resolve(guard.strip_instructions(question) or question, recent)
+        # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
+        # "and how often?" after a drug question is still a drug question.
+        inherited = guard.screen(query, self.settings.max_question_chars) if query != question else None
+        if inherited and inherited.kind != "invalid":
+            return self._result(inherited.kind, inherited.message, timings, started, question)
         return self._grounded(query, question, timings, started)
 
     def invalid(self, message: str) -> Answer:

@@ -9,10 +9,11 @@ from painchat.models import Turn
 from painchat.text import content_tokens
 
 _LEANING_START = re.compile(
-    r"^\s*(and|but|also|so|or|then|what about|how about|what of|same for|is that|is it|does it|"
-    r"do they|are they|why|how often|how long|how much|how many|which|where|who)\b",
+    r"^\s*(and|but|also|so|or|then|what about|how about|what of|same for|is that|is it|does it|do they|are they)\b",
     re.IGNORECASE,
 )
+# "How often?" or "why?" with no topic of its own asks about the topic already on the table.
+_BARE_QUESTION = re.compile(r"^\s*(why|how (often|long|much|many|soon|far|hard|fast))\b", re.IGNORECASE)
 _POINTING_WORD = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|one)\b", re.IGNORECASE)
 SHORT_QUESTION = 5  # content words; a question this short rarely stands alone
 
@@ -22,9 +23,11 @@ def is_follow_up(question: str) -> bool:
 
     Shortness alone is not enough: "What is allodynia?" after another topic stands on its own.
     """
-    if len(content_tokens(question)) > SHORT_QUESTION:
+    words = content_tokens(question)
+    if len(words) > SHORT_QUESTION:
         return False
-    return bool(_LEANING_START.match(question) or _POINTING_WORD.search(question))
+    bare = len(words) <= 1 and _BARE_QUESTION.match(question)
+    return bool(_LEANING_START.match(question) or _POINTING_WORD.search(question) or bare)
 
 
 def resolve(question: str, history: Sequence[Turn]) -> str:

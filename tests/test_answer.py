@@ -112,3 +112,23 @@ def test_a_named_paper_is_searched_first(assistant):
         retrieval = assistant.retriever.retrieve(question, assistant.embedder.embed_query(question))
         assert retrieval.passages[0].source_id == source
         assert all(s.passage.source_id == source for s in retrieval.sentences[:2])
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "kind"),
+    [
+        ("My chest is tight after my walk", "is it ok to keep exercising?", "emergency"),
+        ("Should I take more pregabalin for my nerve pain?", "and how often?", "out_of_scope"),
+    ],
+)
+def test_a_follow_up_inherits_its_topics_risk(assistant, first, follow_up, kind):
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": "…"}]
+    assert assistant.answer(follow_up, history).kind == kind
+
+
+def test_history_limit_zero_means_no_history(settings, embedder, built_store):
+    from painchat.assistant import Assistant
+
+    no_memory = Assistant(settings.model_copy(update={"max_history_turns": 0}), embedder)
+    history = [{"role": "user", "content": "What is allodynia?"}, {"role": "assistant", "content": "…"}]
+    assert no_memory.answer("and hyperalgesia?", history).answer == no_memory.answer("and hyperalgesia?").answer
