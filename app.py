@@ -10,7 +10,7 @@ from painchat import messages
 from painchat.errors import PainchatError
 from painchat.feedback import FeedbackStore
 from painchat.models import Answer
-from painchat.settings import Settings
+from painchat.settings import load_settings
 from painchat.ui import render
 from painchat.ui.markdown import escape_markdown
 
@@ -30,12 +30,12 @@ class Exchange:
 def load_assistant():
     from painchat.assistant import Assistant  # heavy (torch); imported only when the app runs
 
-    return Assistant(Settings())
+    return Assistant(load_settings())
 
 
 @st.cache_resource
 def load_feedback_store() -> FeedbackStore:
-    return FeedbackStore(Settings())
+    return FeedbackStore(load_settings())
 
 
 def exchanges() -> list[Exchange]:
@@ -124,14 +124,15 @@ def offer_examples(assistant) -> None:
 def main() -> None:
     st.title(render.HEADING)
     st.caption(render.INTRO)
-    with st.bottom:  # pinned under the chat, so the disclaimer stays in view however far one scrolls
-        render.disclaimer(messages.DISCLAIMER)
-        typed = st.chat_input(render.CHAT_PLACEHOLDER, max_chars=Settings().max_question_chars)
     try:
         assistant = load_assistant()
     except PainchatError as err:
+        render.disclaimer(messages.DISCLAIMER)
         st.error(f"The assistant cannot start: {escape_markdown(str(err))}", icon=":material/error:")
         st.stop()
+    with st.bottom:  # pinned under the chat, so the disclaimer stays in view however far one scrolls
+        render.disclaimer(messages.DISCLAIMER)
+        typed = st.chat_input(render.CHAT_PLACEHOLDER, max_chars=assistant.settings.max_question_chars)
     render.coverage_notice(assistant.coverage)
     sidebar(assistant)
 

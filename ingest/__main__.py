@@ -10,7 +10,7 @@ from ingest.build import build_store
 from ingest.fetch import fetch_all
 from ingest.manifest import load_manifest
 from painchat.errors import PainchatError
-from painchat.settings import Settings
+from painchat.settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,8 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or per-paper lines")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
-    settings = Settings()
     try:
+        settings = load_settings()
         if args.command == "fetch":
             paths = fetch_all(settings, load_manifest(settings.sources_file))
             print(f"fetch: {len(paths)} papers written to {settings.corpus_dir}; now run: python -m ingest")

@@ -11,14 +11,14 @@ from pathlib import Path
 from painchat import messages
 from painchat.errors import PainchatError, StoreMissingError
 from painchat.models import Answer
-from painchat.settings import Settings
+from painchat.settings import Settings, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     try:
-        assistant = _assistant(Settings())
+        assistant = _assistant(load_settings())
         if args.batch:
             return _batch(assistant, args.batch)
         if args.question is None:

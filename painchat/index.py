@@ -40,8 +40,11 @@ class Index:
         client = open_client(settings)
         chunk_name, sentence_name = collection_names(settings)
         metadata = stored_metadata(client, chunk_name)
+        where = settings.chroma_url or settings.store_dir
         if not metadata:
-            raise StoreMissingError(f"no store at {settings.chroma_url or settings.store_dir}: run `python -m ingest` first")
+            raise StoreMissingError(f"no store at {where}: run `python -m ingest` first")
+        if not _has_rows(client, chunk_name) or not _has_rows(client, sentence_name):
+            raise StoreMissingError(f"the store at {where} is incomplete (an interrupted build?): run `python -m ingest`")
         if metadata.get("model") != MODEL_NAME:
             raise StoreError(f"the store was built with {metadata.get('model')}, not {MODEL_NAME}: run `python -m ingest`")
         self.sources = {m["id"]: SourceMeta(**m) for m in json.loads(metadata.get("sources", "[]"))}
@@ -125,3 +128,8 @@ def _source_names(sources) -> dict[str, set[str]]:
         for word in words + ([str(meta.year)] if meta.year else []):
             names.setdefault(word, set()).add(meta.id)
     return names
+
+
+def _has_rows(client, name: str) -> bool:
+    """The collection exists and holds something (checked without creating it)."""
+    return stored_metadata(client, name) is not None and client.get_collection(name).count() > 0

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from painchat.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,3 +68,14 @@ class Settings(BaseSettings):
     )
     fetch_timeout_s: float = Field(20.0, gt=0, description="Timeout of one HTTP request while fetching.")
     fetch_retries: int = Field(3, ge=0, description="Retries (with exponential backoff) per request.")
+
+
+def load_settings() -> Settings:
+    """Settings from the environment; a bad value is one ConfigError line, not a traceback."""
+    try:
+        return Settings()
+    except ValidationError as err:
+        problems = "; ".join(
+            f"PAINCHAT_{'_'.join(str(part) for part in e['loc']).upper()}: {e['msg']}" for e in err.errors()
+        )
+        raise ConfigError(f"bad setting: {problems}") from err

@@ -77,3 +77,10 @@ def test_operational_error_is_one_line(cli_env, tmp_path):
     assert run.returncode == 1
     assert run.stderr.decode().strip().count("\n") == 0
     assert "corpus folder not found" in run.stderr.decode()
+
+
+def test_a_bad_setting_is_one_line(cli_env):
+    run = ask({**cli_env, "PAINCHAT_RETRIEVE_K": "zero"}, "--json", "What is allodynia?")
+    assert run.returncode == 1
+    assert run.stderr.decode().strip() == run.stderr.decode().strip().splitlines()[0]
+    assert "PAINCHAT_RETRIEVE_K" in run.stderr.decode()

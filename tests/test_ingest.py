@@ -64,3 +64,17 @@ def test_an_empty_corpus_folder_is_an_error(tmp_path):
     settings = Settings(corpus_dir=tmp_path / "corpus", store_dir=tmp_path / "store")
     with pytest.raises(CorpusError, match="no papers in"):
         build_store(settings)
+
+
+def test_an_interrupted_build_is_rebuilt_not_a_crash(tmp_path, corpus_dir, embedder):
+    from painchat.assistant import Assistant
+    from painchat.errors import StoreMissingError
+    from painchat.store import open_collection
+
+    settings = Settings(corpus_dir=corpus_dir, store_dir=tmp_path / "store")
+    chunks_name, _ = collection_names(settings)
+    open_collection(open_client(settings), chunks_name, embedder, {"model": "sentence-transformers/all-MiniLM-L6-v2"})
+    with pytest.raises(StoreMissingError, match="incomplete"):
+        Assistant(settings, embedder)
+    build_store(settings, embedder)
+    assert Assistant(settings, embedder).answer("What is allodynia?").kind == "answer"

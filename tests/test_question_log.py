@@ -31,3 +31,11 @@ def test_entries_past_retention_are_dropped(tmp_path):
     log.path.write_text(json.dumps({"time": old, "question": "old", "kind": "answer", "citations": []}) + "\n")
     log.record("new", Answer(kind="not_covered", answer="…"))
     assert [json.loads(line)["question"] for line in log.path.read_text().splitlines()] == ["new"]
+
+
+def test_damaged_lines_and_bad_text_do_not_break_answers(tmp_path):
+    log = QuestionLog(Settings(data_dir=tmp_path))
+    log.path.write_text("not json\n", encoding="utf-8")
+    log.record("I want to end it \ud800", Answer(kind="emergency", answer="…"))
+    entries = [json.loads(line) for line in log.path.read_text().splitlines()]
+    assert [e["kind"] for e in entries] == ["emergency"]
