@@ -1,3 +1,5 @@
+import pytest
+
 from ingest.loaders.markdown import load_markdown
 from painchat.models import Coverage
 
@@ -58,3 +60,26 @@ def test_offline_corpus_paragraphs_are_verbatim(corpus_dir):
         raw = path.read_text(encoding="utf-8")
         assert document.sections, path
         assert all(p in raw for s in document.sections for p in s.paragraphs)
+
+
+def test_malformed_files_name_the_file(tmp_path, monkeypatch):
+    from ingest.loaders import load_corpus
+    from painchat.errors import CorpusError
+
+    cases = {
+        "latin1.md": "---\ntitle: Caf\xe9\n---\n\nText.".encode("latin-1"),
+        "list.md": b"---\n- just a list\n---\n\nText.",
+        "year.md": b'---\ntitle: "T"\nyear: twenty\n---\n\nText.',
+    }
+    for name, data in cases.items():
+        folder = tmp_path / name.removesuffix(".md")
+        folder.mkdir()
+        (folder / name).write_bytes(data)
+        with pytest.raises(CorpusError, match=name):
+            load_corpus(folder, {})
+
+
+def test_a_single_author_string_is_one_author(tmp_path):
+    path = tmp_path / "solo.md"
+    path.write_text('---\ntitle: "T"\nauthors: "Dobson, J. L."\nyear: 2014\n---\n\nText.', encoding="utf-8")
+    assert load_markdown(path, None).meta.label == "Dobson, 2014"

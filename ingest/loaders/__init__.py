@@ -6,6 +6,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ingest.loaders.common import SKIPPED_FILES
 from ingest.loaders.jats import load_jats
 from ingest.loaders.markdown import load_markdown
@@ -28,11 +30,23 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     )
 
 
+def _load(path: Path, manifest_entry: dict | None) -> Document:
+    """One file; text that is not UTF-8 or metadata of the wrong type names the file."""
+    try:
+        return LOADERS[path.suffix.lower()](path, manifest_entry)
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from err
+    except ValidationError as err:
+        problem = err.errors()[0]
+        field = ".".join(str(part) for part in problem["loc"])
+        raise CorpusError(f"{path}: bad citation metadata, {field}: {problem['msg']}") from err
+
+
 def load_corpus(corpus_dir: Path, manifest: dict[str, dict]) -> list[Document]:
     """Every paper in the folder; a file that fails to parse stops the build with its name."""
     documents: dict[str, Document] = {}
     for path in corpus_files(corpus_dir):
-        document = LOADERS[path.suffix.lower()](path, manifest.get(path.stem))
+        document = _load(path, manifest.get(path.stem))
         if not document.sections:
             log.warning("%s: no text found, skipped", path.name)
             continue

@@ -47,7 +47,9 @@ def build_meta(
     for key in ("volume", "article", "pmid"):
         if fields.get(key) is not None:
             fields[key] = str(fields[key])
-    fields["authors"] = tuple(fields.get("authors") or ())
+    authors = fields.get("authors") or ()
+    # "authors: Dobson, J. L." is one author, not a sequence of letters.
+    fields["authors"] = (authors,) if isinstance(authors, str) else tuple(authors)
     fields.setdefault("title", source_id)
     fields.update(coverage=coverage, coverage_note=coverage_note)
     return SourceMeta(**{k: v for k, v in fields.items() if k in SourceMeta.model_fields})

@@ -26,6 +26,8 @@ def load_markdown(path: Path, manifest_entry: dict | None) -> Document:
         front = yaml.safe_load(match.group(1)) if match else {}
     except yaml.YAMLError as err:
         raise CorpusError(f"{path}: bad front matter ({err})") from err
+    if not isinstance(front, dict):
+        raise CorpusError(f"{path}: the front matter must be `key: value` lines")
     body = _COMMENT.sub("\n", raw[match.end() :] if match else raw)
     note = str(front.get("coverage", ""))
     meta = build_meta(
