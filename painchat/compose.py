@@ -6,6 +6,7 @@ import logging
 from collections.abc import Mapping, Sequence
 
 from painchat.index import Passage
+from painchat.markdown import escape
 from painchat.messages import ANSWER_INTRO, PARTIAL_COVERAGE_NOTE
 from painchat.models import Citation, Coverage, SourceMeta
 from painchat.retrieve import ScoredSentence
@@ -46,10 +47,10 @@ class AnswerBuilder:
                 log.warning("no metadata for source %s; sentence left out", sentence.passage.source_id)
                 continue
             if meta.id != current:
-                lines.append(f"\n**{meta.label}** — *{meta.title}*")
+                lines.append(f"\n**{escape(meta.label)}** — *{escape(meta.title)}*")
                 current = meta.id
             citations.append(make_citation(len(citations) + 1, sentence, meta))
-            lines.append(f"- {sentence.text} [{len(citations)}]")
+            lines.append(f"- {escape(sentence.text)} [{len(citations)}]")
         if any(sources[c.source_id].coverage != Coverage.FULL_TEXT for c in citations):
             lines.append(f"\n_{PARTIAL_COVERAGE_NOTE}_")
         return "\n".join(lines), tuple(citations)
@@ -79,4 +80,5 @@ def make_citation(n: int, sentence: ScoredSentence, meta: SourceMeta) -> Citatio
         chunk_id=passage.id,
         char_span=sentence.span,
         context=passage.text,
+        context_span=(sentence.span[0] - passage.char_start, sentence.span[1] - passage.char_start),
     )

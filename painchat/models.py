@@ -133,6 +133,7 @@ class Citation(BaseModel):
     chunk_id: str
     char_span: tuple[int, int]
     context: str = Field(description="The whole chunk the quote sits in, for display.")
+    context_span: tuple[int, int] = Field(description="Where the quote sits in the context.")
 
 
 class SourceCoverage(BaseModel):

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from painchat.markdown import escape
 from painchat.messages import DISCLAIMER, NOT_COVERED
 
 ANSWERABLE = [
@@ -33,7 +34,7 @@ def test_citations_match_markers_in_order(assistant):
     assert markers == list(range(1, len(answer.citations) + 1))
     assert [c.n for c in answer.citations] == markers
     for citation in answer.citations:
-        assert f"- {citation.quote} [{citation.n}]" in answer.answer
+        assert f"- {escape(citation.quote)} [{citation.n}]" in answer.answer
 
 
 def test_char_span_points_at_the_quote(assistant):

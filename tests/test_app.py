@@ -165,7 +165,8 @@ def test_a_thumbs_rating_is_stored_without_personal_details(app, app_env):  # no
 
 
 def test_source_text_is_escaped_and_only_doi_urls_become_links():
-    markdown = highlighted_quote("Before. The *key* <b>point</b>. After $5.", "The *key* <b>point</b>.")
+    context = "Before. The *key* <b>point</b>. After $5."
+    markdown = highlighted_quote(context, (8, 8 + len("The *key* <b>point</b>.")))
 
     assert markdown.startswith(escape_markdown("Before. ") + ":yellow-background[**")
     assert "*key*" not in markdown and "<b>" not in markdown and "$" not in markdown

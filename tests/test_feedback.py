@@ -28,6 +28,7 @@ def _citation(n: int, chunk_id: str) -> Citation:
         chunk_id=chunk_id,
         char_span=(0, 15),
         context="Exercise helps. More follows.",
+        context_span=(0, 15),
     )
 
 

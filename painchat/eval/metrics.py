@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from painchat.markdown import unescape
+
 # A claim line of an answer: "- <verbatim sentence> [n]" (see painchat.compose).
 _CLAIM_LINE = re.compile(r"^- (?P<sentence>.+) \[(?P<n>\d+)\]$", re.MULTILINE)
 
@@ -46,7 +48,7 @@ def ratio(numerator: float | None, denominator: float | None) -> float | None:
 
 def claim_lines(answer_markdown: str) -> list[tuple[str, int]]:
     """(sentence, citation number) of every claim line, trailing " [n]" removed."""
-    return [(m["sentence"], int(m["n"])) for m in _CLAIM_LINE.finditer(answer_markdown)]
+    return [(unescape(m["sentence"]), int(m["n"])) for m in _CLAIM_LINE.finditer(answer_markdown)]
 
 
 def faithful_claims(claims: Sequence[tuple[str, int]], quotes: Mapping[int, str]) -> int:

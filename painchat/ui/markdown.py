@@ -20,14 +20,10 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"\r?\n", "  \n", escaped)
 
 
-def highlighted_quote(context: str, quote: str) -> str:
-    """The passage as escaped Markdown, the quoted sentence marked like a highlighter pen (and bold)."""
-    quote = quote.strip()
-    start = context.find(quote) if quote else -1
-    if start < 0:
-        # The core takes every quote from its passage; should that ever break, still show both.
-        return f"{escape_markdown(context)}\n\n{_highlight(quote)}"
-    before, after = context[:start], context[start + len(quote) :]
+def highlighted_quote(context: str, span: tuple[int, int]) -> str:
+    """The passage as escaped Markdown, the quoted span marked like a highlighter pen (and bold)."""
+    start, end = span
+    before, quote, after = context[:start], context[start:end], context[end:]
     return f"{escape_markdown(before)}{_highlight(quote)}{escape_markdown(after)}"
 
 

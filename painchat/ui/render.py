@@ -1,7 +1,8 @@
 """Streamlit rendering of answers, sources, notices and the sidebar.
 
-Paper text and user text are escaped (or shown with ``st.text``) so they render inert;
-``unsafe_allow_html`` is never used.
+Paper text and user text render inert: the core escapes paper text inside the answer's Markdown
+(``painchat.markdown``), this module escapes everything else it shows (``painchat.ui.markdown``),
+questions are shown with ``st.text``, and ``unsafe_allow_html`` is never used.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def sources(citations: Iterable[Citation]) -> None:
         label = escape_markdown(f"[{citation.n}]")
         with st.expander(f"Show quote {label} in its passage", icon=":material/format_quote:"):
             st.caption(f"{escape_markdown(citation.label)} · {escape_markdown(citation.section)}")
-            st.markdown(highlighted_quote(citation.context, citation.quote))
+            st.markdown(highlighted_quote(citation.context, citation.context_span))
 
 
 def reference(citation: Citation) -> str:
