@@ -22,7 +22,7 @@ MIN_CASES = {"emergency": 60, "ordinary": 60, "offtopic": 40, "medication": 30, 
              "invalid": 20}
 MIN_NEAR_MISSES = 20
 EMERGENCY_CATEGORIES = ("cardiac", "breathing", "stroke", "headache", "fainting", "cauda_equina",
-                        "diabetic_foot", "suicide")
+                        "diabetic_foot", "suicide", "hypoglycaemia")
 MIN_PER_CATEGORY = 3
 
 

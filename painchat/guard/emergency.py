@@ -52,6 +52,11 @@ CARDIAC = Category("cardiac", (
     near(50, words("jaw", "left arm", "left shoulder"),
          words(r"spread\w*", r"radiat\w*", r"travel+\w*", r"(?:going|moving) (?:up|down|into)")),
     re.compile(HAPPENING_NOW + r"(?:heart attack|cardiac arrest)\b"),
+    # A racing or irregular heart is urgent when it comes with dizziness, faintness or chest symptoms.
+    near(60, words(r"heart (?:is |was |keeps )?(?:racing|pounding|fluttering|skipping|jumping|beating (?:\w+ )?"
+                   r"(?:fast|hard|irregular\w*|all over))", r"palpitations?"),
+         words("dizzy", r"dizziness", "faint", r"light ?headed", "chest", r"breath\w*", r"sick", "nauseous",
+               r"sweat\w*")),
 ))
 
 # --- Breathlessness ---------------------------------------------------------------------
@@ -59,8 +64,11 @@ BREATH = words("breathe", "breath", "breathing", r"catch (?:my |his |her |your )
                r"get (?:my |enough )?(?:breath|air)")
 BREATH_TROUBLE = words(CANT, r"(?:can|could)? ?barely", r"struggl\w*", r"fight\w*",
                        r"(?:hard|difficult|impossible) to", "trouble", "difficulty", r"problems?")
+# "I get breathless walking uphill, is that normal?" asks about a familiar, everyday symptom.
+ASKS_IF_NORMAL = r"(?!.*\b(?:is|isnt) (?:that|this|it) (?:normal|usual|ok|okay)\b)"
 SHORT_OF_BREATH = not_after(*MILD, *NORMALITY_QUESTION) + words(
-    r"short(?:ness)? of breath", r"breathless\w*", r"gasp\w*", "blue lips", r"lips (?:\w+ ){0,2}blue")
+    r"short(?:ness)? of breath", r"breathless\w*", r"gasp\w*", "blue lips", r"lips (?:\w+ ){0,2}blue"
+) + ASKS_IF_NORMAL
 BREATHING = Category("breathing", (
     # A blocked nose is not breathlessness.
     re.compile(BREATH_TROUBLE + r" (?:\w+ ){0,2}" + BREATH + r"(?! (?:through|out of) (?:my|the) nose)"),
@@ -81,8 +89,11 @@ LOST_CONSCIOUSNESS = words(
     r"(?:not|isnt|arent|stopped) (?:waking up|responding)", r"(?:wont|cant|doesnt) (?:wake up|respond)",
     r"cant wake (?:him|her|them)",
     r"(?:everything|vision|world|it all) (?:went|goes|going|turned) (?:black|dark|grey|gray)")
+# Feeling faint for a moment on standing up is postural and familiar; fainting itself is not.
+ON_STANDING = r"(?!.*\b(?:when|if|as|after) i (?:stand|get up|sit up|stood|got up)\b)"
 ABOUT_TO_FAINT = (r"\b(?:feel|feels|feeling|felt|going to|about to|nearly|almost|might|could|think ill"
-                  r"|like ill|like im going to) (?:\w+ ){0,2}" + not_after(*MILD) + r"faint\b(?! hearted)")
+                  r"|like ill|like im going to) (?:\w+ ){0,2}" + not_after(*MILD) + r"faint\b(?! hearted)"
+                  + ON_STANDING)
 FAINTING = Category("fainting", (re.compile(LOST_CONSCIOUSNESS), re.compile(ABOUT_TO_FAINT)))
 
 # --- Stroke: face, arm, speech, one-sided weakness or numbness --------------------------------
@@ -114,7 +125,7 @@ STROKE = Category("stroke", (
     # Face and arm together (the "F" and "A" of FAST).
     near(40, words("face"), words("arms?", "hands?", "legs?"), WEAK_OR_NUMB),
     near(40, SUDDEN, words(r"(?:loss of|lost|losing) (?:my )?(?:vision|sight)", r"blind\w*", r"confus\w*",
-                           "double vision", "cant see")),
+                           "double vision", "cant see", r"(?:vision|sight) (?:\w+ ){0,2}(?:loss|lost|gone|went)")),
     re.compile(HAPPENING_NOW + r"(?:mini |small )?(?:stroke|tia)\b"),
 ))
 
@@ -190,6 +201,9 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:want|going|plan\w*|ready|decided|thinking about|think about|thought about|tempted|considering)"
     r" (?:to )?end(?:ing)? (?:it|things)",
     r"want (?:it|everything) (?:all )?to end",
+    # "I want the pain to stop" is ordinary; wanting everything to stop, or no longer coping, is not.
+    r"want (?:it all|everything|all of it|life) to stop", r"(?:cant|can no longer|no longer able to) cope"
+    r"(?: any ?more| with (?:life|anything|everything))",
     not_after("dont", "do not", "never") + r"(?:want|wish|ready|prefer) to die",
     r"wish i (?:was|were|could be) dead", "wish i could die", r"rather (?:be dead|die)",
     r"wish i (?:wasnt|werent|was not|were not) (?:here|alive|born|around)",
@@ -224,13 +238,24 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"jump (?:off|in front of) (?:a |the )?(?:bridge|building|train|roof|cliff)",
     r"overdos\w*(?! on (?:exercise|exercising|walking|training|running|stretching|activity|it))",
     # Taken, or about to be taken: "should I take all my pills before a walk?" is a routine question.
-    r"(?:took|taken|swallowed|(?:going|want|about|plan\w*|tempted) to (?:take|swallow)) (?:all|a lot of"
+    r"(?:took|taken|swallowed|(?:going|want|about|plan\w*|tempted) to (?:take|swallow)"
+    r"|(?:thinking|thought) (?:of|about) (?:taking|swallowing)|considering (?:taking|swallowing)) (?:all|a lot of"
     r"|too many|loads of|lots of|a bunch of|the whole|a handful of) (?:of )?(?:my |the )?(?:pills|tablets"
     r"|meds|medication|painkillers|box|" + "|".join(DRUG_NAMES) + ")",
 )),))
 
+# --- Low blood sugar during or after exercise (people with diabetic neuropathy) -----------------------
+SUGAR = words(r"(?:blood )?sugars?", "glucose", "bg", "bgl")
+LOW = words("low", "dropped", "dropping", "drop", r"crash\w*", "fell", "falling", "plummet\w*", "tanked")
+HYPO_SIGN = words(r"shak\w*", r"trembl\w*", r"confus\w*", r"sweat\w*", "dizzy", "faint", r"light ?headed",
+                  "drowsy", r"cant think", r"slurr\w*", r"blurr\w*", r"pass\w* out", r"seiz\w*")
+HYPOGLYCAEMIA = Category("hypoglycaemia", (
+    near(80, SUGAR, LOW, HYPO_SIGN),
+    re.compile(HAPPENING_NOW + r"hypo\b|" + words(r"(?:having|had|going) (?:a )?hypo", r"hypoglyc\w*")),
+))
+
 # Physical categories first: their guidance (stop, call, don't drive) leads the message.
-CATEGORIES = (CARDIAC, BREATHING, STROKE, HEADACHE, FAINTING, CAUDA_EQUINA, DIABETIC_FOOT, SUICIDE)
+CATEGORIES = (CARDIAC, BREATHING, STROKE, HEADACHE, FAINTING, HYPOGLYCAEMIA, CAUDA_EQUINA, DIABETIC_FOOT, SUICIDE)
 
 # Key words whose typos are corrected before matching; real look-alikes stay as typed.
 VOCABULARY = Vocabulary(

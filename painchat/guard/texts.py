@@ -39,6 +39,12 @@ EMERGENCY_REASONS = {
         "urgent medical assessment even if you feel better now. If you feel faint, lie down with your "
         "legs raised while you wait."
     ),
+    "hypoglycaemia": (
+        "Shaking, sweating, confusion or feeling faint with low blood sugar during or after exercise "
+        "needs treating now: if you can swallow safely, take fast-acting sugar (glucose tablets, juice "
+        "or a sugary drink) and stop exercising. If you are confused, drowsy or not improving within "
+        "15 minutes, get emergency help; nobody should give food or drink to someone who can't swallow."
+    ),
     "cauda_equina": (
         "Losing control of your bladder or bowel, or numbness around your genitals, bottom or inner "
         "thighs (the 'saddle' area), together with back pain, can mean the nerves at the base of the "
