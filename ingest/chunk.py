@@ -58,7 +58,8 @@ def _pack(
 def _make_chunk(source_id: str, section: str, order: int, text: str, window: list[Span]) -> Chunk:
     start, end = window[0][0], window[-1][1]
     body = text[start:end]
-    digest = hashlib.sha256(f"{CHUNKER_VERSION}\0{section}\0{start}\0{body}".encode()).hexdigest()
+    # Spans are in the hash so a changed sentence splitter re-syncs the chunk and its sentences.
+    digest = hashlib.sha256(f"{CHUNKER_VERSION}\0{section}\0{window}\0{body}".encode()).hexdigest()
     return Chunk(
         id=f"{source_id}:{order:04d}",
         source_id=source_id,

@@ -94,11 +94,13 @@ class Assistant:
         timings["retrieve"] = _ms(step)
         step = time.perf_counter()
         chosen = self.builder.select(retrieval.sentences) if self.calibration.covers(retrieval.relevance) else []
-        if not chosen:
-            return self._result("not_covered", self._not_covered_text(vector, question), timings, started, question)
-        text, citations = self.builder.render(chosen, self.index.sources)
+        if chosen:
+            kind: Kind = "answer"
+            text, citations = self.builder.render(chosen, self.index.sources)
+        else:
+            kind, text, citations = "not_covered", self._not_covered_text(vector, question), ()
         timings["compose"] = _ms(step)
-        return self._result("answer", text, timings, started, question, citations)
+        return self._result(kind, text, timings, started, question, citations)
 
     def _result(
         self, kind: Kind, text: str, timings: dict[str, float], started: float, question: str = "", citations=()

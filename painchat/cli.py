@@ -62,18 +62,20 @@ def _assistant(settings: Settings):
 def _read_history(path: Path) -> list | None:
     """The parsed file, or None when it is not UTF-8 JSON (answered as kind 'invalid')."""
     try:
-        return json.loads(path.read_bytes().decode("utf-8"))
-    except OSError as err:
-        raise PainchatError(f"cannot read {path}: {err.strerror}") from err
+        return json.loads(_read_bytes(path).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
 
 
-def _batch(assistant, path: Path) -> int:
+def _read_bytes(path: Path) -> bytes:
     try:
-        lines = path.read_bytes().splitlines()
+        return path.read_bytes()
     except OSError as err:
         raise PainchatError(f"cannot read {path}: {err.strerror}") from err
+
+
+def _batch(assistant, path: Path) -> int:
+    lines = _read_bytes(path).splitlines()
     for line in filter(bytes.strip, lines):
         print(_batch_answer(assistant, line).model_dump_json(), flush=True)
     return 0

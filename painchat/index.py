@@ -54,8 +54,11 @@ class Index:
         self._ids = list(self.passages)
         self.bm25 = BM25Okapi([content_tokens(f"{p.section} {p.text}") for p in self.passages.values()] or [[""]])
         sentences = open_collection(client, sentence_name, embedder)
-        self.sentence_ids, self.sentence_vectors = self._load_sentences(sentences)
-        self.sentence_words, self.idf = self._sentence_words(sentences)
+        stored = sentences.get(include=["embeddings", "documents"])
+        self.sentence_ids = {sid: row for row, sid in enumerate(stored["ids"])}
+        self.sentence_vectors = np.asarray(stored["embeddings"], dtype=np.float32).reshape(len(stored["ids"]), -1)
+        self.sentence_words = [frozenset(content_tokens(text)) for text in stored["documents"]]
+        self.idf = _inverse_document_frequency(self.sentence_words)
         self.sentence_rows = {
             p.id: [self.sentence_ids.get(sentence_id(p.source_id, *span)) for span in p.sentence_spans]
             for p in self.passages.values()
@@ -76,22 +79,6 @@ class Index:
         ]
         passages.sort(key=lambda p: (p.source_id, p.char_start))
         return {p.id: p for p in passages}
-
-    @staticmethod
-    def _load_sentences(store) -> tuple[dict[str, int], np.ndarray]:
-        stored = store.get(include=["embeddings"])
-        vectors = np.asarray(stored["embeddings"], dtype=np.float32).reshape(len(stored["ids"]), -1)
-        return {sid: row for row, sid in enumerate(stored["ids"])}, vectors
-
-    def _sentence_words(self, store) -> tuple[list[frozenset[str]], dict[str, float]]:
-        """Content words of each sentence (by row) and their inverse document frequency."""
-        stored = store.get(include=["documents"])
-        words = [frozenset()] * len(self.sentence_ids)
-        for sid, text in zip(stored["ids"], stored["documents"]):
-            words[self.sentence_ids[sid]] = frozenset(content_tokens(text))
-        frequency = Counter(word for sentence in words for word in sentence)
-        idf = {word: math.log((len(words) + 1) / (count + 0.5)) for word, count in frequency.items()}
-        return words, idf
 
     def word_match(self, query_words: list[str], row: int) -> float:
         """IDF-weighted share of the query's content words that the sentence contains.
@@ -124,7 +111,7 @@ def _source_names(sources) -> dict[str, set[str]]:
     """First-author surname and year → the papers they name."""
     names: dict[str, set[str]] = {}
     for meta in sources:
-        words = content_tokens(meta.authors[0].split(",")[0]) if meta.authors else []
+        words = content_tokens(meta.surnames[0]) if meta.surnames else []
         for word in words + ([str(meta.year)] if meta.year else []):
             names.setdefault(word, set()).add(meta.id)
     return names
@@ -133,3 +120,8 @@ def _source_names(sources) -> dict[str, set[str]]:
 def _has_rows(client, name: str) -> bool:
     """The collection exists and holds something (checked without creating it)."""
     return stored_metadata(client, name) is not None and client.get_collection(name).count() > 0
+
+
+def _inverse_document_frequency(documents: list[frozenset[str]]) -> dict[str, float]:
+    frequency = Counter(word for document in documents for word in document)
+    return {word: math.log((len(documents) + 1) / (count + 0.5)) for word, count in frequency.items()}

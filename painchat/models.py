@@ -40,9 +40,14 @@ class SourceMeta(BaseModel):
     coverage_note: str = ""
 
     @property
+    def surnames(self) -> list[str]:
+        """Authors' family names, in order ("Dobson, J. L." → "Dobson")."""
+        return [a.split(",")[0].strip() for a in self.authors]
+
+    @property
     def label(self) -> str:
         """Short in-text label, e.g. "Dobson et al., 2014"."""
-        surnames = [a.split(",")[0].strip() for a in self.authors]
+        surnames = self.surnames
         if not surnames:
             who = self.title
         elif len(surnames) == 1:
