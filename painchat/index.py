@@ -95,9 +95,9 @@ class Index:
         """Papers the question names by first author or year ("what did Zhang find?")."""
         return {source for word in query_words for source in self.source_names.get(word, ())}
 
-    def bm25_ranking(self, query: str, k: int) -> list[str]:
+    def bm25_ranking(self, query_words: list[str], k: int) -> list[str]:
         """Passage ids sharing at least one content word with the query, best first."""
-        scores = self.bm25.get_scores(content_tokens(query))
+        scores = self.bm25.get_scores(query_words)
         order = np.argsort(-scores)[:k]
         return [self._ids[i] for i in order if scores[i] > 0]
 

@@ -56,12 +56,12 @@ class Retriever:
         self.passages_for_answer = passages_for_answer
 
     def retrieve(self, query: str, query_vector: list[float]) -> Retrieval:
+        words = content_tokens(query)
         sentence_scores = self.index.sentence_vectors @ np.asarray(query_vector, dtype=np.float32)
         dense = [pid for pid, _ in self.index.dense_ranking(query_vector, self.k)]
         by_sentence = self._best_sentence_ranking(sentence_scores)
-        fused = reciprocal_rank_fusion([dense, by_sentence, self.index.bm25_ranking(query, self.k)])
+        fused = reciprocal_rank_fusion([dense, by_sentence, self.index.bm25_ranking(words, self.k)])
         passages = spread_across_sources([self.index.passages[pid] for pid in fused], self.k)
-        words = content_tokens(query)
         named = self.index.named_sources(words)
         if named:  # a question about one paper is answered from that paper first
             passages.sort(key=lambda p: p.source_id not in named)
