@@ -31,7 +31,12 @@ run: store
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: $(STAMP) browser
+# axe-core for the accessibility tests, from the npm registry at the version package-lock.json pins.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: $(STAMP) browser node_modules/.installed
 	$(BIN)/python -m pytest -q
 
 corpus: $(STAMP)
@@ -50,4 +55,4 @@ screenshots: store browser
 	$(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf $(VENV) vectorstore/chroma.sqlite3 vectorstore/*-*-*-*-*
+	rm -rf $(VENV) node_modules vectorstore/chroma.sqlite3 vectorstore/*-*-*-*-*

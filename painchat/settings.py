@@ -69,6 +69,18 @@ class Settings(BaseSettings):
     fetch_timeout_s: float = Field(20.0, gt=0, description="Timeout of one HTTP request while fetching.")
     fetch_retries: int = Field(3, ge=0, description="Retries (with exponential backoff) per request.")
 
+    # --- Safety -------------------------------------------------------------------------------
+
+    # --- Answering ----------------------------------------------------------------------------
+
+    # --- Language model -----------------------------------------------------------------------
+
+    # --- Reliability: timeouts, locks, limits ---------------------------------------------------
+
+    # --- Chat interface -------------------------------------------------------------------------
+
+    # --- HTTP API and widget --------------------------------------------------------------------
+
 
 def load_settings() -> Settings:
     """Settings from the environment; a bad value is one ConfigError line, not a traceback."""
