@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,8 +56,9 @@ class Retriever:
         self.k = k
         self.passages_for_answer = passages_for_answer
 
-    def retrieve(self, query: str, query_vector: list[float]) -> Retrieval:
-        words = content_tokens(query)
+    def retrieve(self, query: str, query_vector: list[float], words: Sequence[str] | None = None) -> Retrieval:
+        """``words``: the query's content words to match (default: all of ``query``'s)."""
+        words = list(content_tokens(query) if words is None else words)
         sentence_scores = self.index.sentence_vectors @ np.asarray(query_vector, dtype=np.float32)
         dense = [pid for pid, _ in self.index.dense_ranking(query_vector, self.k)]
         by_sentence = self._best_sentence_ranking(sentence_scores)
