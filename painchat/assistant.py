@@ -104,7 +104,10 @@ class Assistant:
             text, citations = self.builder.render(chosen, self.index.sources, _intro(kind, missing))
         else:
             repeated = quoted and self.calibration.covers(retrieval.relevance)
-            kind, text, citations = "not_covered", messages.NOTHING_NEW if repeated else messages.NOT_COVERED, ()
+            kind, citations, missing = "not_covered", (), () if repeated else reading.missing
+            text = messages.NOTHING_NEW if repeated else messages.NOT_COVERED
+            if missing:
+                text += " " + messages.RELATED_MISSING.format(terms=_listed(missing))
         timings["compose"] = _ms(step)
         offered = self.suggestions.nearest(vector, asked=question) if kind == "not_covered" else ()
         return self._result(kind, text, timings, started, question, citations, missing, offered)

@@ -20,6 +20,8 @@ ANSWER_INTRO = "Here is what the papers say:"
 RELATED_MISSING = "The loaded papers don't mention {terms}."
 RELATED_NOT_DIRECT = "The loaded papers don't answer this question directly."
 RELATED_INTRO = "Here is what they do say about the topic:"
+# The title front ends show over related evidence.
+RELATED_NOTE = "Not directly covered: related evidence from the papers"
 
 # A follow-up whose best sentences were all quoted in the previous answer.
 NOTHING_NEW = (

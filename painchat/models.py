@@ -179,3 +179,11 @@ class Answer(BaseModel):
         if self.disclaimer != DISCLAIMER:
             raise ValueError("every answer must carry the standard disclaimer")
         return self
+
+
+def by_source(citations: tuple[Citation, ...]) -> list[tuple[Citation, ...]]:
+    """Citations grouped by paper, in order of first appearance: one reference line per paper."""
+    groups: dict[str, list[Citation]] = {}
+    for citation in citations:
+        groups.setdefault(citation.source_id, []).append(citation)
+    return [tuple(group) for group in groups.values()]

@@ -65,11 +65,11 @@ class Retriever:
         fused = reciprocal_rank_fusion([dense, by_sentence, self.index.bm25_ranking(words, self.k)])
         passages = spread_across_sources([self.index.passages[pid] for pid in fused], self.k)
         named = self.index.named_sources(words)
-        if named:  # a question about one paper is answered from that paper first
+        if named:  # a question about one paper is answered from that paper only
             passages.sort(key=lambda p: p.source_id not in named)
         # A paper's name says which paper, not what about it: it is not a word to find in a sentence.
         topic_words = [w for w in words if w not in self.index.source_names]
-        chosen = passages[: self.passages_for_answer]
+        chosen = [p for p in passages if not named or p.source_id in named][: self.passages_for_answer]
         return Retrieval(tuple(passages), self._score_sentences(chosen, sentence_scores, topic_words))
 
     def _best_sentence_ranking(self, sentence_scores: np.ndarray) -> list[str]:

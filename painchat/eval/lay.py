@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from painchat.eval import metrics
+from painchat.eval.tables import markdown_table
 from painchat.messages import DISCLAIMER
 from painchat.models import Answer
 
@@ -90,3 +91,38 @@ def failures(results: Sequence[LayResult]) -> list[LayResult]:
         for r in results
         if (r.on_topic and (r.kind not in ANSWERED or not r.gold_cited)) or (not r.on_topic and r.kind != "not_covered")
     ]
+
+
+METRICS = (
+    ("on_topic_answered", "direct + related answered with quotes (kind answer or related)"),
+    ("none_not_covered", "none answered not_covered"),
+    ("gold_cited", "gold sentence cited (direct + related)"),
+    ("shape_agrees", "shape agrees (direct → answer, related → related)"),
+    ("faithfulness", "faithfulness"),
+    ("disclaimer", "disclaimer"),
+)
+
+
+def comparison_table(columns: Sequence[tuple[str, dict]]) -> str:
+    """Metrics by label, one column per run; targets beside them."""
+    rows = [
+        [name, *(summary.get(key) for _, summary in columns), _target(key)] for key, name in METRICS
+    ]
+    rows.append(["questions (direct / related / none)", *(_counts(summary) for _, summary in columns), ""])
+    return markdown_table(["metric", *(title for title, _ in columns), "target"], rows)
+
+
+def kinds_table(summary: dict) -> str:
+    kinds = summary["kinds"]
+    given = sorted({kind for row in kinds.values() for kind in row})
+    rows = [[f"label {label}", *(kinds.get(label, {}).get(k, 0) for k in given)] for label in (*ON_TOPIC, "none")]
+    return markdown_table(["", *(f"given {k}" for k in given)], rows)
+
+
+def _target(key: str) -> str:
+    return f"≥ {TARGETS[key]:.2f}" if key in TARGETS else ""
+
+
+def _counts(summary: dict) -> str:
+    counts = summary["by_label"]
+    return f"{summary['questions']} ({counts['direct']} / {counts['related']} / {counts['none']})"
