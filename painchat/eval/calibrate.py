@@ -54,16 +54,25 @@ def candidate_scores(rows: list[dict], assistant: Assistant) -> list[Features]:
     return scored
 
 
+def cuts(scores: np.ndarray) -> np.ndarray:
+    """Candidate thresholds: midway between neighbouring scores (no question sits on a cut), and the ends."""
+    values = np.unique(scores)
+    return np.concatenate([[values[0]], (values[1:] + values[:-1]) / 2, [values[-1] + 1e-6]]) if len(values) else values
+
+
+def balanced_accuracy(predicted: np.ndarray, positive: np.ndarray) -> float:
+    if positive.all() or not positive.any():
+        return float((predicted == positive).mean())
+    return float((predicted[positive].mean() + (~predicted[~positive]).mean()) / 2)
+
+
 def best_cut(scores: np.ndarray, positive: np.ndarray) -> tuple[float, float]:
     """(threshold, balanced accuracy) of the best cut between the scores."""
     best = (1.0, 0.0)
-    if positive.all() or not positive.any():
-        return best
-    for cut in np.unique(scores):
-        predicted = scores >= cut
-        accuracy = (predicted[positive].mean() + (~predicted[~positive]).mean()) / 2
+    for cut in cuts(scores):
+        accuracy = balanced_accuracy(scores >= cut, positive)
         if accuracy > best[1]:
-            best = (float(cut), float(accuracy))
+            best = (float(cut), accuracy)
     return best
 
 
@@ -71,10 +80,16 @@ def _best_scores(candidates: list[Features], weight: float) -> np.ndarray:
     return np.array([max((sim + weight * match for sim, match in f.sentences), default=0.0) for f in candidates])
 
 
-def _cut_above(scores: np.ndarray, positive: np.ndarray, among: np.ndarray, floor: float) -> float:
-    """The best cut for ``positive`` among the rows ``among`` that pass ``floor``; ``floor`` when none do."""
-    rows = among & (scores >= floor)
-    return max(best_cut(scores[rows], positive[rows])[0], floor) if rows.any() else floor
+def _coverage_fit(scores: np.ndarray, on_topic: np.ndarray, off_subject: np.ndarray) -> tuple[float, float, float]:
+    """(threshold, off-subject threshold, balanced accuracy), both cuts searched together."""
+    best = (1.0, 1.0, -1.0)
+    for threshold in cuts(scores):
+        for beyond in [c for c in cuts(scores[off_subject]) if c > threshold] + [threshold]:
+            predicted = (scores >= threshold) & (~off_subject | (scores >= beyond))
+            accuracy = balanced_accuracy(predicted, on_topic)
+            if accuracy > best[2]:
+                best = (float(threshold), float(beyond), accuracy)
+    return best
 
 
 def fit(candidates: list[Features], labels: list[str], fitted_on: str = "") -> Calibration:
@@ -82,19 +97,13 @@ def fit(candidates: list[Features], labels: list[str], fitted_on: str = "") -> C
     on_topic = labels_ != "none"
     missing = np.array([f.missing for f in candidates])
     off_subject = missing & ~np.array([f.on_subject for f in candidates])
-    fits = []
-    for weight in WEIGHTS:
-        scores = _best_scores(candidates, weight)
-        threshold, _ = best_cut(scores, on_topic)
-        beyond = _cut_above(scores, on_topic, off_subject, threshold)
-        predicted = (scores >= threshold) & (~off_subject | (scores >= beyond))
-        accuracy = (predicted[on_topic].mean() + (~predicted[~on_topic]).mean()) / 2
-        fits.append((float(weight), threshold, beyond, float(accuracy)))
+    fits = [(float(w), *_coverage_fit(_best_scores(candidates, w), on_topic, off_subject)) for w in WEIGHTS]
     top = max(f[3] for f in fits)
     tied = [f for f in fits if f[3] == top]
     weight, threshold, beyond, accuracy = tied[len(tied) // 2]
     scores = _best_scores(candidates, weight)
-    direct = _cut_above(scores, labels_ == "direct", on_topic & ~missing, threshold)
+    complete = on_topic & ~missing & (scores >= threshold)
+    direct = max(best_cut(scores[complete], labels_[complete] == "direct")[0], threshold) if complete.any() else threshold
     return Calibration(threshold, weight, round(accuracy, 4), len(candidates), direct, beyond, fitted_on)
 
 
