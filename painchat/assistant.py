@@ -40,7 +40,6 @@ class Assistant:
         self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences, margin=self.settings.answer_margin)
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
         self.reader = lay_reader(self.index)
-        self.suggestions = Suggestions((), ())
         # Checked once, now: only questions the loaded papers answer directly are ever offered.
         self.suggestions = Suggestions.checked(CANDIDATES, self._answers_directly, self.embedder.encode)
 
@@ -85,6 +84,12 @@ class Assistant:
     def _grounded(
         self, query: str, question: str, timings: dict[str, float], started: float, history: list[Turn] = ()
     ) -> Answer:
+        kind, text, citations, missing, vector = self._respond(query, question, history, timings)
+        offered = self.suggestions.nearest(vector, asked=question) if kind == "not_covered" else ()
+        return self._result(kind, text, timings, started, question, citations, missing, offered)
+
+    def _respond(self, query: str, question: str, history: list[Turn], timings: dict[str, float]):
+        """(kind, Markdown text, citations, missing terms, query vector) of a question the guard let through."""
         step = time.perf_counter()
         vector, reading = self.read(query, question)
         timings["embed"] = _ms(step)
@@ -98,7 +103,6 @@ class Assistant:
         best = max((s.score for s in candidates), default=0.0)
         kind = self.calibration.shape(best, reading.missing, reading.on_subject)
         chosen = self.builder.select(candidates, asks_about_the_study(query)) if kind != "not_covered" else []
-        missing: tuple[str, ...] = ()
         if chosen:
             missing = reading.missing if kind == "related" else ()
             text, citations = self.builder.render(chosen, self.index.sources, _intro(kind, missing))
@@ -109,8 +113,7 @@ class Assistant:
             if missing:
                 text += " " + messages.RELATED_MISSING.format(terms=_listed(missing))
         timings["compose"] = _ms(step)
-        offered = self.suggestions.nearest(vector, asked=question) if kind == "not_covered" else ()
-        return self._result(kind, text, timings, started, question, citations, missing, offered)
+        return kind, text, citations, missing, vector
 
     def read(self, query: str, question: str) -> tuple[np.ndarray, Reading]:
         """The resolved query's embedding and its lay reading (missing terms, subject)."""
@@ -157,7 +160,7 @@ class Assistant:
     def _answers_directly(self, question: str) -> bool:
         if guard.screen(question, self.settings.max_question_chars):
             return False
-        return self._grounded(question, question, {}, time.perf_counter()).kind == "answer"
+        return self._respond(question, question, [], {})[0] == "answer"  # not logged: nobody asked it
 
 
 def _intro(kind: Kind, missing: tuple[str, ...]) -> str:
