@@ -27,6 +27,7 @@ from painchat.api.schemas import (
     SourcesResponse,
 )
 from painchat.api.sse import answer_events
+from painchat.errors import PainchatError
 from painchat.feedback import FeedbackStore
 from painchat.messages import DISCLAIMER
 from painchat.models import Answer
@@ -95,7 +96,10 @@ def _routes(app: FastAPI, settings: Settings) -> None:
         """The same structured result as `python -m painchat ask --json`."""
         if refusal := _out_of_bounds(body, settings):
             return refusal
-        return await run_in_threadpool(request.app.state.assistant.answer, body.question, body.history)
+        try:
+            return await run_in_threadpool(request.app.state.assistant.answer, body.question, body.history)
+        except Exception as err:  # noqa: BLE001 - answered here, so the connection stays usable
+            return _failure(err)
 
     @app.post("/v1/ask/stream", responses={**STREAM_DOC, **ERRORS}, summary="Answer a question as server-sent events")
     async def ask_stream(body: AskRequest, request: Request) -> Response:
@@ -175,7 +179,12 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def failure(request: Request, err: Exception):
-        log.error("request failed: %s", err, exc_info=True)
-        body = responses.failure_body(err)
-        status = 503 if body.error == "unavailable" else 500
-        return responses.error_response(status, body.error, body.message)
+        return _failure(err)
+
+
+def _failure(err: Exception) -> JSONResponse:
+    """503 for an operational error (the store or model is unavailable), else 500; the details go to the log."""
+    log.error("answering failed: %s", err, exc_info=not isinstance(err, PainchatError))
+    body = responses.failure_body(err)
+    status, retry = (503, {"Retry-After": "10"}) if body.error == "unavailable" else (500, None)
+    return responses.error_response(status, body.error, body.message, headers=retry)
