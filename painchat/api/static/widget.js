@@ -85,12 +85,12 @@
              border: 1px solid #c5cad3; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25); overflow: hidden; }
     .panel[hidden] { display: none; }
     @media (max-width: 480px) { .panel { right: 8px; bottom: 76px; } }
-    header { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: var(--accent);
+    .head { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: var(--accent);
              color: var(--on-accent); }
     h2 { flex: 1; margin: 0; font-size: 17px; }
     .close { border: 0; background: transparent; color: inherit; font-size: 22px; line-height: 1; padding: 4px 8px;
              cursor: pointer; border-radius: 6px; }
-    .disclaimer { margin: 0; padding: 8px 12px; font-size: 13px; background: #fff4e0; color: #4d3300;
+    .disclaimer { margin: 0; padding: 6px 12px; font-size: 13px; line-height: 1.35; background: #fff4e0; color: #4d3300;
                   border-bottom: 1px solid #e8d2a6; }
     .log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 12px; }
     .msg { padding: 10px 12px; border-radius: 10px; overflow-wrap: anywhere; }
@@ -147,14 +147,14 @@
 
     build() {
       this.bubble = el("button", { class: "bubble", type: "button", "aria-expanded": "false", "aria-controls": "pc-panel" },
-        el("span", { "aria-hidden": "true", text: "💬" }), el("span", { text: TEXT.open }));
+        chatIcon(), el("span", { text: TEXT.open }));
       this.closer = el("button", { class: "close", type: "button", "aria-label": TEXT.close, text: "×" });
       this.log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": TEXT.log, tabindex: "0" });
       this.input = el("textarea", { id: "pc-question", rows: "2", placeholder: TEXT.placeholder });
       this.send = el("button", { class: "send", type: "submit", text: TEXT.send });
       const form = el("form", {}, el("label", { for: "pc-question", text: TEXT.label }), this.input, this.send);
       this.panel = el("section", { id: "pc-panel", class: "panel", role: "dialog", "aria-labelledby": "pc-title", hidden: "" },
-        el("header", {}, el("h2", { id: "pc-title", text: config.title }), this.closer),
+        el("div", { class: "head" }, el("h2", { id: "pc-title", text: config.title }), this.closer),
         el("p", { class: "disclaimer", text: "⚠ " + DISCLAIMER }),
         this.log, form);
       this.root.append(this.panel, this.bubble);
@@ -294,7 +294,7 @@
       for (const c of citations) {
         const details = el("details", {}, el("summary", { text: TEXT.passage }), quoteBlock(c));
         this.details[c.n] = details;
-        const item = el("li", { id: "pc-source-" + c.n, value: String(c.n) },
+        const item = el("li", { value: String(c.n) },
           document.createTextNode(`${c.label}. ${c.title}. ${c.journal}. ${c.section}. `));
         if (c.doi_url && DOI.test(c.doi_url)) {
           item.append(el("a", { href: c.doi_url, target: "_blank", rel: "noopener noreferrer", text: c.doi_url }));
@@ -321,8 +321,8 @@
 
     offerRating(send) {
       const row = el("div", { class: "rate" });
-      for (const [rating, label, icon] of [["up", TEXT.helpful, "👍"], ["down", TEXT.unhelpful, "👎"]]) {
-        const button = el("button", { type: "button", text: icon + " " + label });
+      for (const [rating, label] of [["up", TEXT.helpful], ["down", TEXT.unhelpful]]) {
+        const button = el("button", { type: "button", text: label });
         button.addEventListener("click", async () => {
           try {
             if (await send(rating)) row.replaceChildren(el("p", { class: "small", text: TEXT.thanks }));
@@ -336,6 +336,20 @@
     scroll() {
       this.log.scrollTop = this.log.scrollHeight;
     }
+  }
+
+  // A speech-bubble outline drawn with SVG nodes (no emoji font needed, no markup parsed).
+  function chatIcon() {
+    const ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg");
+    const path = document.createElementNS(ns, "path");
+    for (const [key, value] of [["viewBox", "0 0 24 24"], ["width", "20"], ["height", "20"], ["aria-hidden", "true"],
+      ["fill", "none"], ["stroke", "currentColor"], ["stroke-width", "2"], ["stroke-linejoin", "round"]]) {
+      svg.setAttribute(key, value);
+    }
+    path.setAttribute("d", "M4 5h16v11H9l-5 4z");
+    svg.append(path);
+    return svg;
   }
 
   function quoteBlock(citation) {
