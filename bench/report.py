@@ -137,7 +137,8 @@ API p50 in the chat phase / in-process `Assistant.answer` p50 ({_ms(result['answ
 before in the same run): **{result['ratio_p50']:.2f}×** ({verdict_text}). Because other work on the machine changes \
 from minute to minute, the steadier measure of serving overhead is against the answering function's own time inside \
 the server during the same requests (`timings_ms.total`, p50 {_ms_or_dash(chat['server_answer_p50_ms'])} ms): \
-**{result['ratio_p50_same_load']:.2f}×**; the difference is HTTP, JSON, the threadpool hand-off and queueing. Peak RSS of the server: {_mib(result['peak_rss_mib'])} MiB \
+**{result['ratio_p50_same_load']:.2f}×** ({verdict(result['ratio_p50_same_load'], TARGETS['api_p50'], at_most=True)}); \
+the difference is HTTP, JSON, the threadpool hand-off and queueing. Peak RSS of the server: {_mib(result['peak_rss_mib'])} MiB \
 (one uvicorn worker: model, store and the API in one process). Stream: first text piece after \
 {_ms_or_dash(chat['stream_first_piece_p50_ms'])} ms (p50). Errors by kind: {chat['error_kinds'] or 'none'} (chat), \
 {saturated['error_kinds'] or 'none'} (saturated). **The CPU was shared with other agents' work during this run** \
