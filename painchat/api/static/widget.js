@@ -32,7 +32,7 @@
     thanks: "Thank you for your feedback.",
     log: "Conversation",
   };
-  const ANSWER_KINDS = ["answer", "related", "not_covered", "out_of_scope", "invalid"];
+  const KNOWN_KINDS = ["answer", "related", "not_covered", "out_of_scope", "emergency", "invalid"];
   const DOI = /^https:\/\/doi\.org\/10\.\d{4,9}\/\S+$/;
 
   const script = document.currentScript;
@@ -278,7 +278,7 @@
         if (missing.length) this.body.append(el("p", { class: "note", text: TEXT.missing + missing.join(", ") }));
       }
       const rendered = el("div");
-      if (ANSWER_KINDS.includes(answer.kind) || answer.kind === "emergency") {
+      if (KNOWN_KINDS.includes(answer.kind)) {
         renderMarkdown(rendered, answer.answer, (n) => this.openSource(n));
       } else {
         rendered.append(el("p", { class: "plain", text: answer.answer })); // a kind this widget doesn't know yet
