@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         progress(f"  p50 ratio {results['ask_latency']['ratio_p50']:.2f}x")
         progress(f"HTTP API: {SESSIONS} sessions for {SECONDS} s against one uvicorn worker")
         results["api_load"] = api_load(workspace.env, questions, results["ask_latency"]["ask_ms"]["p50"], run)
-        progress(f"  p50 ratio {results['api_load']['ratio_p50']:.2f}x")
+        progress(f"  p50 ratio {results['api_load']['ratio_p50']:.2f}x, {results['api_load']['ratio_p50_same_load']:.2f}x same load")
         progress("memory: Streamlit server")
         results["streamlit"] = streamlit_memory(workspace.env)
         progress(f"  {results['streamlit']['status']}")
