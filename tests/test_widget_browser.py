@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 
 from painchat.api.launch import ApiServer
 from painchat.loopback import free_port
+from painchat.messages import DISCLAIMER
 from painchat.ui.browser import DISCLAIMER_PHRASE, chromium, new_page
 from tests.api_helpers import ClinicSite
 from tests.axe import axe_violations
@@ -133,3 +135,37 @@ def test_no_serious_accessibility_violation_in_the_widget(page):
     page.locator("#painchat-widget details").first.locator("summary").click()
     violations = axe_violations(page, "#painchat-widget")
     assert violations == [], violations
+
+
+def test_related_unknown_kinds_and_errors_render_with_the_disclaimer(page, assistant):
+    """Replies the running server can't produce yet (or only when failing), served to the widget as that server would."""
+    real = json.loads(assistant.answer(QUESTION).model_dump_json())
+    related = {**real, "kind": "related", "missing_terms": ["swimming"]}
+    future = {**real, "kind": "a_future_kind", "answer": "**not markup** <b>x</b>", "citations": []}
+    refused = {"error": "rate_limited", "message": "Too many requests from this client.", "disclaimer": DISCLAIMER}
+    replies = iter([
+        {"status": 200, "content_type": "text/event-stream", "body": _events(related)},
+        {"status": 200, "content_type": "text/event-stream", "body": _events(future)},
+        {"status": 429, "content_type": "application/json", "body": json.dumps(refused)},
+    ])  # fmt: skip
+    page.route("**/v1/ask/stream", lambda route: route.fulfill(**next(replies)))
+
+    reply = ask(page, "does swimming help nerve pain?")
+    expect(reply.locator(".note").first).to_contain_text("Not directly covered")
+    expect(reply.locator(".note").nth(1)).to_contain_text("swimming")
+    expect(reply.get_by_role("button", name="[1]").first).to_be_visible()
+
+    reply = ask(page, "a question")
+    expect(reply.locator(".plain")).to_have_text(future["answer"])  # shown as typed, not as Markdown or HTML
+    assert page.locator("#painchat-widget .msg.bot b").count() == 0
+
+    failed = page.locator("#painchat-widget .msg.bot").nth(2)
+    page.get_by_role("textbox", name="Your question").fill("again")
+    page.get_by_role("textbox", name="Your question").press("Enter")
+    expect(failed).to_contain_text(refused["message"])
+    expect(failed.locator(".small")).to_contain_text(DISCLAIMER_PHRASE)
+
+
+def _events(answer: dict) -> str:
+    pieces = [f"event: piece\ndata: {json.dumps({'text': line})}\n\n" for line in answer["answer"].splitlines(True)]
+    return "".join(pieces) + f"event: answer\ndata: {json.dumps(answer)}\n\nevent: done\ndata: {{}}\n\n"
