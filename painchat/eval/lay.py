@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from painchat.eval import metrics
 from painchat.eval.tables import markdown_table
 from painchat.messages import DISCLAIMER
-from painchat.models import Answer
+from painchat.models import Answer, Citation
 
 ON_TOPIC = ("direct", "related")  # labels whose topic the loaded text speaks to
 ANSWERED = ("answer", "related")  # kinds that quote the papers
@@ -62,8 +62,14 @@ def frozen(rows: Sequence[dict], answers: Sequence[dict]) -> list[LayResult]:
     """Results of saved answers (one JSON Answer per row, matched by ``id`` when present, else by order)."""
     by_id = {a["id"]: a for a in answers if "id" in a}
     paired = [by_id[row["id"]] for row in rows] if by_id else list(answers)
-    fields = set(Answer.model_fields)
-    return [score_answer(row, Answer(**{k: v for k, v in a.items() if k in fields})) for row, a in zip(rows, paired)]
+    return [score_answer(row, _saved_answer(a)) for row, a in zip(rows, paired)]
+
+
+def _saved_answer(saved: dict) -> Answer:
+    """A saved answer as scoring reads it; its citations may lack the passage context (not kept in the repo)."""
+    fields = {k: v for k, v in saved.items() if k in Answer.model_fields and k != "citations"}
+    citations = tuple(Citation.model_construct(**c) for c in saved.get("citations", ()))
+    return Answer.model_construct(**Answer(**fields).model_dump(exclude={"citations"}), citations=citations)
 
 
 def summarize(results: Sequence[LayResult]) -> dict:
