@@ -68,7 +68,7 @@ class Assistant:
             return self.invalid(messages.INVALID_HISTORY)
         if verdict:
             return self._result(verdict.kind, verdict.message, timings, started, question)
-        recent = turns[len(turns) - self.settings.max_history_turns :]
+        recent = turns[max(0, len(turns) - self.settings.max_history_turns) :]  # not a negative start
         query = resolve(guard.strip_instructions(question) or question, recent)
         # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
         # "and how often?" after a drug question is still a drug question.

@@ -80,7 +80,7 @@ def test_a_follow_up_never_repeats_the_previous_answer_as_new(assistant):
 def test_a_follow_up_with_nothing_new_says_so(assistant):
     question = "what symptoms does peripheral neuropathy cause"
     history = []
-    for _ in range(6):  # each turn quotes new sentences until the papers have nothing more to add
+    for _ in range(20):  # each turn quotes new sentences until the papers have nothing more to add
         answer = assistant.answer("and what else?", history) if history else assistant.answer(question)
         history += [{"role": "user", "content": question if not history else "and what else?"}]
         history += [{"role": "assistant", "content": answer.answer}]
@@ -108,7 +108,7 @@ def test_every_suggestion_is_answered_directly(assistant):
 
 
 def test_refusals_offer_clickable_suggestions(assistant):
-    for question in ["What is the capital of France?", "which running shoes are best for plantar fasciitis"]:
+    for question in ["What is the capital of France?", "which shoes are best for plantar fasciitis"]:
         answer = assistant.answer(question)
         assert answer.kind in ("out_of_scope", "not_covered")
         assert answer.suggestions and set(answer.suggestions) <= set(assistant.example_questions)
