@@ -112,7 +112,7 @@ INJECTIONS = tuple(re.compile(pattern, FLAGS) for pattern in (
 FILLER_ONLY = re.compile(
     r"(?:\W|\b(?:please|thanks|thank you|thx|ok|okay|hi|hello|hey|now|also|and|then|so|just|yes|no"
     r"|sure|go|proceed|continue|understood|got it|instead|anyway|again|confirm|confirmed|acknowledge"
-    r"|acknowledged|agreed|done|ready|enabled|activated)\b)*",
+    r"|acknowledged|agreed|done|ready|enabled|activated|by|replying|saying|typing|responding|writing)\b)*",
     FLAGS,
 )
 LEADING_JOINERS = re.compile(r"^(?:[\s,;:\-–—]|\b(?:and|then|so|now|also|but|instead|anyway)\b)+", FLAGS)
