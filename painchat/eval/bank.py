@@ -3,9 +3,9 @@
 The bank (``painchat/guard/bank.jsonl``) holds the English rows of the tuning
 set and of the older safety sets: emergencies with their category, and every
 other row as "ordinary" (many are near misses, and medicine questions must not
-read as overdoses). Threshold and margin are chosen by leave-one-out over the
-bank: each row is judged without itself, and the pair with the best emergency
-recall of the layer on its own whose false alarms stay within the budget wins.
+read as overdoses). The threshold is chosen by 10-fold cross-validation over the
+bank: each row is judged by a model trained without its fold, and the lowest
+threshold (best recall) whose false alarms stay within the budget wins.
 The layer is fitted alone because the rules were written on these same rows:
 together they would look perfect and leave the layer nothing to learn.
 The sealed set is never read here.
@@ -13,7 +13,6 @@ The sealed set is never read here.
 
 from __future__ import annotations
 
-import itertools
 import json
 import sys
 
@@ -23,13 +22,15 @@ from painchat.embedding import Embedder
 from painchat.eval.safety import TUNE, Row, load_old_sets, load_rows
 from painchat.guard import screen
 from painchat.guard.validation import find_problem
-from painchat.guard.semantic import BANK_PATH, FIT_PATH, BankEntry, Fit, SemanticAlarm
+from painchat.guard.semantic import BANK_PATH, FIT_PATH, BankEntry, Fit, SemanticAlarm, emergency_probability, train_logistic
 from painchat.settings import Settings
 
-# Share of non-emergency rows the rules and the layer together may alarm on.
+# Share of ordinary questions (expected answered) the layer may alarm on. Measured on those only:
+# off-topic, medicine and injection rows are far from any emergency and would hide false alarms.
 FALSE_ALARM_BUDGET = 0.02
-THRESHOLDS = np.round(np.arange(0.40, 0.86, 0.01), 2)
-MARGINS = np.round(np.arange(-0.04, 0.16, 0.01), 2)
+THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.01), 2)
+FOLDS = 10
+SEED = 8
 # The sets' categories that share an emergency message with another.
 CATEGORY_OF = {"self_harm": "suicide", "lethal_means": "suicide", "palpitations": "cardiac"}
 MAX_CHARS = Settings.model_fields["max_question_chars"].default
@@ -51,41 +52,49 @@ def _category(row: Row) -> str:
     return CATEGORY_OF.get(row.category, row.category)
 
 
-def fit(alarm: SemanticAlarm, rule_alarms: list[bool]) -> tuple[Fit, dict]:
-    """Best (threshold, margin) by leave-one-out, within the false-alarm budget."""
-    closeness = [alarm.closeness(alarm.vectors[i], exclude=i)[:2] for i in range(len(alarm.bank))]
-    emergency = np.array([entry.is_emergency for entry in alarm.bank])
-    near_e, near_o = (np.array(side) for side in zip(*closeness))
-    rules = np.array(rule_alarms)
+def fit(alarm: SemanticAlarm, rule_alarms: list[bool], ordinary: list[bool]) -> tuple[Fit, dict]:
+    """The lowest threshold whose cross-validated false alarms on ordinary questions stay within the budget."""
+    probability = cross_validated_probability(alarm.vectors, alarm.labels)
+    emergency, rules, ordinary = alarm.labels, np.array(rule_alarms), np.array(ordinary)
     best = None
-    for threshold, margin in itertools.product(THRESHOLDS, MARGINS):
-        alarms = (near_e >= threshold) & (near_e - near_o >= margin)
-        recall = alarms[emergency].mean()
-        false_alarms = alarms[~emergency].mean()
-        if false_alarms <= FALSE_ALARM_BUDGET:
-            key = (recall, -false_alarms, threshold, margin)
-            best = max(best, key) if best else key
-    recall, negative_false_alarms, threshold, margin = best
-    either = rules | ((near_e >= threshold) & (near_e - near_o >= margin))
-    report = {"threshold": float(threshold), "margin": float(margin),
-              "loo_recall_alone": round(float(recall), 4),
-              "loo_false_alarms_alone": round(float(-negative_false_alarms), 4),
-              "loo_recall_with_rules": round(float(either[emergency].mean()), 4),
-              "loo_false_alarms_with_rules": round(float(either[~emergency].mean()), 4),
-              "rules_alone_recall": round(float(rules[emergency].mean()), 4),
-              "rules_alone_false_alarms": round(float(rules[~emergency].mean()), 4),
-              "bank": {"emergency": int(emergency.sum()), "ordinary": int((~emergency).sum())},
+    for threshold in THRESHOLDS:
+        alarms = probability >= threshold
+        if alarms[ordinary].mean() <= FALSE_ALARM_BUDGET:
+            best = threshold
+            break
+    alarms, either = probability >= best, rules | (probability >= best)
+    report = {"threshold": float(best), "folds": FOLDS,
+              "cv_recall_alone": _rate(alarms[emergency]), "cv_false_alarms_alone": _rate(alarms[ordinary]),
+              "cv_recall_with_rules": _rate(either[emergency]), "cv_false_alarms_with_rules": _rate(either[ordinary]),
+              "rules_alone_recall": _rate(rules[emergency]), "rules_alone_false_alarms": _rate(rules[ordinary]),
+              "bank": {"emergency": int(emergency.sum()), "ordinary questions": int(ordinary.sum()),
+                       "other non-emergency": int((~emergency & ~ordinary).sum())},
               "false_alarm_budget": FALSE_ALARM_BUDGET}
-    return Fit(float(threshold), float(margin)), report
+    return Fit(float(best)), report
+
+
+def cross_validated_probability(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Each row's probability from a model trained without its fold (fixed shuffle, so reruns agree)."""
+    order = np.random.default_rng(SEED).permutation(len(labels))
+    probability = np.zeros(len(labels))
+    for fold in np.array_split(order, FOLDS):
+        train = np.setdiff1d(order, fold)
+        weights = train_logistic(vectors[train], labels[train].astype(np.float64))
+        probability[fold] = [emergency_probability(weights, vectors[i]) for i in fold]
+    return probability
+
+
+def _rate(flags: np.ndarray) -> float:
+    return round(float(flags.mean()), 4)
 
 
 def main() -> int:
     pairs = bank_rows()
     BANK_PATH.write_text("".join(json.dumps({"text": e.text, "category": e.category}, ensure_ascii=False) + "\n"
                                  for _, e in pairs), encoding="utf-8")
-    alarm = SemanticAlarm(Embedder(), bank=tuple(e for _, e in pairs), fit=Fit(1.0, 1.0))
+    alarm = SemanticAlarm(Embedder(), bank=tuple(e for _, e in pairs), fit=Fit(1.0))
     rule_alarms = [(v := screen(row.question, MAX_CHARS)) is not None and v.kind == "emergency" for row, _ in pairs]
-    _, report = fit(alarm, rule_alarms)
+    _, report = fit(alarm, rule_alarms, [row.expected == "answer" for row, _ in pairs])
     FIT_PATH.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=2))
     return 0

@@ -244,6 +244,13 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:today|tonight|tomorrow|this weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r" (?:is|will be) the (?:day|night)",
     r"(?:want|wanted|wants|wish|wished|wishes) to (?:not|never) wake up",
+    r"(?:sleep|go to sleep) (?:forever|and not wake)", r"(?:no|dont see a|cant see a|there is no|theres no) way out",
+    r"(?:tired|sick) of (?:living|being alive|life|existing)", r"(?:give|giving|given|gave) up on (?:life|living)",
+    r"(?:end|ending|finish|finishing) (?:my|this|it) (?:life|pain) (?:for good|forever|permanently)",
+    r"(?:rope|noose|razor|blades?|bridge|ledge|train tracks)(?: \w+){0,6} (?:ready|bought|got|found|waiting|tonight)",
+    r"(?:got|have|bought|found) (?:a |the )?(?:rope|noose|razor blades?|blades?)(?! (?:for|to) (?:exercise|skipping|training))",
+    r"(?:plan|plans|planned|planning) (?:to|how to|on) (?:end|kill|die|overdose|take)",
+    r"this is (?:my )?goodbye", r"(?:say|said|saying) goodbye (?:to everyone|for good|forever)",
     r"(?:sorted|sorting|put|putting|got) (?:out )?my (?:affairs|will|things) (?:in order|sorted)",
     r"cutting (?:again|my (?:arms?|wrists?|legs?|skin|thighs?))",
     # "I cut myself on a rock" is an accident; "cutting myself" and "cut myself again" are not.
@@ -273,6 +280,13 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:painless|easiest|quickest|fastest|best|surest|quietest) way to (?:die|kill|end it|go)",
     r"how (?:to|do i|would i|could i|can i|would someone|could someone|do people) (?:kill (?:myself|themselves|someone)"
     r"|overdose|od|die)",
+    r"(?:can|could|would|will) (?:you|someone|a person|i|he|she|people) (?:\w+ ){0,2}die (?:from|of|if) (?:\w+ ){0,4}"
+    r"(?:too many|too much|taking|an overdose|overdos\w*|all|the whole|a whole|pills|tablets|meds|"
+    + "|".join(DRUG_NAMES) + ")",
+    r"(?:what|which) (?:pills?|tablets?|meds|medications?|drugs?|medicines?) (?:\w+ ){0,4}(?:kill|killed|deadly|lethal"
+    r"|fatal|to die|overdose on)",
+    r"how (?:many|much) (?:\w+ ){0,5}(?:before|until|till) (?:you|someone|a person|i|he|she) (?:\w+ ){0,2}"
+    r"(?:die|dies|dead|stop breathing|never wake)",
 )),))
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
@@ -290,6 +304,12 @@ EXCESS = words("too many", "too much", "all", "double", "doubled", "twice", "tri
                r"(?:[3-9]|\d{2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty)"
                r"(?! ?(?:mg|mcg|milligrams?|micrograms?|ml|hours?|hrs?|minutes?|mins?|days?|weeks?|years?|am|pm))")
 OVERDOSE = Category("overdose", (
+    near(50, words("too many", "too much", "way too many", "way more", r"more than (?:\w+ ){0,2}(?:should|prescribed"
+                   r"|supposed|allowed)", r"(?:whole|entire|half (?:a|the)) (?:box|packet|bottle|strip|pack|blister)",
+                   r"emptied", r"finished (?:off )?(?:the|a|his|her|my) (?:box|packet|bottle)"),
+         MEDICINE, words("took", "taken", "swallowed", "had", "ate", "eaten", r"accident\w*", "mistake")),
+    near(60, words(r"(?:child|kid|toddler|baby|son|daughter|grandson|granddaughter|dog|puppy) (?:\w+ ){0,3}(?:got into"
+                   r"|ate|eaten|swallowed|chewed|found)"), MEDICINE),
     re.compile(r"\b(?:overdos\w*|od d|odd on|oded)(?! on (?:exercise|exercising|walking|training|running"
                r"|stretching|activity|it))"),
     near(70, TOOK, EXCESS, MEDICINE),

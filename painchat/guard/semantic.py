@@ -4,9 +4,11 @@ Patients describe the same emergency in endless ways; the rules catch the
 clear wordings, and this layer catches what reads like them. The question's
 embedding is compared with a labelled bank (``bank.jsonl``: emergencies and
 ordinary questions, many of them near misses such as "chest day at the gym").
-It alarms when the nearest emergency examples are close enough and clearly
-closer than the nearest ordinary ones; threshold and margin are fitted on the
-tuning sets (``python -m painchat.eval.bank`` writes ``semantic.json``).
+A small logistic regression (numpy, trained on the bank's embeddings when the
+bank is first used) gives the probability that the question is an emergency;
+it alarms above a threshold chosen by cross-validation on the tuning sets
+(``python -m painchat.eval.bank`` writes ``semantic.json``). The nearest
+emergency examples name the categories, and so the guidance shown.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ import numpy as np
 HERE = Path(__file__).parent
 BANK_PATH = HERE / "bank.jsonl"
 FIT_PATH = HERE / "semantic.json"
-# Neighbours averaged on each side: one odd example should not decide.
+# Emergency neighbours whose categories name the guidance.
 NEIGHBOURS = 2
+# L2 penalty of the logistic regression (weights only, not the bias) and Newton steps to fit it.
+L2 = 0.25
+NEWTON_STEPS = 30
 # Categories of the emergency neighbours that make the reply a crisis reply.
 CRISIS_NEIGHBOURS = ("suicide", "overdose")
 
@@ -42,10 +47,9 @@ class BankEntry:
 
 @dataclass(frozen=True)
 class Fit:
-    """Where the layer alarms: emergency closeness at least ``threshold`` and ``margin`` above ordinary."""
+    """Where the layer alarms: a fitted probability of emergency of at least ``threshold``."""
 
     threshold: float
-    margin: float
 
 
 def load_bank(path: Path = BANK_PATH) -> tuple[BankEntry, ...]:
@@ -55,7 +59,29 @@ def load_bank(path: Path = BANK_PATH) -> tuple[BankEntry, ...]:
 
 def load_fit(path: Path = FIT_PATH) -> Fit:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Fit(threshold=data["threshold"], margin=data["margin"])
+    return Fit(threshold=data["threshold"])
+
+
+def train_logistic(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Weights (bias last) of an L2-penalised logistic regression, fitted by Newton's method."""
+    features = np.hstack([vectors, np.ones((len(vectors), 1), dtype=vectors.dtype)]).astype(np.float64)
+    penalty = np.full(features.shape[1], L2)
+    penalty[-1] = 0.0
+    weights = np.zeros(features.shape[1])
+    for _ in range(NEWTON_STEPS):
+        probability = _sigmoid(features @ weights)
+        gradient = features.T @ (probability - labels) + penalty * weights
+        hessian = (features * (probability * (1 - probability))[:, None]).T @ features + np.diag(penalty)
+        weights -= np.linalg.solve(hessian, gradient)
+    return weights
+
+
+def emergency_probability(weights: np.ndarray, vector: np.ndarray) -> float:
+    return float(_sigmoid(vector @ weights[:-1] + weights[-1]))
+
+
+def _sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
 class SemanticAlarm:
@@ -67,6 +93,7 @@ class SemanticAlarm:
         self.fit = fit or load_fit()
         self._lock = threading.Lock()
         self._vectors: np.ndarray | None = None
+        self._weights: np.ndarray | None = None
         # The same text is embedded once: the guard's vector is the retrieval's when the query is the question.
         self.embed = lru_cache(maxsize=64)(self._embed)
 
@@ -75,22 +102,19 @@ class SemanticAlarm:
         return self.judge(np.asarray(self.embed(question)))
 
     def judge(self, vector: np.ndarray) -> tuple[str, ...]:
-        emergency, ordinary, nearest = self.closeness(vector)
-        if emergency < self.fit.threshold or emergency - ordinary < self.fit.margin:
+        if emergency_probability(self.weights, vector) < self.fit.threshold:
             return ()
-        return nearest
+        return self.nearest_categories(vector)
 
-    def closeness(self, vector: np.ndarray, exclude: int | None = None) -> tuple[float, float, tuple[str, ...]]:
-        """Mean similarity to the nearest emergency and ordinary examples, and those emergencies' categories."""
-        similarities = self.vectors @ vector
-        if exclude is not None:
-            similarities = similarities.copy()
-            similarities[exclude] = -np.inf
-        emergency_mask = np.array([entry.is_emergency for entry in self.bank])
-        top_emergency = _top(np.where(emergency_mask, similarities, -np.inf))
-        top_ordinary = _top(np.where(emergency_mask, -np.inf, similarities))
-        nearest = tuple(dict.fromkeys(self.bank[i].category for i in top_emergency))
-        return float(similarities[top_emergency].mean()), float(similarities[top_ordinary].mean()), nearest
+    def nearest_categories(self, vector: np.ndarray) -> tuple[str, ...]:
+        """Categories of the emergency examples closest to the vector, closest first."""
+        similarities = np.where(self.labels, self.vectors @ vector, -np.inf)
+        nearest = np.argsort(similarities)[::-1][:NEIGHBOURS]
+        return tuple(dict.fromkeys(self.bank[i].category for i in nearest))
+
+    @property
+    def labels(self) -> np.ndarray:
+        return np.array([entry.is_emergency for entry in self.bank])
 
     @property
     def vectors(self) -> np.ndarray:
@@ -99,6 +123,14 @@ class SemanticAlarm:
             if self._vectors is None:
                 self._vectors = _bank_vectors(self.embedder, tuple(entry.text for entry in self.bank))
             return self._vectors
+
+    @property
+    def weights(self) -> np.ndarray:
+        vectors = self.vectors
+        with self._lock:
+            if self._weights is None:
+                self._weights = train_logistic(vectors, self.labels.astype(np.float64))
+            return self._weights
 
     def _embed(self, text: str) -> list[float]:
         return self.embedder.embed_query(text)
@@ -114,6 +146,3 @@ def _bank_vectors(embedder, texts: tuple[str, ...]) -> np.ndarray:
         _CACHE[key] = np.asarray(embedder.encode(list(texts)), dtype=np.float32)
     return _CACHE[key]
 
-
-def _top(similarities: np.ndarray) -> np.ndarray:
-    return np.argsort(similarities)[::-1][:NEIGHBOURS]

@@ -166,11 +166,14 @@ def contact_lines(contacts: Contacts, crisis: bool) -> str:
     return "\n".join(lines)
 
 
-def emergency_message(categories: tuple[str, ...], contacts: Contacts = Contacts()) -> str:
-    """Numbers, urgent-care steps and the reason for each physical category, then crisis support."""
+def emergency_message(categories: tuple[str, ...], contacts: Contacts = Contacts(), unsure: bool = False) -> str:
+    """Numbers, urgent-care steps and the reason for each physical category, then crisis support.
+
+    ``unsure``: the categories are a best guess (the semantic layer's), so the crisis line is shown too.
+    """
     physical = [EMERGENCY_REASONS[name] for name in categories if name in EMERGENCY_REASONS]
     crisis = any(name in CRISIS_CATEGORIES for name in categories)
-    parts = [contact_lines(contacts, crisis)]
+    parts = [contact_lines(contacts, crisis or unsure)]
     if physical:
         parts += [URGENT_CARE_STEPS, *physical]
     if crisis:
