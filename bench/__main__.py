@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bench.ask_latency import ask_latency
 from bench.coldstart import cold_start
+from bench.guard_cost import guard_cost
 from bench.ingest_rate import ingest_throughput
 from bench.memory import streamlit_memory
 from bench.plot import plot_scale
@@ -53,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         progress("ask latency: Assistant.answer vs embedding + raw Chroma query")
         results["ask_latency"] = ask_latency(workspace.settings, embedder, read_jsonl(DATA_DIR / "qa.jsonl"))
         progress(f"  p50 ratio {results['ask_latency']['ratio_p50']:.2f}x")
+        progress("guard: rules, language and the semantic layer per question, and a 2,000-character message")
+        results["guard"] = guard_cost(embedder)
+        progress(f"  p50 {results['guard']['total_ms']['p50']:.2f} ms")
         progress("memory: Streamlit server")
         results["streamlit"] = streamlit_memory(workspace.env)
         progress(f"  {results['streamlit']['status']}")

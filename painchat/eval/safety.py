@@ -253,8 +253,12 @@ def main(argv: list[str] | None = None) -> int:
     run = RunInfo.now("painchat.eval.safety", sys.argv[1:] if argv is None else argv)
     section, raw = evaluate(Assistant(), run)
     print(section)
-    args.json.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_raw(args.json, raw)
     return 0
+
+
+def write_raw(path: Path, raw: dict) -> None:
+    path.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def _count(tally: list, ok: bool) -> None:
