@@ -18,7 +18,6 @@ from painchat.guard.emergency import detect_emergency
 from painchat.guard.foreign import detect_foreign_emergency
 from painchat.guard.injection import strip_instructions
 from painchat.guard.language import detect_language, looks_english
-from painchat.guard.normalize import normalize
 from painchat.guard.scope import medicine_in_passing, out_of_scope_reason
 from painchat.guard.semantic import SemanticAlarm
 from painchat.guard.texts import INVALID, MEDICINE_NOTE, OUT_OF_SCOPE, Contacts, emergency_message
@@ -70,7 +69,7 @@ def _red_flags(question: str, language: str, contacts: Contacts) -> Verdict | No
         return Verdict("emergency", emergency_message(categories, contacts), "emergency:" + "+".join(categories))
     if looks_english(question):
         return None
-    found = detect_foreign_emergency(normalize(question), language)
+    found = detect_foreign_emergency(question, language)
     if found:
         written_in, categories = found
         message = foreign_emergency_message(written_in, categories, contacts)

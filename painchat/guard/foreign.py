@@ -2,7 +2,7 @@
 
 Only what must never wait: chest pain, can't breathe, stroke signs, collapse,
 suicide and overdose. Rules run on normalised text (accents and apostrophes
-removed: "j'ai mal à la poitrine" reads "jai mal a la poitrine"), and on every
+removed, apostrophes split words: "j'ai mal à la poitrine" reads "j ai mal a la poitrine"), and on every
 message, because a short cry for help ("quiero morir") is too short for
 language detection to be sure of.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from painchat.guard.normalize import normalize
 from painchat.guard.drugs import DRUG_NAMES
 from painchat.guard.matching import Matcher, any_search, near, words
 
@@ -25,10 +26,11 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "cardiac": (near(40, words("pecho"), words("dolor", r"duele\w*", "presion", "opresion", r"aprieta\w*",
                                                  "punzada", "pesadez")),
                     re.compile(words("infarto", "ataque al corazon", "ataque cardiaco"))),
-        "breathing": (re.compile(words(r"no (?:\w+ )?(?:puedo|puede) respirar", r"me ahog\w*", "falta de aire",
+        "breathing": (re.compile(words(r"no (?:\w+ )?(?:puedo|puede) respirar", r"me ahog\w*", "falta de aire", r"me falta (?:el )?aire",
                                        r"(?:dificultad|cuesta) (?:para )?respirar", "no respira", "sin aire")),),
         "stroke": (re.compile(words("ictus", r"derrame (?:cerebral)?", r"boca (?:torcida|caida)",
-                                    r"cara (?:\w+ )?(?:torcida|caida|paralizada)", r"no (?:puedo|puede) hablar",
+                                    r"(?:cara|boca) (?:\w+ ){0,3}(?:torcida|caida|cayo|cae|dormida|paralizada)",
+                                    r"(?:cayo|cae|caida|torcida) (?:\w+ ){0,2}(?:cara|boca)", r"no (?:puedo|puede) hablar",
                                     r"habla (?:raro|rara|arrastrada|mal)", r"paraliz\w*",
                                     r"no (?:puedo|puede) mover (?:el|la|mi|su) (?:brazo|pierna|lado)")),),
         "fainting": (re.compile(words(r"desmay\w*", r"perd\w* (?:el )?conocimiento", "inconsciente",
@@ -37,15 +39,15 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"no quiero (?:seguir )?vivir", r"acabar con (?:todo|mi vida)", r"hacerme dano",
                                      r"(?:cortarme|me corto|me corte)", r"mejor (?:muerto|muerta)")),),
         "overdose": (re.compile(words("sobredosis", r"intoxica\w*")),
-                     near(60, words(r"tom\w*", r"trag\w*"), words("todas", "demasiad\\w*", "muchas", "el doble",
+                     near(60, words(r"tom\w*", r"trag\w*"), words("toda", "todas", "todo", "todos", "demasiad\\w*", "muchas", "el doble",
                                                                   "doble", "la caja", r"\d+"), ES_PT_PILLS)),
     },
     "fr": {
         "cardiac": (near(40, words("poitrine", "thorax"), words("douleur", "mal", r"serre\w*", "oppression",
                                                                 "pression", "ecrase", "brule")),
                     re.compile(words("crise cardiaque", "infarctus"))),
-        "breathing": (re.compile(words(r"(?:ne )?(?:peux|peut|arrive) (?:plus|pas) (?:a )?respirer", r"j?etouff\w*",
-                                       r"du mal a respirer", "difficulte a respirer", "manque dair",
+        "breathing": (re.compile(words(r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?respirer", r"etouff\w*",
+                                       r"du mal a respirer", "difficulte a respirer", "manque d air",
                                        "respire plus")),),
         "stroke": (re.compile(words("avc", r"bouche (?:de travers|tordue)", r"visage (?:\w+ )?(?:paralyse|tombe"
                                     r"|affaisse|de travers)", r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?parler",
@@ -54,10 +56,10 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "fainting": (re.compile(words(r"evanoui\w*", "perdu connaissance", r"inconscient\w*", "convulsions?",
                                       r"(?:repond|reagit) plus")),),
         "suicide": (re.compile(words(r"suicid\w*", r"me tuer", r"(?:veux|envie de) mourir", r"en finir",
-                                     r"mettre fin a (?:mes jours|ma vie)", r"(?:plus|pas) envie de vivre",
+                                     r"mettre fin a (?:mes jours|ma vie)", r"(?:plus|pas) envie de vivre", r"(?:veux|peux) plus vivre",
                                      r"me faire du mal", r"me (?:scarifier|mutiler)")),),
         "overdose": (re.compile(words("surdose", "overdose", r"intoxica\w*")),
-                     near(60, words(r"pris", r"avale\w*"), words("tous", "toutes", "trop", "double", "la boite",
+                     near(60, words(r"pris", r"avale\w*"), words("tous", "toutes", "tout", "toute", "trop", "double", "la boite",
                                                                  r"\d+"), FR_PILLS)),
     },
     "de": {
@@ -82,11 +84,11 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                                             "stretto", "stringe", "peso")),
                     re.compile(words("infarto", "attacco di cuore", "attacco cardiaco"))),
         "breathing": (re.compile(words(r"non (?:\w+ )?(?:riesco|riesce) (?:piu )?a respirare", "non respiro",
-                                       r"mi manca (?:il respiro|laria|il fiato)", r"soffoc\w*", "fame daria")),),
+                                       r"mi manca (?:il respiro|l aria|il fiato)", r"soffoc\w*", "fame d aria")),),
         "stroke": (re.compile(words("ictus", r"bocca storta", r"viso (?:\w+ )?(?:storto|cadente|paralizzato)",
                                     r"non (?:riesco|riesce) (?:piu )?a (?:parlare|muovere)", r"parla (?:strano|male)",
                                     r"paralizz\w*")),),
-        "fainting": (re.compile(words(r"svenut\w*", r"svenimento", r"perso (?:i sensi|conoscenza)",
+        "fainting": (re.compile(words(r"sven\w*", r"perso (?:i sensi|conoscenza)",
                                       r"incoscien\w*", r"convulsion\w*")),),
         "suicide": (re.compile(words(r"suicid\w*", r"uccidermi", r"ammazzarmi", r"togliermi la vita",
                                      r"voglio morire", r"non voglio piu vivere", r"farla finita", r"farmi del male")),),
@@ -113,11 +115,16 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
 }
 
 
-def detect_foreign_emergency(prepared: str, language: str) -> tuple[str, tuple[str, ...]] | None:
-    """(language, categories) of the red flags found in normalised text, or None.
+# Elided words stand apart: "m'évanouir" is "m evanouir", "l'aria" is "l aria".
+APOSTROPHE = re.compile(r"['’‘`´ʼ]")
+
+
+def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, ...]] | None:
+    """(language, categories) of the red flags found in the text, or None.
 
     The detected ``language`` is tried first; Spanish and Portuguese share many words.
     """
+    prepared = normalize(APOSTROPHE.sub(" ", text))
     order = sorted(RULES, key=lambda code: code != language)
     for code in order:
         found = tuple(name for name, rules in RULES[code].items() if any_search(rules, prepared))

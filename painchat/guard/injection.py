@@ -10,6 +10,7 @@ keeps "does walking help?".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 FLAGS = re.IGNORECASE
 
@@ -119,6 +120,8 @@ LEADING_JOINERS = re.compile(r"^(?:[\s,;:\-–—]|\b(?:and|then|so|now|also|but
 TRAILING_JOINERS = re.compile(r"(?:[\s,;:\-–—]|\b(?:and|then|so|also|but)\b)+$", FLAGS)
 
 
+# Pure and called several times per answer (guard, semantic layer, retrieval query, medicine note).
+@lru_cache(maxsize=256)
 def strip_instructions(question: str) -> str:
     """The question without injected instructions, for retrieval; '' if nothing else is left."""
     text = SPECIAL_TOKENS.sub(" ", ROLE_BLOCKS.sub(" ", question))
