@@ -84,7 +84,7 @@ warm-up; each answer is followed by its floor, which embeds the same resolved qu
 def guard_section(result: dict, run: RunInfo) -> str:
     rows = [
         ["rules, language detection, validation, scope (`screen`)", *_stats(result["rules_ms"])],
-        [f"semantic layer: logistic regression + nearest of {result['bank_entries']} bank examples", *_stats(result["semantic_ms"])],
+        [f"semantic layer: logistic regression + nearest of {result['categories']} categories", *_stats(result["semantic_ms"])],
         ["guard total per question", *_stats(result["total_ms"])],
         [f"`screen` on a {result['long_message_chars']:,}-character story (with and without a red flag)",
          *_stats(result["long_message_ms"])],

@@ -21,8 +21,10 @@ import numpy as np
 from painchat.embedding import Embedder
 from painchat.eval.safety import TUNE, Row, load_old_sets, load_rows
 from painchat.guard import screen
+from painchat.guard.semantic import (
+    BANK_PATH, FIT_PATH, BankEntry, bank_sha256, emergency_probability, fit_model, train_logistic,
+)
 from painchat.guard.validation import find_problem
-from painchat.guard.semantic import BANK_PATH, FIT_PATH, BankEntry, Fit, SemanticAlarm, emergency_probability, train_logistic
 from painchat.settings import Settings
 
 # Share of ordinary questions (expected answered) the layer may alarm on. Measured on those only:
@@ -52,25 +54,20 @@ def _category(row: Row) -> str:
     return CATEGORY_OF.get(row.category, row.category)
 
 
-def fit(alarm: SemanticAlarm, rule_alarms: list[bool], ordinary: list[bool]) -> tuple[Fit, dict]:
+def choose_threshold(vectors: np.ndarray, labels: np.ndarray, rule_alarms: list[bool], ordinary: list[bool]
+                     ) -> tuple[float, dict]:
     """The lowest threshold whose cross-validated false alarms on ordinary questions stay within the budget."""
-    probability = cross_validated_probability(alarm.vectors, alarm.labels)
-    emergency, rules, ordinary = alarm.labels, np.array(rule_alarms), np.array(ordinary)
-    best = None
-    for threshold in THRESHOLDS:
-        alarms = probability >= threshold
-        if alarms[ordinary].mean() <= FALSE_ALARM_BUDGET:
-            best = threshold
-            break
+    probability = cross_validated_probability(vectors, labels)
+    emergency, rules, ordinary = labels, np.array(rule_alarms), np.array(ordinary)
+    best = next(t for t in THRESHOLDS if (probability[ordinary] >= t).mean() <= FALSE_ALARM_BUDGET)
     alarms, either = probability >= best, rules | (probability >= best)
-    report = {"threshold": float(best), "folds": FOLDS,
+    report = {"folds": FOLDS, "false_alarm_budget": FALSE_ALARM_BUDGET,
               "cv_recall_alone": _rate(alarms[emergency]), "cv_false_alarms_alone": _rate(alarms[ordinary]),
               "cv_recall_with_rules": _rate(either[emergency]), "cv_false_alarms_with_rules": _rate(either[ordinary]),
               "rules_alone_recall": _rate(rules[emergency]), "rules_alone_false_alarms": _rate(rules[ordinary]),
               "bank": {"emergency": int(emergency.sum()), "ordinary questions": int(ordinary.sum()),
-                       "other non-emergency": int((~emergency & ~ordinary).sum())},
-              "false_alarm_budget": FALSE_ALARM_BUDGET}
-    return Fit(float(best)), report
+                       "other non-emergency": int((~emergency & ~ordinary).sum())}}
+    return float(best), report
 
 
 def cross_validated_probability(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -90,13 +87,19 @@ def _rate(flags: np.ndarray) -> float:
 
 def main() -> int:
     pairs = bank_rows()
+    bank = tuple(entry for _, entry in pairs)
     BANK_PATH.write_text("".join(json.dumps({"text": e.text, "category": e.category}, ensure_ascii=False) + "\n"
-                                 for _, e in pairs), encoding="utf-8")
-    alarm = SemanticAlarm(Embedder(), bank=tuple(e for _, e in pairs), fit=Fit(1.0))
+                                 for e in bank), encoding="utf-8")
+    vectors = np.asarray(Embedder().encode([entry.text for entry in bank]), dtype=np.float64)
+    labels = np.array([entry.is_emergency for entry in bank])
     rule_alarms = [(v := screen(row.question, MAX_CHARS)) is not None and v.kind == "emergency" for row, _ in pairs]
-    _, report = fit(alarm, rule_alarms, [row.expected == "answer" for row, _ in pairs])
-    FIT_PATH.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(report, indent=2))
+    threshold, report = choose_threshold(vectors, labels, rule_alarms, [row.expected == "answer" for row, _ in pairs])
+    model = fit_model(vectors, bank, threshold)
+    payload = {"threshold": threshold, "model": Embedder.name, "bank_sha256": bank_sha256(), "fit": report,
+               "weights": [round(float(w), 6) for w in model.weights],
+               "centroids": {name: [round(float(x), 6) for x in vector] for name, vector in model.centroids.items()}}
+    FIT_PATH.write_text(json.dumps(payload) + "\n", encoding="utf-8")
+    print(json.dumps({"threshold": threshold, **report}, indent=2))
     return 0
 
 

@@ -1,20 +1,24 @@
 """The semantic layer: a question that reads like the known emergencies, and unlike the near misses, alarms.
 
 Patients describe the same emergency in endless ways; the rules catch the
-clear wordings, and this layer catches what reads like them. The question's
-embedding is compared with a labelled bank (``bank.jsonl``: emergencies and
-ordinary questions, many of them near misses such as "chest day at the gym").
-A small logistic regression (numpy, trained on the bank's embeddings when the
-bank is first used) gives the probability that the question is an emergency;
-it alarms above a threshold chosen by cross-validation on the tuning sets
-(``python -m painchat.eval.bank`` writes ``semantic.json``). The nearest
-emergency examples name the categories, and so the guidance shown.
+clear wordings, and this layer catches what reads like them. A small logistic
+regression over the question's embedding, trained on a labelled bank
+(``bank.jsonl``: emergencies and ordinary questions, many of them near misses
+such as "chest day at the gym"), gives the probability that the question is an
+emergency; it alarms above a threshold chosen by cross-validation on the tuning
+sets. The nearest emergency categories (their examples' mean embedding) name
+the guidance shown.
+
+``python -m painchat.eval.bank`` fits it and writes ``semantic.json`` (weights,
+category centroids, threshold, and the bank's hash), like the calibration file:
+answering loads numbers, it never embeds the bank, so a fresh process answers
+its first question without that cost.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,13 +28,11 @@ import numpy as np
 HERE = Path(__file__).parent
 BANK_PATH = HERE / "bank.jsonl"
 FIT_PATH = HERE / "semantic.json"
-# Emergency neighbours whose categories name the guidance.
-NEIGHBOURS = 2
+# Categories named in the guidance: the nearest, and any other about as near.
+NEAR_TIE = 0.05
 # L2 penalty of the logistic regression (weights only, not the bias) and Newton steps to fit it.
 L2 = 0.25
 NEWTON_STEPS = 30
-# Categories of the emergency neighbours that make the reply a crisis reply.
-CRISIS_NEIGHBOURS = ("suicide", "overdose")
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,12 @@ class BankEntry:
 
 @dataclass(frozen=True)
 class Fit:
-    """Where the layer alarms: a fitted probability of emergency of at least ``threshold``."""
+    """The fitted layer: regression weights (bias last), category centroids, and where it alarms."""
 
     threshold: float
+    weights: np.ndarray
+    centroids: dict[str, np.ndarray]
+    bank_sha256: str = ""
 
 
 def load_bank(path: Path = BANK_PATH) -> tuple[BankEntry, ...]:
@@ -57,9 +62,25 @@ def load_bank(path: Path = BANK_PATH) -> tuple[BankEntry, ...]:
     return tuple(BankEntry(row["text"], row["category"]) for row in rows)
 
 
+def bank_sha256(path: Path = BANK_PATH) -> str:
+    """Hash of the bank file, stored with the fit so a stale fit is noticed."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def load_fit(path: Path = FIT_PATH) -> Fit:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Fit(threshold=data["threshold"])
+    centroids = {name: np.asarray(vector, dtype=np.float32) for name, vector in data["centroids"].items()}
+    return Fit(data["threshold"], np.asarray(data["weights"], dtype=np.float64), centroids, data["bank_sha256"])
+
+
+def fit_model(vectors: np.ndarray, bank: tuple[BankEntry, ...], threshold: float) -> Fit:
+    """Weights trained on every bank example, and each emergency category's unit-length mean embedding."""
+    labels = np.array([entry.is_emergency for entry in bank], dtype=np.float64)
+    centroids = {}
+    for name in sorted({entry.category for entry in bank if entry.is_emergency}):
+        mean = vectors[[i for i, entry in enumerate(bank) if entry.category == name]].mean(axis=0)
+        centroids[name] = (mean / np.linalg.norm(mean)).astype(np.float32)
+    return Fit(threshold, train_logistic(vectors, labels), centroids)
 
 
 def train_logistic(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -80,69 +101,31 @@ def emergency_probability(weights: np.ndarray, vector: np.ndarray) -> float:
     return float(_sigmoid(vector @ weights[:-1] + weights[-1]))
 
 
-def _sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
-
-
 class SemanticAlarm:
-    """Compares a question's embedding with the bank; owns the per-process embedding of question texts."""
+    """Judges a question's embedding; owns the per-process embedding of question texts."""
 
-    def __init__(self, embedder, bank: tuple[BankEntry, ...] | None = None, fit: Fit | None = None) -> None:
+    def __init__(self, embedder, fit: Fit | None = None) -> None:
         self.embedder = embedder
-        self.bank = bank if bank is not None else load_bank()
         self.fit = fit or load_fit()
-        self._lock = threading.Lock()
-        self._vectors: np.ndarray | None = None
-        self._weights: np.ndarray | None = None
+        self._names = tuple(self.fit.centroids)
+        self._centroids = np.stack([self.fit.centroids[name] for name in self._names])
         # The same text is embedded once: the guard's vector is the retrieval's when the query is the question.
         self.embed = lru_cache(maxsize=64)(self._embed)
 
     def categories(self, question: str) -> tuple[str, ...]:
-        """Emergency categories the question reads like (nearest emergency examples first); () if none."""
+        """Emergency categories the question reads like, nearest first; () if it reads as ordinary."""
         return self.judge(np.asarray(self.embed(question)))
 
     def judge(self, vector: np.ndarray) -> tuple[str, ...]:
-        if emergency_probability(self.weights, vector) < self.fit.threshold:
+        if emergency_probability(self.fit.weights, vector) < self.fit.threshold:
             return ()
-        return self.nearest_categories(vector)
-
-    def nearest_categories(self, vector: np.ndarray) -> tuple[str, ...]:
-        """Categories of the emergency examples closest to the vector, closest first."""
-        similarities = np.where(self.labels, self.vectors @ vector, -np.inf)
-        nearest = np.argsort(similarities)[::-1][:NEIGHBOURS]
-        return tuple(dict.fromkeys(self.bank[i].category for i in nearest))
-
-    @property
-    def labels(self) -> np.ndarray:
-        return np.array([entry.is_emergency for entry in self.bank])
-
-    @property
-    def vectors(self) -> np.ndarray:
-        """The bank's embeddings, computed on first use and kept for the process."""
-        with self._lock:
-            if self._vectors is None:
-                self._vectors = _bank_vectors(self.embedder, tuple(entry.text for entry in self.bank))
-            return self._vectors
-
-    @property
-    def weights(self) -> np.ndarray:
-        vectors = self.vectors
-        with self._lock:
-            if self._weights is None:
-                self._weights = train_logistic(vectors, self.labels.astype(np.float64))
-            return self._weights
+        similarity = self._centroids @ vector
+        order = np.argsort(similarity)[::-1]
+        return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - NEAR_TIE)
 
     def _embed(self, text: str) -> list[float]:
         return self.embedder.embed_query(text)
 
 
-_CACHE: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
-
-
-def _bank_vectors(embedder, texts: tuple[str, ...]) -> np.ndarray:
-    """One embedding of the bank per process and model, whichever assistant asks first."""
-    key = (getattr(embedder, "name", type(embedder).__name__), texts)
-    if key not in _CACHE:
-        _CACHE[key] = np.asarray(embedder.encode(list(texts)), dtype=np.float32)
-    return _CACHE[key]
-
+def _sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
