@@ -39,6 +39,9 @@ class Assistant:
         self.retriever = Retriever(self.index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
         self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences, margin=self.settings.answer_margin)
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
+        self.contacts = guard.Contacts(self.settings.emergency_number, self.settings.crisis_line)
+        # Embeds the question for the guard's semantic layer and hands retrieval the same vector.
+        self.alarm = guard.SemanticAlarm(self.embedder)
         self.reader = lay_reader(self.index)
         # Checked once, now: only questions the loaded papers answer directly are ever offered.
         self.suggestions = Suggestions.checked(CANDIDATES, self._answers_directly, self.embedder.encode)
@@ -58,7 +61,7 @@ class Assistant:
         timings: dict[str, float] = {}
         if not isinstance(question, str):
             return self.invalid(messages.INVALID_QUESTION)
-        verdict = guard.screen(question, self.settings.max_question_chars)
+        verdict = self._screen(question)
         timings["guard"] = _ms(started)
         if verdict and verdict.kind == "emergency":
             return self._result(verdict.kind, verdict.message, timings, started, question)
@@ -72,10 +75,16 @@ class Assistant:
         query = resolve(guard.strip_instructions(question) or question, recent)
         # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
         # "and how often?" after a drug question is still a drug question.
-        inherited = guard.screen(query, self.settings.max_question_chars) if query != question else None
+        inherited = self._screen(query) if query != question else None
         if inherited and inherited.kind != "invalid":
             return self._result(inherited.kind, inherited.message, timings, started, question)
-        return self._grounded(query, question, timings, started, recent)
+        answer = self._grounded(query, question, timings, started, recent)
+        if guard.medicine_in_passing(question):
+            return answer.model_copy(update={"answer": f"{answer.answer}\n\n{guard.MEDICINE_NOTE}"})
+        return answer
+
+    def _screen(self, question: str) -> guard.Verdict | None:
+        return guard.screen(question, self.settings.max_question_chars, self.contacts, self.alarm)
 
     def invalid(self, message: str) -> Answer:
         """The answer to input that cannot be read (front ends use it for unreadable files too)."""
@@ -158,7 +167,7 @@ class Assistant:
         return self.suggestions.questions
 
     def _answers_directly(self, question: str) -> bool:
-        if guard.screen(question, self.settings.max_question_chars):
+        if self._screen(question):
             return False
         return self._respond(question, question, [], {})[0] == "answer"  # not logged: nobody asked it
 
