@@ -79,6 +79,8 @@ def show_question(question: str) -> None:
 
 def show_answer(exchange: Exchange) -> None:
     render.answer(exchange.answer)
+    # Questions the papers answer, offered after a refusal: one click asks them.
+    render.example_buttons(exchange.answer.suggestions, ask_later, key_prefix=f"suggested-{exchange.id}")
     key = f"feedback-{exchange.id}"
     st.feedback("thumbs", key=key, on_change=save_rating, args=(exchange, key))
     if st.session_state.get(key) is not None:

@@ -6,31 +6,24 @@ import time
 from dataclasses import replace
 from functools import cached_property
 
+import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 from painchat import guard, messages
 from painchat.calibration import load_calibration
-from painchat.compose import AnswerBuilder
+from painchat.compose import AnswerBuilder, asks_about_the_study
 from painchat.embedding import Embedder
-from painchat.followup import resolve
+from painchat.followup import is_follow_up, resolve
 from painchat.index import Index
+from painchat.lay import Reading, embed_reading, lay_reader
+from painchat.markdown import escape
 from painchat.models import Answer, Kind, SourceCoverage, Turn
 from painchat.question_log import QuestionLog
-from painchat.retrieve import Retriever
+from painchat.retrieve import Retriever, ScoredSentence
 from painchat.settings import Settings
+from painchat.suggestions import CANDIDATES, Suggestions
 
 _HISTORY = TypeAdapter(list[Turn])
-
-# Questions the papers' abstracts answer; offered when a question is not covered, and in the UI.
-EXAMPLE_QUESTIONS = (
-    "Can exercise help with neuropathic pain?",
-    "What is allodynia?",
-    "How does neuropathic pain develop?",
-    "How were the expert recommendations graded?",
-    "How many studies did the systematic review include?",
-    "Why is exercise called a double-edged sword for the nervous system?",
-)
-
 
 class Assistant:
     """Loads the model and the store once; answers questions from the loaded papers only."""
@@ -44,11 +37,14 @@ class Assistant:
         if self.settings.relevance_threshold is not None:
             self.calibration = replace(self.calibration, threshold=self.settings.relevance_threshold)
         self.retriever = Retriever(self.index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
-        self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences)
+        self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences, margin=self.settings.answer_margin)
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
         self.contacts = guard.Contacts(self.settings.emergency_number, self.settings.crisis_line)
         # Embeds the question for the guard's semantic layer and hands retrieval the same vector.
         self.alarm = guard.SemanticAlarm(self.embedder)
+        self.reader = lay_reader(self.index)
+        # Checked once, now: only questions the loaded papers answer directly are ever offered.
+        self.suggestions = Suggestions.checked(CANDIDATES, self._answers_directly, self.embedder.encode)
 
     @cached_property
     def coverage(self) -> tuple[SourceCoverage, ...]:
@@ -75,14 +71,14 @@ class Assistant:
             return self.invalid(messages.INVALID_HISTORY)
         if verdict:
             return self._result(verdict.kind, verdict.message, timings, started, question)
-        recent = turns[len(turns) - self.settings.max_history_turns :]
+        recent = turns[max(0, len(turns) - self.settings.max_history_turns) :]  # not a negative start
         query = resolve(guard.strip_instructions(question) or question, recent)
         # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
         # "and how often?" after a drug question is still a drug question.
         inherited = self._screen(query) if query != question else None
         if inherited and inherited.kind != "invalid":
             return self._result(inherited.kind, inherited.message, timings, started, question)
-        answer = self._grounded(query, question, timings, started)
+        answer = self._grounded(query, question, timings, started, recent)
         if guard.medicine_in_passing(question):
             return answer.model_copy(update={"answer": f"{answer.answer}\n\n{guard.MEDICINE_NOTE}"})
         return answer
@@ -94,55 +90,107 @@ class Assistant:
         """The answer to input that cannot be read (front ends use it for unreadable files too)."""
         return Answer(kind="invalid", answer=message, coverage=self.coverage)
 
-    def _grounded(self, query: str, question: str, timings: dict[str, float], started: float) -> Answer:
+    def _grounded(
+        self, query: str, question: str, timings: dict[str, float], started: float, history: list[Turn] = ()
+    ) -> Answer:
+        kind, text, citations, missing, vector = self._respond(query, question, history, timings)
+        offered = self.suggestions.nearest(vector, asked=question) if kind == "not_covered" else ()
+        return self._result(kind, text, timings, started, question, citations, missing, offered)
+
+    def _respond(self, query: str, question: str, history: list[Turn], timings: dict[str, float]):
+        """(kind, Markdown text, citations, missing terms, query vector) of a question the guard let through."""
         step = time.perf_counter()
-        vector = self.alarm.embed(query)  # already computed by the guard when the query is the question
+        vector, reading = self.read(query, question)
         timings["embed"] = _ms(step)
         step = time.perf_counter()
-        retrieval = self.retriever.retrieve(query, vector)
+        retrieval = self.retriever.retrieve(reading.text, vector.tolist(), reading.words)
         timings["retrieve"] = _ms(step)
         step = time.perf_counter()
-        chosen = self.builder.select(retrieval.sentences) if self.calibration.covers(retrieval.relevance) else []
+        # A follow-up is answered with what the previous answers did not already quote.
+        quoted = _quoted_before(history) if is_follow_up(question) else ""
+        candidates = [s for s in retrieval.sentences if not _was_quoted(s, quoted)]
+        best = max((s.score for s in candidates), default=0.0)
+        kind = self.calibration.shape(best, reading.missing, reading.on_subject)
+        chosen = self.builder.select(candidates, asks_about_the_study(query)) if kind != "not_covered" else []
         if chosen:
-            kind: Kind = "answer"
-            text, citations = self.builder.render(chosen, self.index.sources)
+            missing = reading.missing if kind == "related" else ()
+            text, citations = self.builder.render(chosen, self.index.sources, _intro(kind, missing))
         else:
-            kind, text, citations = "not_covered", self._not_covered_text(vector, question), ()
+            repeated = quoted and self.calibration.covers(retrieval.relevance)
+            kind, citations, missing = "not_covered", (), () if repeated else reading.missing
+            text = messages.NOTHING_NEW if repeated else messages.NOT_COVERED
+            if missing:
+                text += " " + messages.RELATED_MISSING.format(terms=_listed(missing))
         timings["compose"] = _ms(step)
-        return self._result(kind, text, timings, started, question, citations)
+        return kind, text, citations, missing, vector
+
+    def read(self, query: str, question: str) -> tuple[np.ndarray, Reading]:
+        """The resolved query's embedding and its lay reading (missing terms, subject)."""
+        vector, reading = embed_reading(self.reader.read(query), self.embedder.encode)
+        if query != question:  # a follow-up: only its own words can be what the papers lack
+            asked = set(self.reader.read(question).text.split())
+            reading = replace(reading, missing=tuple(w for w in reading.missing if w in asked))
+        if asks_about_the_study(query):
+            reading = replace(reading, on_subject=True)
+        return vector, reading
 
     def _result(
-        self, kind: Kind, text: str, timings: dict[str, float], started: float, question: str = "", citations=()
+        self,
+        kind: Kind,
+        text: str,
+        timings: dict[str, float],
+        started: float,
+        question: str = "",
+        citations=(),
+        missing_terms: tuple[str, ...] = (),
+        suggestions: tuple[str, ...] | None = None,
     ) -> Answer:
         timings["total"] = _ms(started)
-        answer = Answer(kind=kind, answer=text, citations=citations, coverage=self.coverage, timings_ms=timings)
+        if suggestions is None and kind == "out_of_scope":  # a decline still offers what can be asked
+            suggestions = self.suggestions.questions[:3]
+        answer = Answer(
+            kind=kind,
+            answer=text,
+            citations=citations,
+            coverage=self.coverage,
+            timings_ms=timings,
+            missing_terms=missing_terms,
+            suggestions=suggestions or (),
+        )
         if self.log and kind != "invalid":  # unreadable input is never stored
             self.log.record(question, answer)
         return answer
 
-    def _not_covered_text(self, query_vector: list[float], question: str) -> str:
-        offered = [q for q in self.suggestions(query_vector, count=4) if q.casefold() != question.strip().casefold()]
-        suggestions = "\n".join(f"- {q}" for q in offered[:3])
-        return f"{messages.NOT_COVERED}\n\n{messages.SUGGESTIONS_INTRO}\n{suggestions}"
+    @property
+    def example_questions(self) -> tuple[str, ...]:
+        """Questions the loaded papers answer directly (checked against the store at load)."""
+        return self.suggestions.questions
 
-    def suggestions(self, query_vector: list[float], count: int = 3) -> list[str]:
-        """Answerable example questions, nearest to the question first."""
-        ranked = sorted(self.example_questions, key=lambda q: -float(self._example_vectors[q] @ query_vector))
-        return ranked[:count]
+    def _answers_directly(self, question: str) -> bool:
+        if self._screen(question):
+            return False
+        return self._respond(question, question, [], {})[0] == "answer"  # not logged: nobody asked it
 
-    @cached_property
-    def _example_vectors(self) -> dict:
-        vectors = self.embedder.encode(list(EXAMPLE_QUESTIONS))
-        return dict(zip(EXAMPLE_QUESTIONS, vectors))
 
-    @cached_property
-    def example_questions(self) -> list[str]:
-        """The examples that the loaded text really answers (checked against the store once)."""
-        return [q for q in EXAMPLE_QUESTIONS if self._answerable(q)]
+def _intro(kind: Kind, missing: tuple[str, ...]) -> str:
+    if kind == "answer":
+        return messages.ANSWER_INTRO
+    plain = messages.RELATED_MISSING.format(terms=_listed(missing)) if missing else messages.RELATED_NOT_DIRECT
+    return f"{plain} {messages.RELATED_INTRO}"
 
-    def _answerable(self, question: str) -> bool:
-        retrieval = self.retriever.retrieve(question, self._example_vectors[question].tolist())
-        return self.calibration.covers(retrieval.relevance) and bool(self.builder.select(retrieval.sentences))
+
+def _listed(terms: tuple[str, ...]) -> str:
+    """"walking", "walking or swimming", "walking, swimming or yoga"."""
+    quoted = [f"“{escape(t)}”" for t in terms]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+def _quoted_before(history: list[Turn]) -> str:
+    return "\n".join(t.content for t in history if t.role == "assistant")
+
+
+def _was_quoted(sentence: ScoredSentence, earlier: str) -> bool:
+    return bool(earlier) and (sentence.text in earlier or escape(sentence.text) in earlier)
 
 
 def _ms(since: float) -> float:

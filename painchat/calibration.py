@@ -20,13 +20,32 @@ CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
 @dataclass(frozen=True)
 class Calibration:
-    threshold: float
+    threshold: float  # below: not covered
     lexical_weight: float
     balanced_accuracy: float = 0.0
     examples: int = 0
+    # At or above, with every key term of the question found in the papers: a direct answer;
+    # between the two cuts, or with a term the papers never use: related evidence.
+    direct_threshold: float | None = None
+    # A question naming neither exercise nor a paper, with a key term the papers never use
+    # ("does acupuncture help nerve pain"), needs a best sentence this good to be covered at all.
+    off_subject_threshold: float | None = None
+    fitted_on: str = ""
 
     def covers(self, best_sentence_score: float) -> bool:
         return best_sentence_score >= self.threshold
+
+    def shape(self, best_sentence_score: float, missing_terms: tuple[str, ...] = (), on_subject: bool = True) -> str:
+        """'answer', 'related' or 'not_covered'."""
+        off_subject = missing_terms and not on_subject
+        if not self.covers(best_sentence_score) or off_subject and best_sentence_score < self._off_subject:
+            return "not_covered"
+        direct = self.threshold if self.direct_threshold is None else self.direct_threshold
+        return "answer" if best_sentence_score >= direct and not missing_terms else "related"
+
+    @property
+    def _off_subject(self) -> float:
+        return self.threshold if self.off_subject_threshold is None else self.off_subject_threshold
 
     def save(self, path: Path = CALIBRATION_FILE) -> None:
         path.write_text(json.dumps(asdict(self), indent=2) + "\n")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from painchat import messages
 from painchat.errors import PainchatError, StoreMissingError
-from painchat.models import Answer
+from painchat.messages import RELATED_NOTE
+from painchat.models import Answer, by_source
 from painchat.settings import Settings, load_settings
 
 
@@ -111,10 +112,17 @@ def _batch_answer(assistant, line: bytes) -> Answer:
 def render_text(answer: Answer) -> str:
     """A readable answer for a terminal: text, numbered sources, coverage, disclaimer."""
     parts = [answer.answer]
+    if answer.kind == "related":
+        parts.insert(0, f"[{RELATED_NOTE}]")
     if answer.citations:
         parts.append("Sources:")
-        for c in answer.citations:
-            parts.append(f"[{c.n}] {c.label}. {c.title}. {c.journal}. {c.section}. {c.doi_url or ''}\n    “{c.quote}”")
+        for group in by_source(answer.citations):
+            first = group[0]
+            numbers = ", ".join(str(c.n) for c in group)
+            quotes = "".join(f"\n    [{c.n}] {c.section}: “{c.quote}”" for c in group)
+            parts.append(f"[{numbers}] {first.label}. {first.title}. {first.journal}. {first.doi_url or ''}{quotes}")
+    if answer.suggestions:
+        parts.append(messages.SUGGESTIONS_INTRO + "".join(f"\n- {q}" for q in answer.suggestions))
     partial = [c.label for c in answer.coverage if c.coverage.value != "full_text"]
     if partial:
         parts.append(f"Loaded text: abstract only for {', '.join(partial)}.")

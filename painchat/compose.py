@@ -3,44 +3,88 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Mapping, Sequence, Set
 
 from painchat.index import Passage
 from painchat.markdown import escape
-from painchat.messages import ANSWER_INTRO, PARTIAL_COVERAGE_NOTE
+from painchat.messages import PARTIAL_COVERAGE_NOTE
 from painchat.models import Citation, Coverage, SourceMeta
 from painchat.retrieve import ScoredSentence
 
 log = logging.getLogger(__name__)
 
+# A sentence about the paper itself ("The objective of this review is…", "We included…") tells a
+# patient what the authors did, not what they found: it yields to findings unless the question
+# asks about the study.
+_ABOUT_THE_PAPER = re.compile(
+    r"\b(?:this|the present|our|the) (?:review|study|paper|article|analysis|consensus)\b"
+    r"|\bthe (?:objective|aim|purpose|goal)s? of\b|\b(?:aimed|aims) to\b|\bwe\b",
+    re.IGNORECASE,
+)
+_METHOD_SECTIONS = re.compile(r"\b(?:methods?|design|materials|search strategy)\b", re.IGNORECASE)
+_ASKS_ABOUT_THE_STUDY = re.compile(
+    r"\b(?:stud(?:y|ies)|reviews?|papers?|articles?|research(?:ers)?|authors?|trials?|rcts?|included|method|"
+    r"methods|design|search(?:ed)?|grad(?:e|ed|ing)|quality|experts?|panel|consensus|delphi|objective|aim|"
+    r"purpose|evidence|recommendations?|guidelines?|who wrote)\b",
+    re.IGNORECASE,
+)
+
+
+def describes_the_paper(sentence: str, section: str) -> bool:
+    """The sentence says what the paper set out to do or how, rather than what it found."""
+    return bool(_ABOUT_THE_PAPER.search(sentence) or _METHOD_SECTIONS.search(section))
+
+
+def asks_about_the_study(question: str) -> bool:
+    return bool(_ASKS_ABOUT_THE_STUDY.search(question))
+
 
 class AnswerBuilder:
     """Picks the sentences that best answer a question and renders them with numbered citations."""
 
-    def __init__(self, max_sentences: int = 5, min_score: float = 0.3, margin: float = 0.1, duplicate: float = 0.9):
+    def __init__(
+        self,
+        max_sentences: int = 5,
+        min_score: float = 0.3,
+        margin: float = 0.1,
+        duplicate: float = 0.9,
+        about_paper_penalty: float = 0.1,
+    ):
         self.max_sentences = max_sentences
         self.min_score = min_score  # below this a sentence does not answer the question
         self.margin = margin  # keep sentences within this of the best one
         self.duplicate = duplicate  # cosine above which two sentences say the same thing
+        self.about_paper_penalty = about_paper_penalty
 
-    def select(self, candidates: Sequence[ScoredSentence]) -> list[ScoredSentence]:
-        """Best sentences, near-duplicates dropped, in reading order grouped by paper."""
-        if not candidates:
+    def select(self, candidates: Sequence[ScoredSentence], about_study: bool = True) -> list[ScoredSentence]:
+        """Best sentences, near-duplicates dropped, grouped by paper; findings before sentences about a paper.
+
+        Unless ``about_study``, a sentence describing the paper itself ranks ``about_paper_penalty``
+        lower and is quoted after the findings: it may say what the paper covers, not what it found.
+        """
+        demoted = {id(s) for s in candidates if not about_study and describes_the_paper(s.text, s.passage.section)}
+
+        def rank(sentence: ScoredSentence) -> float:
+            return sentence.score - (self.about_paper_penalty if id(sentence) in demoted else 0.0)
+
+        ranked = sorted(candidates, key=rank, reverse=True)
+        if not ranked:
             return []
-        floor = max(self.min_score, candidates[0].score - self.margin)
+        floor = max(self.min_score, rank(ranked[0]) - self.margin)
         chosen: list[ScoredSentence] = []
-        for sentence in candidates:
-            if len(chosen) == self.max_sentences or sentence.score < floor:
+        for sentence in ranked:
+            if len(chosen) == self.max_sentences or rank(sentence) < floor:
                 break
             if all(float(sentence.vector @ c.vector) < self.duplicate for c in chosen):
                 chosen.append(sentence)
-        return reading_order(chosen)
+        return reading_order(chosen, last=demoted)
 
     def render(
-        self, chosen: Sequence[ScoredSentence], sources: Mapping[str, SourceMeta]
+        self, chosen: Sequence[ScoredSentence], sources: Mapping[str, SourceMeta], intro: str
     ) -> tuple[str, tuple[Citation, ...]]:
-        """Markdown answer and its citations, numbered by first appearance."""
-        lines, citations, current = [ANSWER_INTRO], [], None
+        """Markdown answer after ``intro`` and its citations, numbered by first appearance."""
+        lines, citations, current = [intro], [], None
         for sentence in chosen:
             meta = sources.get(sentence.passage.source_id)
             if meta is None:
@@ -56,12 +100,13 @@ class AnswerBuilder:
         return "\n".join(lines), tuple(citations)
 
 
-def reading_order(sentences: Sequence[ScoredSentence]) -> list[ScoredSentence]:
-    """Papers in order of their best sentence; within a paper, the paper's own order."""
+def reading_order(sentences: Sequence[ScoredSentence], last: Set[int] = frozenset()) -> list[ScoredSentence]:
+    """Papers in order of their best sentence; within a paper, the paper's own order, except that
+    the sentences whose ``id`` is in ``last`` come after the others of their paper."""
     first_seen: dict[str, int] = {}
     for rank, s in enumerate(sentences):
         first_seen.setdefault(s.passage.source_id, rank)
-    return sorted(sentences, key=lambda s: (first_seen[s.passage.source_id], s.span[0]))
+    return sorted(sentences, key=lambda s: (first_seen[s.passage.source_id], id(s) in last, s.span[0]))
 
 
 def make_citation(n: int, sentence: ScoredSentence, meta: SourceMeta) -> Citation:

@@ -16,6 +16,7 @@ _LEANING_START = re.compile(
 _BARE_QUESTION = re.compile(r"^\s*(why|how (often|long|much|many|soon|far|hard|fast))\b", re.IGNORECASE)
 _POINTING_WORD = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|one)\b", re.IGNORECASE)
 SHORT_QUESTION = 5  # content words; a question this short rarely stands alone
+BARE_QUESTION_WORDS = 3  # "how many times a week?": a how-question this short has no topic of its own
 
 
 def is_follow_up(question: str) -> bool:
@@ -26,7 +27,7 @@ def is_follow_up(question: str) -> bool:
     words = content_tokens(question)
     if len(words) > SHORT_QUESTION:
         return False
-    bare = len(words) <= 1 and _BARE_QUESTION.match(question)
+    bare = len(words) <= BARE_QUESTION_WORDS and _BARE_QUESTION.match(question)
     return bool(_LEANING_START.match(question) or _POINTING_WORD.search(question) or bare)
 
 

@@ -15,7 +15,7 @@ from painchat.errors import StoreError, StoreMissingError
 from painchat.models import SourceMeta
 from painchat.settings import Settings
 from painchat.store import collection_names, open_client, open_collection, sentence_id, stored_metadata
-from painchat.text import content_tokens
+from painchat.text import abbreviations, content_tokens, spelled_out
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,14 @@ class Index:
         stored = sentences.get(include=["embeddings", "documents"])
         self.sentence_ids = {sid: row for row, sid in enumerate(stored["ids"])}
         self.sentence_vectors = np.asarray(stored["embeddings"], dtype=np.float32).reshape(len(stored["ids"]), -1)
-        self.sentence_words = [frozenset(content_tokens(text)) for text in stored["documents"]]
+        # "NP" in a sentence means the "neuropathic pain" the paper defined it as: such sentences are
+        # matched and embedded with it written out (few sentences, once per process).
+        defined = abbreviations(" ".join(p.text for p in self.passages.values()))
+        readable = [spelled_out(text, defined) for text in stored["documents"]]
+        rewritten = [row for row, text in enumerate(readable) if text != stored["documents"][row]]
+        if rewritten:
+            self.sentence_vectors[rewritten] = embedder.encode([readable[row] for row in rewritten])
+        self.sentence_words = [frozenset(content_tokens(text)) for text in readable]
         self.idf = _inverse_document_frequency(self.sentence_words)
         self.sentence_rows = {
             p.id: [self.sentence_ids.get(sentence_id(p.source_id, *span)) for span in p.sentence_spans]

@@ -16,6 +16,19 @@ SUGGESTIONS_INTRO = "Questions the loaded papers do cover:"
 
 ANSWER_INTRO = "Here is what the papers say:"
 
+# Related evidence: the papers speak to the question's topic, not to the question itself.
+RELATED_MISSING = "The loaded papers don't mention {terms}."
+RELATED_NOT_DIRECT = "The loaded papers don't answer this question directly."
+RELATED_INTRO = "Here is what they do say about the topic:"
+# The title front ends show over related evidence.
+RELATED_NOTE = "Not directly covered: related evidence from the papers"
+
+# A follow-up whose best sentences were all quoted in the previous answer.
+NOTHING_NEW = (
+    "The loaded papers say nothing more about this than what I quoted above, so I can't add to it "
+    "from them. Please ask a healthcare professional."
+)
+
 PARTIAL_COVERAGE_NOTE = (
     "Only part of some papers is loaded (see coverage), so the full papers may say more."
 )

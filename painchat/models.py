@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from painchat.messages import DISCLAIMER
 
-Kind = Literal["answer", "not_covered", "out_of_scope", "emergency", "invalid"]
+# "related": the papers don't answer the question itself but say something about its topic.
+Kind = Literal["answer", "related", "not_covered", "out_of_scope", "emergency", "invalid"]
 
 
 class Coverage(str, Enum):
@@ -165,6 +166,12 @@ class Answer(BaseModel):
     disclaimer: str = DISCLAIMER
     coverage: tuple[SourceCoverage, ...] = ()
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    missing_terms: tuple[str, ...] = Field(
+        (), description="Key terms of the question that the loaded text never mentions (kind 'related')."
+    )
+    suggestions: tuple[str, ...] = Field(
+        (), description="Questions the loaded papers answer, offered as clickable follow-ups."
+    )
 
     @model_validator(mode="after")
     def _disclaimer_is_mandatory(self) -> Answer:
@@ -172,3 +179,11 @@ class Answer(BaseModel):
         if self.disclaimer != DISCLAIMER:
             raise ValueError("every answer must carry the standard disclaimer")
         return self
+
+
+def by_source(citations: tuple[Citation, ...]) -> list[tuple[Citation, ...]]:
+    """Citations grouped by paper, in order of first appearance: one reference line per paper."""
+    groups: dict[str, list[Citation]] = {}
+    for citation in citations:
+        groups.setdefault(citation.source_id, []).append(citation)
+    return [tuple(group) for group in groups.values()]

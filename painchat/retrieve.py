@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,19 +56,20 @@ class Retriever:
         self.k = k
         self.passages_for_answer = passages_for_answer
 
-    def retrieve(self, query: str, query_vector: list[float]) -> Retrieval:
-        words = content_tokens(query)
+    def retrieve(self, query: str, query_vector: list[float], words: Sequence[str] | None = None) -> Retrieval:
+        """``words``: the query's content words to match (default: all of ``query``'s)."""
+        words = list(content_tokens(query) if words is None else words)
         sentence_scores = self.index.sentence_vectors @ np.asarray(query_vector, dtype=np.float32)
         dense = [pid for pid, _ in self.index.dense_ranking(query_vector, self.k)]
         by_sentence = self._best_sentence_ranking(sentence_scores)
         fused = reciprocal_rank_fusion([dense, by_sentence, self.index.bm25_ranking(words, self.k)])
         passages = spread_across_sources([self.index.passages[pid] for pid in fused], self.k)
         named = self.index.named_sources(words)
-        if named:  # a question about one paper is answered from that paper first
+        if named:  # a question about one paper is answered from that paper only
             passages.sort(key=lambda p: p.source_id not in named)
         # A paper's name says which paper, not what about it: it is not a word to find in a sentence.
         topic_words = [w for w in words if w not in self.index.source_names]
-        chosen = passages[: self.passages_for_answer]
+        chosen = [p for p in passages if not named or p.source_id in named][: self.passages_for_answer]
         return Retrieval(tuple(passages), self._score_sentences(chosen, sentence_scores, topic_words))
 
     def _best_sentence_ranking(self, sentence_scores: np.ndarray) -> list[str]:

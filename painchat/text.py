@@ -69,3 +69,31 @@ def _stem(token: str) -> str:
     if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
         return token[:-1]
     return token
+
+
+# "neuropathic pain (NP)", "randomized controlled trials (RCTs)": a long form, then its initials.
+_DEFINED_ABBREVIATION = re.compile(r"((?:[A-Za-z][\w-]* ){1,8})\(([A-Z]{2,8})s?\)")
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations a text defines, lower case → their long form, read off the initials before them."""
+    found = {}
+    for match in _DEFINED_ABBREVIATION.finditer(text):
+        short = match.group(2)
+        words = match.group(1).split()[-len(short) :]
+        if len(words) == len(short) and all(w[0].lower() == c.lower() for w, c in zip(words, short)):
+            found[short.lower()] = " ".join(words).lower()
+    return found
+
+
+def spelled_out(text: str, defined: dict[str, str]) -> str:
+    """``text`` with each defined abbreviation it uses written out ("NP" → "neuropathic pain (NP)")."""
+
+    def long_form(match: re.Match) -> str:
+        meaning = defined[match.group(1).lower()]
+        return match.group(0) if meaning in text.lower() else f"{meaning} ({match.group(0)})"
+
+    if not defined:
+        return text
+    pattern = r"\b(" + "|".join(re.escape(short.upper()) for short in defined) + r")s?\b"
+    return re.sub(pattern, long_form, text)

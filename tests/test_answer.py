@@ -47,15 +47,14 @@ def test_char_span_points_at_the_quote(assistant):
 
 @pytest.mark.parametrize(
     "question",
-    ["How many minutes of swimming a day are best for sciatica?", "Which running shoes are best for plantar fasciitis?"],
+    ["Which shoes are best for plantar fasciitis?", "does acupuncture help nerve pain"],
 )
 def test_uncovered_questions_say_so_and_suggest_covered_ones(assistant, question):
     answer = assistant.answer(question)
     assert answer.kind == "not_covered"
     assert answer.citations == ()
     assert answer.answer.startswith(NOT_COVERED)
-    suggested = re.findall(r"^- (.+)$", answer.answer, re.M)
-    assert 2 <= len(suggested) <= 3 and set(suggested) <= set(assistant.example_questions)
+    assert 2 <= len(answer.suggestions) <= 3 and set(answer.suggestions) <= set(assistant.example_questions)
 
 
 def test_follow_up_is_resolved_against_history(assistant):

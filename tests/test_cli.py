@@ -9,7 +9,7 @@ import pytest
 
 from painchat.settings import PROJECT_ROOT
 
-RESULT_KEYS = {"kind", "answer", "citations", "disclaimer", "coverage", "timings_ms"}
+RESULT_KEYS = {"kind", "answer", "citations", "disclaimer", "coverage", "timings_ms", "missing_terms", "suggestions"}
 CITATION_KEYS = {"n", "source_id", "label", "title", "journal", "year", "doi_url", "section", "quote", "chunk_id", "char_span"}
 
 

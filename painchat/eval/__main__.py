@@ -13,6 +13,7 @@ from painchat.assistant import Assistant
 from painchat.calibration import load_calibration
 from painchat.embedding import Embedder
 from painchat.eval.baseline import baseline_store, stored_texts, with_baseline
+from painchat.eval import lay
 from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.eval.provenance import RunInfo, corpus_note
 from painchat.eval.qa import evaluate
@@ -21,6 +22,9 @@ from painchat.eval.safety import evaluate as evaluate_safety
 from painchat.eval.safety import write_raw as write_safety_raw
 from painchat.eval.summary import failure_reasons, store_facts, summarize
 from painchat.settings import PROJECT_ROOT, Settings
+
+# The sealed half answered by the code before issue #9 (frozen: scored again by today's scoring).
+FIRST_RUN = PROJECT_ROOT / "docs" / "firstrun" / "lay_sealed.baseline.jsonl"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,19 +46,33 @@ def main(argv: list[str] | None = None) -> int:
             "baseline": store_facts(stored_texts(store)),
         }
     summary = summarize(results, stores)
+    lay_runs = lay_evaluation(assistant)
     run = RunInfo.now("painchat.eval", sys.argv[1:] if argv is None else argv)
     corpus, calibration = corpus_note(assistant.coverage), load_calibration()
-    print("\n" + "\n\n".join([retrieval_table(summary, run), answer_table(summary, run), latency_table(summary, run)]))
+    tables = [retrieval_table(summary, run), answer_table(summary, run), latency_table(summary, run)]
+    print("\n" + "\n\n".join([*tables, lay.comparison_table(lay_runs)]))
     print("  safety: the blind sets through the same assistant", flush=True)
     safety, safety_raw = evaluate_safety(assistant, run)
     args.docs.mkdir(parents=True, exist_ok=True)
-    markdown = render_markdown(run, corpus, summary, results, calibration) + "\n" + safety
+    markdown = render_markdown(run, corpus, summary, results, calibration, lay_runs) + "\n" + safety
     (args.docs / "EVAL.md").write_text(markdown, encoding="utf-8")
     write_safety_raw(args.docs / "safety-results.json", safety_raw)
-    write_json(args.docs / "eval-results.json", run, corpus, summary, results, calibration)
+    write_json(args.docs / "eval-results.json", run, corpus, summary, results, calibration, dict(lay_runs))
     failed = sum(bool(failure_reasons(r)) for r in results)
     print(f"\n{failed} of {len(results)} questions failed; wrote EVAL.md and eval-results.json in {args.docs}")
     return 0
+
+
+def lay_evaluation(assistant: Assistant) -> list[tuple[str, dict]]:
+    """The lay sets by label: the sealed half's first run (frozen answers), then today's runs."""
+    sealed, tune = read_jsonl(DATA_DIR / "lay_sealed.jsonl"), read_jsonl(DATA_DIR / "lay_tune.jsonl")
+    print(f"  lay: {len(tune)} tuning and {len(sealed)} sealed questions", flush=True)
+    first = read_jsonl(FIRST_RUN)
+    return [
+        ("sealed, first run", lay.summarize(lay.frozen(sealed, first))),
+        ("sealed, now", lay.summarize(lay.run(assistant, sealed))),
+        ("tuning half, now", lay.summarize(lay.run(assistant, tune))),
+    ]
 
 
 if __name__ == "__main__":

@@ -65,6 +65,7 @@ def summarize(results: Sequence[QuestionResult], stores: Mapping[str, Mapping] |
             "baseline": retrieval_scores(baselines, stores.get("baseline")) if baselines else None,
         },
         "kind_accuracy": metrics.share(expected == given for expected, given in kinds),
+        "answerable_quoted": metrics.share(r.kind in ("answer", "related") for r in answerable),
         "kind_confusion": metrics.confusion(kinds),
         "not_covered_precision": not_covered_precision,
         "not_covered_recall": not_covered_recall,

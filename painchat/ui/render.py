@@ -7,11 +7,12 @@ questions are shown with ``st.text``, and ``unsafe_allow_html`` is never used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
-from painchat.models import Answer, Citation, Coverage, SourceCoverage, SourceMeta
+from painchat.messages import RELATED_NOTE
+from painchat.models import Answer, Citation, Coverage, SourceCoverage, SourceMeta, by_source
 from painchat.ui.markdown import doi_link, escape_markdown, highlighted_quote
 
 PAGE_TITLE = "Exercise & nerve pain — evidence from 3 papers"
@@ -79,30 +80,34 @@ def answer(result: Answer) -> None:
         show, icon, title = notice
         show(result.answer, icon=icon, title=title)
     else:
+        if result.kind == "related":  # quotes on the topic, not an answer to the question itself
+            st.caption(f":material/info: **{escape_markdown(RELATED_NOTE)}**")
         st.markdown(result.answer)
     if result.citations:
         sources(result.citations)
     disclaimer(result.disclaimer)
 
 
-def sources(citations: Iterable[Citation]) -> None:
+def sources(citations: tuple[Citation, ...]) -> None:
     st.markdown("### Sources")
-    for citation in citations:
-        st.markdown(reference(citation))
-        label = escape_markdown(f"[{citation.n}]")
-        with st.expander(f"Show quote {label} in its passage", icon=":material/format_quote:"):
-            st.caption(f"{escape_markdown(citation.label)} · {escape_markdown(citation.section)}")
-            st.markdown(highlighted_quote(citation.context, citation.context_span))
+    for group in by_source(citations):  # one reference line per paper, then each of its quotes
+        st.markdown(reference(group))
+        for citation in group:
+            label = escape_markdown(f"[{citation.n}]")
+            with st.expander(f"Show quote {label} in its passage", icon=":material/format_quote:"):
+                st.caption(f"{escape_markdown(citation.label)} · {escape_markdown(citation.section)}")
+                st.markdown(highlighted_quote(citation.context, citation.context_span))
 
 
-def reference(citation: Citation) -> str:
-    """``[n] Authors (year). Title. Journal. Section. doi.org/…`` as escaped Markdown."""
+def reference(group: Sequence[Citation]) -> str:
+    """``[n, m] Authors (year). Title. Journal. doi.org/…`` as escaped Markdown, for one paper's quotes."""
+    citation = group[0]
+    numbers = ", ".join(str(c.n) for c in group)
     parts = [
-        escape_markdown(f"[{citation.n}] {authors_short(citation.authors) or citation.label}"),
+        escape_markdown(f"[{numbers}] {authors_short(citation.authors) or citation.label}"),
         f"({citation.year or 'n.d.'}).",
         f"{escape_markdown(citation.title)}.",
         f"*{escape_markdown(citation.journal)}*." if citation.journal else "",
-        f"{escape_markdown(citation.section)}.",
         doi_link(citation.doi_url),
     ]
     return " ".join(p for p in parts if p)

@@ -1,0 +1,153 @@
+"""Reads a patient's question in the papers' words: noise dropped, typos fixed, lay terms mapped.
+
+The same normaliser as the guard (``painchat.guard.normalize``) removes emoji, formatting and
+punctuation; typos are corrected against the words of the loaded papers, never into a real
+English word someone typed on purpose; ``lexicon.toml`` maps lay phrases to the papers' terms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from painchat.guard.normalize import Vocabulary, normalize
+from painchat.embedding import model_dir
+from painchat.text import STOPWORDS, content_tokens, tokens
+
+LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
+MIN_KEY_TERM = 3  # letters; shorter words are never named as missing
+# A word the papers use in another form ("diabetic" / "diabetes", "treating" / "treated") is not
+# missing: it shares a prefix this long with one of their words (and at most a few letters differ).
+MIN_SHARED_PREFIX = 5
+MAX_SUFFIX_LETTERS = 3
+# A missing word is a key term of the question when leaving it out moves the question's embedding
+# at least this far (1 − cosine): "yoga" in "is yoga good for sciatica" does, "play" in "does GSK3
+# play a role" does not. Set on the calibration set's questions (see docs/EVAL.md).
+MIN_SALIENCE = 0.045
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lay phrase → the papers' words, for phrases meaning the same and for special cases."""
+
+    same: Mapping[str, str]
+    kind_of: Mapping[str, str]
+    generic: frozenset[str]
+    subject: frozenset[str]  # what the assistant is about: words naming the papers' intervention
+
+    @property
+    def words(self) -> set[str]:
+        phrases = [*self.same, *self.same.values(), *self.kind_of, *self.kind_of.values()]
+        return {word for phrase in phrases for word in phrase.split()}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Lexicon(
+        same={normalize(k): normalize(v) for k, v in data["same"].items()},
+        kind_of={normalize(k): normalize(v) for k, v in data["kind_of"].items()},
+        generic=frozenset(data["generic"]["words"].split()),
+        subject=frozenset(content_tokens(data["subject"]["words"])),
+    )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question as retrieval reads it."""
+
+    text: str  # normalised, typos fixed, the papers' terms for its lay phrases appended
+    words: tuple[str, ...]  # content words of ``text`` for word matching, generic words left out
+    missing: tuple[str, ...]  # words of the question that the loaded papers never use
+    on_subject: bool = False  # it names the papers' intervention (exercise) or one of the papers
+
+    def without(self, word: str) -> str:
+        return " ".join(w for w in self.text.split() if w != word)
+
+
+def embed_reading(reading: Reading, encode: Callable[[list[str]], np.ndarray]) -> tuple[np.ndarray, Reading]:
+    """The reading's embedding, and the reading with only its salient missing words kept.
+
+    One batch embeds the text and the text without each word the papers never use.
+    """
+    vectors = encode([reading.text, *(reading.without(word) for word in reading.missing)])
+    salient = tuple(w for w, v in zip(reading.missing, vectors[1:]) if 1.0 - float(v @ vectors[0]) >= MIN_SALIENCE)
+    return vectors[0], replace(reading, missing=salient)
+
+
+class LayReader:
+    """Turns questions into ``Reading``s against one corpus vocabulary (built once, at load)."""
+
+    def __init__(
+        self,
+        corpus_words: Iterable[str],
+        dictionary_words: Iterable[str],
+        titles: Mapping[str, str] | None = None,
+        lexicon: Lexicon | None = None,
+    ):
+        """``titles``: a word naming a paper (first author, year) → the paper's title."""
+        self.lexicon = lexicon or load_lexicon()
+        self.titles = {name: normalize(title) for name, title in (titles or {}).items()}
+        title_words = {w for title in self.titles.values() for w in title.split()}
+        self.corpus_words = frozenset(w for w in {*corpus_words, *self.titles, *title_words} if w.isalpha())
+        self._stems = frozenset(content_tokens(" ".join(self.corpus_words)))
+        self._prefixes = {w[:n] for w in self.corpus_words for n in range(MIN_SHARED_PREFIX, len(w) + 1)}
+        self._generic_stems = frozenset(content_tokens(" ".join(self.lexicon.generic)))
+        # Typos are corrected towards the papers' words and the lexicon's; a real word is kept as typed.
+        self.spelling = Vocabulary(self.corpus_words | self.lexicon.words, {}, dictionary_words)
+        self._phrases = [
+            (re.compile(rf"\b{re.escape(phrase)}\b"), target, same)
+            for table, same in ((self.lexicon.same, True), (self.lexicon.kind_of, False))
+            for phrase, target in table.items()
+        ]
+
+    def read(self, question: str) -> Reading:
+        corrected = self.spelling.correct(normalize(question))
+        expansions, meant = [], set()
+        for pattern, target, same in self._phrases:
+            match = pattern.search(corrected)
+            if match:
+                expansions.append(target)
+                if same:
+                    meant.update(match.group(0).split())
+        # "the dobson paper" means that paper: its title says what it is about.
+        named = [self.titles[w] for w in dict.fromkeys(corrected.split()) if w in self.titles]
+        text = " ".join([corrected, *expansions, *named])
+        words = tuple(w for w in content_tokens(text) if w not in self._generic_stems)
+        missing = [w for w in corrected.split() if w not in meant and self._is_unknown_key_term(w)]
+        on_subject = bool(named) or not self.lexicon.subject.isdisjoint(content_tokens(text))
+        return Reading(text=text, words=words, missing=tuple(dict.fromkeys(missing)), on_subject=on_subject)
+
+    def _is_unknown_key_term(self, word: str) -> bool:
+        if len(word) < MIN_KEY_TERM or not word.isalpha() or word in STOPWORDS or word in self.lexicon.generic:
+            return False
+        return not self.knows(word)
+
+    def knows(self, word: str) -> bool:
+        """The papers use this word, or another form of it."""
+        if word in self.corpus_words or self._stems.intersection(content_tokens(word)):
+            return True
+        shortest = max(MIN_SHARED_PREFIX, len(word) - MAX_SUFFIX_LETTERS)
+        return any(word[:n] in self._prefixes for n in range(shortest, len(word) + 1))
+
+
+def dictionary_words(tokenizer_file: Path) -> frozenset[str]:
+    """Whole English words of the embedding model's vocabulary: typed on purpose, never 'corrected'."""
+    vocab = json.loads(tokenizer_file.read_text(encoding="utf-8"))["model"]["vocab"]
+    return frozenset(word for word in vocab if word.isalpha() and word.islower())
+
+
+def lay_reader(index) -> LayReader:
+    """A reader for the papers of ``index`` (a ``painchat.index.Index``)."""
+    corpus_words = {word for passage in index.passages.values() for word in tokens(passage.text)}
+    titles = {
+        name: index.sources[next(iter(ids))].title for name, ids in index.source_names.items() if len(ids) == 1
+    }
+    return LayReader(corpus_words, dictionary_words(model_dir() / "tokenizer.json"), titles)

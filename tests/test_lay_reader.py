@@ -1,0 +1,65 @@
+"""The lay reading of a question, without the model: noise, typos, lexicon, missing terms, abbreviations."""
+
+import pytest
+
+from painchat.embedding import model_dir
+from painchat.lay import LayReader, dictionary_words, load_lexicon
+from painchat.text import abbreviations, spelled_out, tokens
+
+PAPER = (
+    "Neuropathic pain (NP) is difficult to treat. Peripheral neuropathy affects sensory neurons. "
+    "Routine exercise may help prevent some causes, and randomized controlled trials (RCTs) were included."
+)
+
+
+@pytest.fixture(scope="module")
+def reader() -> LayReader:
+    return LayReader(tokens(PAPER), dictionary_words(model_dir() / "tokenizer.json"), {"dobson": "Benefits of exercise"})
+
+
+def test_typos_are_corrected_towards_the_papers_words(reader):
+    assert reader.read("excercise for nueropathy").text == "exercise for neuropathy"
+
+
+def test_real_words_are_never_corrected(reader):
+    assert reader.read("is walking good for me").text.startswith("is walking good for me")
+
+
+def test_emoji_and_formatting_are_dropped(reader):
+    assert reader.read("🙂 **Exercise** for _neuropathy_!!").text == reader.read("exercise for neuropathy").text
+
+
+def test_lay_phrases_add_the_papers_terms(reader):
+    reading = reader.read("does working out help nerve pain")
+    assert "exercise" in reading.words and "neuropathic" in reading.words
+
+
+def test_missing_terms_are_words_the_papers_never_use(reader):
+    assert reader.read("is yoga good for neuropathy").missing == ("yoga",)
+    # lay phrases meaning the papers' terms, other forms of their words and generic words are not missing
+    assert reader.read("my nerve pain feels really bad, is treating it possible").missing == ()
+
+
+def test_naming_a_paper_reads_its_title_and_is_on_subject(reader):
+    reading = reader.read("what is the dobson paper about")
+    assert "benefits" in reading.text and reading.on_subject and reading.missing == ()
+
+
+def test_a_question_without_exercise_is_off_subject(reader):
+    assert not reader.read("does acupuncture help nerve pain").on_subject
+    assert reader.read("does swimming help nerve pain").on_subject  # a kind of exercise
+
+
+def test_the_lexicon_loads_and_maps_to_lower_case_words():
+    lexicon = load_lexicon()
+    assert lexicon.same["nerve pain"] == "neuropathic pain"
+    assert all(key == key.lower() for key in [*lexicon.same, *lexicon.kind_of])
+
+
+def test_abbreviations_a_paper_defines_are_written_out():
+    defined = abbreviations(PAPER)
+    assert defined == {"np": "neuropathic pain", "rct": "randomized controlled trials"}
+    assert spelled_out("Exercise may help in NP management.", defined) == (
+        "Exercise may help in neuropathic pain (NP) management."
+    )
+    assert spelled_out("Neuropathic pain (NP) is common.", defined) == "Neuropathic pain (NP) is common."

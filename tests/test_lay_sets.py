@@ -1,0 +1,55 @@
+"""The lay question sets in `make test`: bounded targets on the tuning half, invariants on the sealed half.
+
+The sealed half is never tuned on, so it gets no thresholds here; `make eval` reports its scores.
+"""
+
+import pytest
+
+from painchat.eval import lay
+from painchat.eval.datasets import DATA_DIR, read_jsonl
+from painchat.messages import DISCLAIMER, NOT_COVERED, NOTHING_NEW
+
+TUNE = read_jsonl(DATA_DIR / "lay_tune.jsonl")
+SEALED = read_jsonl(DATA_DIR / "lay_sealed.jsonl")
+KINDS = {"answer", "related", "not_covered", "out_of_scope", "emergency", "invalid"}
+
+
+@pytest.fixture(scope="module")
+def tune(assistant):
+    return lay.summarize(lay.run(assistant, TUNE))
+
+
+@pytest.fixture(scope="module")
+def sealed_answers(assistant):
+    return [(row, assistant.answer(row["question"], row["history"])) for row in SEALED]
+
+
+def test_the_sets_are_split_and_labelled():
+    assert {row["split"] for row in TUNE} == {"tune"} and {row["split"] for row in SEALED} == {"sealed"}
+    for row in TUNE + SEALED:
+        assert row["label"] in ("direct", "related", "none")
+        assert bool(row["gold"]) == (row["label"] != "none"), row["id"]
+
+
+def test_tuning_half_meets_bounded_targets(tune):
+    # Bounds a little under the measured figures (docs/EVAL.md): they catch breakage, not noise.
+    assert tune["on_topic_answered"] >= 0.85
+    assert tune["none_not_covered"] >= 0.75
+    assert tune["gold_cited"] >= 0.60
+    assert tune["faithfulness"] == 1.0
+    assert tune["disclaimer"] == 1.0
+
+
+def test_sealed_half_keeps_the_invariants(sealed_answers, source_texts):
+    for row, answer in sealed_answers:
+        assert answer.kind in KINDS and answer.disclaimer == DISCLAIMER
+        for citation in answer.citations:
+            assert citation.quote in source_texts[citation.source_id], row["id"]
+        if answer.kind in ("answer", "related"):
+            assert answer.citations, row["id"]
+        if answer.kind == "related":
+            assert "don't" in answer.answer.split("\n")[0], row["id"]  # says plainly what is not covered
+        if answer.kind == "not_covered":
+            assert answer.answer.startswith((NOT_COVERED, NOTHING_NEW)) and not answer.citations, row["id"]
+    summary = lay.summarize([lay.score_answer(row, answer) for row, answer in sealed_answers])
+    assert summary["faithfulness"] == 1.0 and summary["disclaimer"] == 1.0
