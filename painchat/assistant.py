@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from dataclasses import replace
 from functools import cached_property
@@ -12,14 +14,17 @@ from painchat import guard, messages
 from painchat.calibration import load_calibration
 from painchat.compose import AnswerBuilder
 from painchat.embedding import Embedder
+from painchat.errors import StoreError
 from painchat.followup import resolve
 from painchat.index import Index
 from painchat.models import Answer, Kind, SourceCoverage, Turn
 from painchat.question_log import QuestionLog
 from painchat.retrieve import Retriever
-from painchat.settings import Settings
+from painchat.settings import Settings, load_settings
+from painchat.store import current_version
 
 _HISTORY = TypeAdapter(list[Turn])
+log = logging.getLogger(__name__)
 
 # Questions the papers' abstracts answer; offered when a question is not covered, and in the UI.
 EXAMPLE_QUESTIONS = (
@@ -36,16 +41,38 @@ class Assistant:
     """Loads the model and the store once; answers questions from the loaded papers only."""
 
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None) -> None:
-        self.settings = settings or Settings()
+        self.settings = settings or load_settings()
         self.embedder = embedder or Embedder()
         self.embedder.load()  # now, so no answer pays for it
         self.index = Index(self.settings, self.embedder)
+        self._checked_store = time.monotonic()
+        self._reloading = threading.Lock()
         self.calibration = load_calibration()
         if self.settings.relevance_threshold is not None:
             self.calibration = replace(self.calibration, threshold=self.settings.relevance_threshold)
         self.retriever = Retriever(self.index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
         self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences)
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
+
+    def refresh(self) -> None:
+        """Loads the newer store build a re-ingest made live (checked every store_check_interval_s).
+
+        A build that cannot be loaded is logged and the loaded one keeps serving.
+        """
+        if time.monotonic() - self._checked_store < self.settings.store_check_interval_s:
+            return
+        with self._reloading:
+            self._checked_store = time.monotonic()
+            try:
+                if current_version(self.settings) in (None, self.index.version):
+                    return
+                index = Index(self.settings, self.embedder)
+            except StoreError as err:
+                log.warning("store not reloaded: %s", err)
+                return
+            self.index, self.retriever = index, Retriever(index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
+            for stale in ("coverage", "example_questions"):
+                self.__dict__.pop(stale, None)
 
     @cached_property
     def coverage(self) -> tuple[SourceCoverage, ...]:
@@ -73,6 +100,8 @@ class Assistant:
         if verdict:
             return self._result(verdict.kind, verdict.message, timings, started, question)
         recent = turns[len(turns) - self.settings.max_history_turns :]
+        if any(len(turn.content) > self.settings.max_history_turn_chars for turn in recent):
+            return self.invalid(messages.HISTORY_TOO_LONG)
         query = resolve(guard.strip_instructions(question) or question, recent)
         # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
         # "and how often?" after a drug question is still a drug question.
@@ -86,6 +115,7 @@ class Assistant:
         return Answer(kind="invalid", answer=message, coverage=self.coverage)
 
     def _grounded(self, query: str, question: str, timings: dict[str, float], started: float) -> Answer:
+        self.refresh()
         step = time.perf_counter()
         vector = self.embedder.embed_query(query)
         timings["embed"] = _ms(step)

@@ -1,52 +1,179 @@
-"""The Chroma store: embedded (``PersistentClient``) or a server (``HttpClient``), one code path.
+"""The Chroma store: embedded (``PersistentClient``) or a server (``HttpClient``), in versioned builds.
 
-Two collections: passages ("chunks", what retrieval ranks) and their sentences (what answers
-quote; their embeddings are computed at ingest so answering costs one query embedding).
+A build is one complete version of the store: a passage collection ("chunks", what retrieval
+ranks) and a sentence collection (what answers quote). Builds are written beside the live one and
+switched in by a pointer only when complete, so a reader never sees a half-built store:
+
+- embedded: ``store_dir/builds/<build>/`` is a Chroma folder of its own; ``store_dir/CURRENT``
+  names the live one and is replaced atomically (``os.replace``);
+- server: collections ``<collection>-<build>-chunks|sentences``; the metadata of the collection
+  ``<collection>-current`` names the live build (one row update on the server).
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
+import shutil
+import tempfile
+import urllib.request
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
 from urllib.parse import urlparse
 
 import chromadb
+import httpx
 from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import NotFoundError
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from painchat.errors import StoreError
+from painchat.errors import StoreError, StoreMissingError
 from painchat.settings import Settings
 
 for noisy in ("chromadb.telemetry", "chromadb.telemetry.product.posthog"):
     logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
+log = logging.getLogger(__name__)
 COSINE = {"hnsw": {"space": "cosine"}}
+POINTER_FILE = "CURRENT"
+BUILDS_DIR = "builds"
+SQLITE_FILE = "chroma.sqlite3"
+PROGRAMMING_ERRORS = (TypeError, AttributeError, NameError)
 
 
-def open_client(settings: Settings) -> chromadb.ClientAPI:
-    """A client for the configured store; telemetry is always off."""
+@dataclass(frozen=True)
+class Build:
+    """One version of the store: the client that holds it and its two collection names."""
+
+    name: str
+    client: chromadb.ClientAPI
+    chunks: str
+    sentences: str
+
+
+def open_client(settings: Settings, path: Path | None = None) -> chromadb.ClientAPI:
+    """A client for the configured server, or an embedded one at ``path`` (default: store_dir)."""
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if not settings.chroma_url:
-        settings.store_dir.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(settings.store_dir), settings=chroma_settings)
-    url = urlparse(settings.chroma_url)
+    if settings.chroma_url:
+        return _http_client(settings, chroma_settings)
+    folder = path or settings.store_dir
     try:
-        client = chromadb.HttpClient(
-            host=url.hostname or "localhost",
-            port=url.port or (443 if url.scheme == "https" else 8000),
-            ssl=url.scheme == "https",
-            settings=chroma_settings,
-        )
-        client.heartbeat()
-    except Exception as err:  # chromadb raises bare ValueError/httpx errors for an absent server
-        raise StoreError(f"cannot reach the Chroma server at {settings.chroma_url}: {err}") from err
+        folder.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(folder), settings=chroma_settings)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as err:  # sqlite, OS and rust-panic errors all mean "this folder can't be opened"
+        raise StoreError(f"cannot open the store at {folder}: {_reason(err)}") from err
+
+
+def _http_client(settings: Settings, chroma_settings: ChromaSettings) -> chromadb.ClientAPI:
+    url = urlparse(settings.chroma_url)
+    host, port = url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 8000)
+    timeout = settings.chroma_timeout_s
+    # chromadb builds its httpx session with no timeout and talks to the server while constructing
+    # the client, so the server is first asked for a heartbeat with our own timeout.
+    try:
+        with urllib.request.urlopen(f"{url.scheme}://{host}:{port}/api/v2/heartbeat", timeout=timeout):
+            pass
+        client = chromadb.HttpClient(host=host, port=port, ssl=url.scheme == "https", settings=chroma_settings)
+        client._server._session.timeout = httpx.Timeout(timeout)  # noqa: SLF001 - no public setting
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as err:  # urllib, httpx and chromadb (bare ValueError) errors for an absent server
+        if isinstance(err, TimeoutError) or isinstance(getattr(err, "reason", None), TimeoutError):
+            raise StoreError(f"the Chroma server at {settings.chroma_url} did not answer within {timeout:g} s") from err
+        raise StoreError(f"cannot reach the Chroma server at {settings.chroma_url}: {_reason(err)}") from err
     return client
 
 
-def collection_names(settings: Settings) -> tuple[str, str]:
-    """Names of the passage and the sentence collection."""
-    return f"{settings.collection}-chunks", f"{settings.collection}-sentences"
+def store_location(settings: Settings) -> str:
+    return settings.chroma_url or str(settings.store_dir)
+
+
+def current_version(settings: Settings) -> str | None:
+    """Name of the live build, or None when nothing has been built."""
+    if settings.chroma_url:
+        client = open_client(settings)
+        return guarded(settings, lambda: _server_pointer(client, settings))
+    try:
+        return (settings.store_dir / POINTER_FILE).read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise StoreError(f"cannot read {settings.store_dir / POINTER_FILE}: {err.strerror}") from err
+
+
+def current_build(settings: Settings) -> Build:
+    """The live build, opened for reading; a read-only folder is served from a private copy."""
+    name = current_version(settings)
+    if name is None:
+        raise StoreMissingError(f"no store at {store_location(settings)}: run `python -m ingest` first")
+    if settings.chroma_url:
+        return _server_build(open_client(settings), settings, name)
+    folder = settings.store_dir / BUILDS_DIR / name
+    if not (folder / SQLITE_FILE).is_file():
+        raise StoreMissingError(f"the store at {settings.store_dir} names build {name}, which is missing: run `python -m ingest`")
+    if not _writable(folder):
+        folder = _private_copy(folder)
+    return _embedded_build(open_client(settings, folder), settings, name)
+
+
+def new_build(settings: Settings) -> Build:
+    """An empty build beside the live one (call only while holding the writer lock)."""
+    name = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    if settings.chroma_url:
+        return _server_build(open_client(settings), settings, name)
+    return _embedded_build(open_client(settings, settings.store_dir / BUILDS_DIR / name), settings, name)
+
+
+def publish(settings: Settings, build: Build) -> None:
+    """Make ``build`` the live one in a single atomic step."""
+    if settings.chroma_url:
+        pointer = guarded(settings, lambda: build.client.get_or_create_collection(_pointer_name(settings)))
+        guarded(settings, lambda: pointer.modify(metadata={"build": build.name}))
+        return
+    partial = settings.store_dir / f".{POINTER_FILE}.part"
+    with partial.open("w", encoding="utf-8") as file:
+        file.write(build.name + "\n")
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(partial, settings.store_dir / POINTER_FILE)
+
+
+def discard_builds(settings: Settings, live: str | None) -> None:
+    """Delete builds other than the live one and the one before it (a process may still read that):
+    older ones, and those a killed ingest left half-written."""
+    if live is None:
+        return
+    if settings.chroma_url:
+        client = open_client(settings)
+        names = [c.name if hasattr(c, "name") else str(c) for c in guarded(settings, client.list_collections)]
+        prefix = f"{settings.collection}-"
+        builds = {n: n[len(prefix) :].rpartition("-")[0] for n in names if n.startswith(prefix) and n != _pointer_name(settings)}
+        keep = _kept(set(builds.values()), live)
+        for name, build in builds.items():
+            if build not in keep:
+                guarded(settings, lambda: client.delete_collection(name))
+        return
+    folders = {f.name: f for f in (settings.store_dir / BUILDS_DIR).glob("*")}
+    for name in set(folders) - _kept(set(folders), live):
+        shutil.rmtree(folders[name], ignore_errors=True)
+
+
+def _kept(builds: set[str], live: str) -> set[str]:
+    older = sorted(b for b in builds if b < live)  # build names sort by the time they were started
+    return {live, *older[-1:]}
+
+
+def stored_metadata(client: chromadb.ClientAPI, name: str) -> dict | None:
+    """The metadata a collection was built with, or None if it does not exist."""
+    try:
+        return dict(client.get_collection(name).metadata or {})
+    except NotFoundError:
+        return None
 
 
 def open_collection(
@@ -62,14 +189,74 @@ def open_collection(
     )
 
 
-def stored_metadata(client: chromadb.ClientAPI, name: str) -> dict | None:
-    """The metadata a collection was built with, or None if it does not exist."""
-    try:
-        return dict(client.get_collection(name).metadata or {})
-    except NotFoundError:
-        return None
-
-
 def sentence_id(source_id: str, start: int, end: int) -> str:
     """Stable id of the sentence at a span of a source's text."""
     return f"{source_id}@{start}-{end}"
+
+
+def guarded(settings: Settings, call):
+    """Runs a store call; the errors of a dead, slow or damaged store become one-line StoreErrors."""
+    try:
+        return call()
+    except StoreError:
+        raise
+    except httpx.TimeoutException as err:
+        raise StoreError(
+            f"the Chroma server at {settings.chroma_url} did not answer within {settings.chroma_timeout_s:g} s"
+        ) from err
+    except httpx.HTTPError as err:
+        raise StoreError(f"cannot reach the Chroma server at {settings.chroma_url}: {_reason(err)}") from err
+    except NotFoundError as err:
+        raise StoreMissingError(f"the store at {store_location(settings)} lost a collection: run `python -m ingest`") from err
+    except PROGRAMMING_ERRORS:
+        raise
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as err:  # sqlite, segment and rust-panic errors (a BaseException) of a damaged store
+        raise StoreError(f"the store at {store_location(settings)} cannot be read: {_reason(err)}") from err
+
+
+def _reason(err: BaseException) -> str:
+    text = getattr(err, "strerror", None) or str(err) or type(err).__name__
+    return text.splitlines()[0][:200]
+
+
+def _pointer_name(settings: Settings) -> str:
+    return f"{settings.collection}-current"
+
+
+def _server_pointer(client: chromadb.ClientAPI, settings: Settings) -> str | None:
+    metadata = stored_metadata(client, _pointer_name(settings))
+    return str(metadata["build"]) if metadata and metadata.get("build") else None
+
+
+def _server_build(client: chromadb.ClientAPI, settings: Settings, name: str) -> Build:
+    prefix = f"{settings.collection}-{name}"
+    return Build(name, client, f"{prefix}-chunks", f"{prefix}-sentences")
+
+
+def _embedded_build(client: chromadb.ClientAPI, settings: Settings, name: str) -> Build:
+    return Build(name, client, f"{settings.collection}-chunks", f"{settings.collection}-sentences")
+
+
+def _writable(folder: Path) -> bool:
+    """Chroma writes to its folder even to read, so a read-only one needs a copy."""
+    try:
+        os.close(os.open(folder / SQLITE_FILE, os.O_RDWR))
+        tempfile.TemporaryFile(dir=folder).close()
+    except OSError:
+        return False
+    return True
+
+
+def _private_copy(folder: Path) -> Path:
+    copy = Path(tempfile.mkdtemp(prefix="painchat-readonly-store-"))
+    atexit.register(shutil.rmtree, copy, ignore_errors=True)
+    try:
+        shutil.copytree(folder, copy, dirs_exist_ok=True)
+        for path in [copy, *copy.rglob("*")]:
+            path.chmod(0o700 if path.is_dir() else 0o600)
+    except OSError as err:
+        raise StoreError(f"the store at {folder} is read-only and cannot be copied: {err.strerror}") from err
+    log.warning("the store at %s is read-only; serving a private copy from %s", folder, copy)
+    return copy
