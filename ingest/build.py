@@ -17,12 +17,11 @@ from painchat.embedding import MODEL_NAME, Embedder, TokenCounter, dimension, ma
 from painchat.models import Chunk, Document
 from painchat.settings import Settings
 from ingest.lock import writer_lock
-from painchat.errors import StoreMissingError
+from painchat.errors import StoreError, StoreMissingError
 from painchat.store import (
     COSINE,
     Build,
     current_build,
-    current_version,
     discard_builds,
     guarded,
     new_build,
@@ -104,7 +103,7 @@ def build_store(
             guarded(settings, lambda: _write(build, (build.chunks, build.sentences), wanted, old, embedder, (metadata, identity)))
             publish(settings, build)
             log.info("store build %s is live", build.name)
-        discard_builds(settings, current_version(settings))
+        discard_builds(settings)
     for document in documents:
         log.info("%s: %s (%s)", document.meta.id, document.meta.coverage.value, document.origin)
     chunk_result, sentence_result = results
@@ -121,28 +120,36 @@ class _Previous:
 
 
 def _previous_rows(settings: Settings, identity: dict) -> _Previous | None:
-    """The live build's rows, reused so that only new or changed texts are embedded."""
+    """The live build's rows, reused so that only new or changed texts are embedded.
+
+    A damaged embedded store is rebuilt from scratch; an unreachable server stops the build.
+    """
     try:
         live = current_build(settings)
+        return guarded(settings, lambda: _read_rows(live, identity))
     except StoreMissingError:
         return None
+    except StoreError as err:
+        if settings.chroma_url:
+            raise
+        log.warning("the live store cannot be read (%s); building a new one from scratch", err)
+        return None
 
-    def read() -> _Previous | None:
-        metadata = stored_metadata(live.client, live.chunks)
-        if metadata is None:
-            return None
-        rows = []
-        for name in (live.chunks, live.sentences):
-            stored = live.client.get_collection(name).get(include=["embeddings", "documents", "metadatas"])
-            rows.append(
-                {
-                    i: ((m or {}).get("hash"), text, vector)
-                    for i, text, m, vector in zip(stored["ids"], stored["documents"], stored["metadatas"], stored["embeddings"])
-                }
-            )
-        return _Previous({k: metadata.get(k) for k in identity}, metadata, (rows[0], rows[1]))
 
-    return guarded(settings, read)
+def _read_rows(live: Build, identity: dict) -> _Previous | None:
+    metadata = stored_metadata(live.client, live.chunks)
+    if metadata is None:
+        return None
+    rows = []
+    for name in (live.chunks, live.sentences):
+        stored = live.client.get_collection(name).get(include=["embeddings", "documents", "metadatas"])
+        rows.append(
+            {
+                i: ((m or {}).get("hash"), text, vector)
+                for i, text, m, vector in zip(stored["ids"], stored["documents"], stored["metadatas"], stored["embeddings"])
+            }
+        )
+    return _Previous({k: metadata.get(k) for k in identity}, metadata, (rows[0], rows[1]))
 
 
 def _compare(records: list[Record], old: dict[str, tuple]) -> SyncResult:

@@ -95,15 +95,22 @@ def store_location(settings: Settings) -> str:
 
 def current_version(settings: Settings) -> str | None:
     """Name of the live build, or None when nothing has been built."""
+    return _pointer(settings)[0]
+
+
+def _pointer(settings: Settings) -> tuple[str | None, str | None]:
+    """(live build, the build that was live before it): a process may still be reading the latter."""
     if settings.chroma_url:
         client = open_client(settings)
-        return guarded(settings, lambda: _server_pointer(client, settings))
+        metadata = guarded(settings, lambda: stored_metadata(client, _pointer_name(settings))) or {}
+        return metadata.get("build") or None, metadata.get("previous") or None
     try:
-        return (settings.store_dir / POINTER_FILE).read_text(encoding="utf-8").strip() or None
+        names = (settings.store_dir / POINTER_FILE).read_text(encoding="utf-8").split()
     except FileNotFoundError:
-        return None
+        return None, None
     except OSError as err:
         raise StoreError(f"cannot read {settings.store_dir / POINTER_FILE}: {err.strerror}") from err
+    return (names + [None, None])[0], (names + [None, None])[1]
 
 
 def current_build(settings: Settings) -> Build:
@@ -130,42 +137,38 @@ def new_build(settings: Settings) -> Build:
 
 
 def publish(settings: Settings, build: Build) -> None:
-    """Make ``build`` the live one in a single atomic step."""
+    """Make ``build`` the live one in a single atomic step; the pointer remembers the one it replaces."""
+    previous = current_version(settings) or ""
     if settings.chroma_url:
         pointer = guarded(settings, lambda: build.client.get_or_create_collection(_pointer_name(settings)))
-        guarded(settings, lambda: pointer.modify(metadata={"build": build.name}))
+        guarded(settings, lambda: pointer.modify(metadata={"build": build.name, "previous": previous}))
         return
     partial = settings.store_dir / f".{POINTER_FILE}.part"
     with partial.open("w", encoding="utf-8") as file:
-        file.write(build.name + "\n")
+        file.write(f"{build.name}\n{previous}\n")
         file.flush()
         os.fsync(file.fileno())
     os.replace(partial, settings.store_dir / POINTER_FILE)
 
 
-def discard_builds(settings: Settings, live: str | None) -> None:
-    """Delete builds other than the live one and the one before it (a process may still read that):
-    older ones, and those a killed ingest left half-written."""
-    if live is None:
+def discard_builds(settings: Settings) -> None:
+    """Delete every build but the live one and the one before it: older ones, and those a killed
+    ingest left half-written."""
+    keep = {name for name in _pointer(settings) if name}
+    if not keep:
         return
     if settings.chroma_url:
         client = open_client(settings)
         names = [c.name if hasattr(c, "name") else str(c) for c in guarded(settings, client.list_collections)]
         prefix = f"{settings.collection}-"
-        builds = {n: n[len(prefix) :].rpartition("-")[0] for n in names if n.startswith(prefix) and n != _pointer_name(settings)}
-        keep = _kept(set(builds.values()), live)
-        for name, build in builds.items():
-            if build not in keep:
+        for name in names:
+            build = name[len(prefix) :].rpartition("-")[0]
+            if name.startswith(prefix) and name != _pointer_name(settings) and build not in keep:
                 guarded(settings, lambda: client.delete_collection(name))
         return
-    folders = {f.name: f for f in (settings.store_dir / BUILDS_DIR).glob("*")}
-    for name in set(folders) - _kept(set(folders), live):
-        shutil.rmtree(folders[name], ignore_errors=True)
-
-
-def _kept(builds: set[str], live: str) -> set[str]:
-    older = sorted(b for b in builds if b < live)  # build names sort by the time they were started
-    return {live, *older[-1:]}
+    for folder in (settings.store_dir / BUILDS_DIR).glob("*"):
+        if folder.name not in keep:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def stored_metadata(client: chromadb.ClientAPI, name: str) -> dict | None:
@@ -223,11 +226,6 @@ def _reason(err: BaseException) -> str:
 
 def _pointer_name(settings: Settings) -> str:
     return f"{settings.collection}-current"
-
-
-def _server_pointer(client: chromadb.ClientAPI, settings: Settings) -> str | None:
-    metadata = stored_metadata(client, _pointer_name(settings))
-    return str(metadata["build"]) if metadata and metadata.get("build") else None
 
 
 def _server_build(client: chromadb.ClientAPI, settings: Settings, name: str) -> Build:

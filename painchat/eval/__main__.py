@@ -18,7 +18,7 @@ from painchat.eval.provenance import RunInfo, corpus_note
 from painchat.eval.qa import evaluate
 from painchat.eval.report import answer_table, latency_table, render_markdown, retrieval_table, write_json
 from painchat.eval.summary import failure_reasons, store_facts, summarize
-from painchat.settings import PROJECT_ROOT, Settings
+from painchat.settings import PROJECT_ROOT, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         "--docs", type=Path, default=PROJECT_ROOT / "docs", help="folder for EVAL.md and eval-results.json"
     )
     args = parser.parse_args(argv)
-    settings, embedder = Settings(), Embedder()
+    settings, embedder = load_settings(), Embedder()
     rows = read_jsonl(DATA_DIR / "qa.jsonl")
     print(f"eval: {len(rows)} questions from {DATA_DIR / 'qa.jsonl'}", flush=True)
     assistant = Assistant(settings, embedder)

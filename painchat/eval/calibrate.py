@@ -15,7 +15,7 @@ from painchat.embedding import Embedder
 from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.index import Index
 from painchat.retrieve import Retriever
-from painchat.settings import Settings
+from painchat.settings import load_settings
 
 WEIGHTS = np.round(np.linspace(0.0, 1.0, 11), 2)
 
@@ -52,7 +52,7 @@ def fit(candidates: list[list[tuple[float, float]]], answerable: np.ndarray) -> 
 
 
 def main() -> None:
-    settings = Settings()
+    settings = load_settings()
     embedder = Embedder()
     rows = read_jsonl(DATA_DIR / "calibration.jsonl")
     answerable = np.array([row["kind"] == "answer" for row in rows])
