@@ -16,7 +16,7 @@ from painchat.errors import FetchError, StoreError
 from painchat.index import Index
 from painchat.settings import PROJECT_ROOT, Settings
 from painchat.store import BUILDS_DIR, current_version
-from tests.faults.conftest import one_line_error, run, state_env
+from tests.faults.conftest import one_line_error, run, start, state_env
 
 QUESTION = "What is allodynia and hyperalgesia in nerve pain?"
 # Root ignores file modes through these capabilities; without them it meets the modes like anyone else.
@@ -98,3 +98,26 @@ def test_feedback_into_an_unwritable_folder_is_one_line(tmp_path):
         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert printed.stdout.startswith(f"cannot write to {data}"), printed
+
+
+@pytest.mark.server
+def test_a_chroma_server_dying_during_a_batch_ends_it_in_one_line(corpus_dir, embedder, tmp_path):
+    from tests.faults.test_fault_browser import _retry_until_up, _start_chroma
+
+    chroma, url = _start_chroma(tmp_path / "chroma")
+    try:
+        _retry_until_up(lambda: build_store(Settings(corpus_dir=corpus_dir, chroma_url=url), embedder))
+        batch = tmp_path / "batch.jsonl"
+        batch.write_text("\n".join(json.dumps({"question": QUESTION}) for _ in range(2000)))
+        env = state_env(corpus_dir, tmp_path / "unused", PAINCHAT_CHROMA_URL=url, PAINCHAT_CHROMA_TIMEOUT_S="5")
+        process = start("painchat", "ask", "--batch", str(batch), env=env)
+        first = process.stdout.readline()  # answering has begun
+        assert json.loads(first)["kind"] == "answer"
+        chroma.kill()
+        out, err = process.communicate(timeout=300)
+        line = one_line_error(subprocess.CompletedProcess(process.args, process.returncode, out, err))
+        assert f"cannot reach the Chroma server at {url}" in line or "did not answer" in line
+        assert all(json.loads(row)["kind"] == "answer" for row in out.splitlines())  # what was printed stands
+    finally:
+        if chroma.poll() is None:
+            chroma.kill()
