@@ -71,6 +71,7 @@ def save_rating(exchange: Exchange, key: str) -> None:
         try:
             load_feedback_store().record(exchange.question, exchange.answer, "up" if value == 1 else "down")
         except PainchatError as err:  # e.g. an unwritable data folder
+            st.session_state[key] = None  # so no "Your rating is stored" note follows
             st.toast(fault_messages.for_patient(err), icon=":material/error:")
 
 

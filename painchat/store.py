@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import re
 import shutil
 import tempfile
 import urllib.request
@@ -90,6 +91,7 @@ def _http_client(settings: Settings, chroma_settings: ChromaSettings) -> chromad
 
 
 def store_location(settings: Settings) -> str:
+    """Where the store is, for messages: the server's URL or the folder."""
     return settings.chroma_url or str(settings.store_dir)
 
 
@@ -110,7 +112,8 @@ def _pointer(settings: Settings) -> tuple[str | None, str | None]:
         return None, None
     except OSError as err:
         raise StoreError(f"cannot read {settings.store_dir / POINTER_FILE}: {err.strerror}") from err
-    return (names + [None, None])[0], (names + [None, None])[1]
+    live, previous = (names + [None, None])[:2]
+    return live, previous
 
 
 def current_build(settings: Settings) -> Build:
@@ -159,12 +162,11 @@ def discard_builds(settings: Settings) -> None:
         return
     if settings.chroma_url:
         client = open_client(settings)
-        names = [c.name if hasattr(c, "name") else str(c) for c in guarded(settings, client.list_collections)]
-        prefix = f"{settings.collection}-"
-        for name in names:
-            build = name[len(prefix) :].rpartition("-")[0]
-            if name.startswith(prefix) and name != _pointer_name(settings) and build not in keep:
-                guarded(settings, lambda: client.delete_collection(name))
+        ours = re.compile(rf"{re.escape(settings.collection)}-(\d{{8}}T\d{{12}}Z)-(chunks|sentences)")
+        for collection in guarded(settings, client.list_collections):
+            match = ours.fullmatch(collection.name)
+            if match and match.group(1) not in keep:
+                guarded(settings, lambda: client.delete_collection(collection.name))
         return
     for folder in (settings.store_dir / BUILDS_DIR).glob("*"):
         if folder.name not in keep:

@@ -6,6 +6,10 @@ import json
 import stat
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
+from painchat.errors import DataDirError
+
 from painchat.feedback import FeedbackStore
 from painchat.models import Answer
 from painchat.question_log import QuestionLog
@@ -55,3 +59,11 @@ def test_the_question_log_appends_and_prunes_only_now_and_then(tmp_path):
     questions = [json.loads(line)["question"] for line in log.path.read_text().splitlines()]
     assert questions == ["first", "old", "second"]
     assert log.path.stat().st_ino == inode  # appended in place, never rewritten
+
+
+def test_a_data_folder_that_cannot_exist_is_a_data_dir_error(tmp_path):
+    (tmp_path / "file").write_text("")
+    with pytest.raises(DataDirError, match="cannot write to .*set PAINCHAT_DATA_DIR"):
+        FeedbackStore(Settings(data_dir=tmp_path / "file" / "data")).record("q", ANSWER, "up")
+    with pytest.raises(DataDirError):
+        QuestionLog(Settings(data_dir=tmp_path / "file" / "data"))
