@@ -37,8 +37,10 @@ class RetainedLog:
             pass
 
     def append(self, entry: dict) -> None:
-        # ASCII escapes: text with stray surrogates (bad UTF-8 from a terminal) still writes.
-        line = (json.dumps(entry) + "\n").encode("ascii")
+        try:
+            line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")  # readable as written
+        except UnicodeEncodeError:  # stray surrogates (bad UTF-8 from a terminal): ASCII escapes still write
+            line = (json.dumps(entry) + "\n").encode("ascii")
         with self._lock, self._locked():
             if time.monotonic() - self._pruned_at >= PRUNE_EVERY_S:
                 self._prune()
