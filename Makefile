@@ -11,7 +11,7 @@ PAINCHAT_HOST ?= 127.0.0.1
 PAINCHAT_PORT ?= 8501
 export PAINCHAT_CORPUS_DIR
 
-.PHONY: run serve test store corpus bench eval calibrate screenshots browser clean
+.PHONY: run serve test faults store corpus bench eval calibrate screenshots browser clean
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -59,4 +59,9 @@ screenshots: store browser
 	$(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf $(VENV) node_modules vectorstore/chroma.sqlite3 vectorstore/*-*-*-*-*
+	rm -rf $(VENV) node_modules vectorstore/chroma.sqlite3 vectorstore/*-*-*-*-* vectorstore/builds vectorstore/CURRENT vectorstore/.write.lock
+
+# The fault suite alone (it is also part of `make test`): concurrent ingests, kill -9, hung and
+# dead servers, damaged and read-only stores, bounded inputs. See docs/RELIABILITY.md.
+faults: $(STAMP) browser node_modules/.installed
+	$(BIN)/python -m pytest -q tests/faults

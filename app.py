@@ -6,13 +6,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from painchat import messages
+from painchat import fault_messages, messages
 from painchat.errors import PainchatError
 from painchat.feedback import FeedbackStore
 from painchat.models import Answer
 from painchat.settings import load_settings
 from painchat.ui import render
-from painchat.ui.markdown import escape_markdown
 
 st.set_page_config(page_title=render.PAGE_TITLE, page_icon=":material/healing:", layout="centered")
 
@@ -69,7 +68,11 @@ def history(done: list[Exchange]) -> list[dict[str, str]]:
 def save_rating(exchange: Exchange, key: str) -> None:
     value = st.session_state.get(key)
     if value is not None:  # None: the rating was withdrawn
-        load_feedback_store().record(exchange.question, exchange.answer, "up" if value == 1 else "down")
+        try:
+            load_feedback_store().record(exchange.question, exchange.answer, "up" if value == 1 else "down")
+        except PainchatError as err:  # e.g. an unwritable data folder
+            st.session_state[key] = None  # so no "Your rating is stored" note follows
+            st.toast(fault_messages.for_patient(err), icon=":material/error:")
 
 
 def show_question(question: str) -> None:
@@ -95,8 +98,9 @@ def answer_new(assistant, question: str) -> None:
         try:
             with st.spinner("Looking through the papers…"):
                 result = assistant.answer(question, history(done))
-        except PainchatError as err:  # e.g. the store became unreachable; bad input never raises
-            st.error(f"No answer could be made: {escape_markdown(str(err))}", icon=":material/error:")
+        except Exception as err:  # e.g. the store became unreachable; bad input never raises
+            st.error(fault_messages.for_patient(err), icon=":material/error:")
+            render.disclaimer(messages.DISCLAIMER)
             return
         exchange = Exchange(id=next_exchange_id(), question=question, answer=result)
         done.append(exchange)
@@ -128,9 +132,9 @@ def main() -> None:
     st.caption(render.INTRO)
     try:
         assistant = load_assistant()
-    except PainchatError as err:
+    except Exception as err:  # a missing, damaged or unreachable store; a bad setting
         render.disclaimer(messages.DISCLAIMER)
-        st.error(f"The assistant cannot start: {escape_markdown(str(err))}", icon=":material/error:")
+        st.error(fault_messages.for_patient(err, starting=True), icon=":material/error:")
         st.stop()
     with st.bottom:  # pinned under the chat, so the disclaimer stays in view however far one scrolls
         render.disclaimer(messages.DISCLAIMER)

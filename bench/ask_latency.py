@@ -10,7 +10,7 @@ from painchat.embedding import Embedder
 from painchat.eval.metrics import percentile
 from painchat.eval.qa import resolved_query
 from painchat.settings import Settings
-from painchat.store import collection_names, open_client
+from painchat.store import current_build
 
 QUESTIONS = 50
 ROUNDS = 3  # more samples per question steady the p95 on a machine others share
@@ -28,7 +28,8 @@ def ask_latency(settings: Settings, embedder: Embedder, rows: Sequence[dict], co
     sample = spread(rows, count)
     for row in sample[:WARM_UP]:
         assistant.answer(row["question"], row["history"])
-    passages = open_client(settings).get_collection(collection_names(settings)[0])
+    live = current_build(settings)
+    passages = live.client.get_collection(live.chunks)
     ask_ms, floor_ms = [], []
     for row in [row for _ in range(ROUNDS) for row in sample]:
         started = time.perf_counter()

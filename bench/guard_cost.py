@@ -1,7 +1,7 @@
 """What the safety guard adds to an answer: rules and language detection, and the semantic layer's judgement.
 
-The question's embedding is not counted: retrieval needs it anyway and gets the guard's vector (the
-query is the question), so the guard adds only what it does with it. Measured per question of the QA
+The question's embedding is not counted: it is computed in the same batch as the lay reading that
+retrieval needs anyway, so the guard adds only what it does with the vector. Measured per question of the QA
 and safety tuning sets, and on messages of the maximum length (2,000 characters).
 """
 
@@ -16,7 +16,7 @@ from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.eval.metrics import percentile
 from painchat.guard import screen
 from painchat.guard.semantic import SemanticAlarm
-from painchat.settings import Settings
+from painchat.settings import load_settings
 
 ROUNDS = 3
 LONG_CHARS = 2000
@@ -27,7 +27,7 @@ RED_FLAG = "yesterday i got a crushing pain in my chest on the hill and felt sic
 
 
 def guard_cost(embedder: Embedder) -> dict:
-    settings = Settings()
+    settings = load_settings()
     questions = [row["question"] for row in read_jsonl(DATA_DIR / "qa.jsonl")]
     questions += [row["question"] for row in read_jsonl(DATA_DIR / "safety_tune.jsonl")]
     alarm = SemanticAlarm(embedder)

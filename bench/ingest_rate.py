@@ -10,15 +10,15 @@ from pathlib import Path
 from ingest.build import build_store
 from painchat.embedding import Embedder
 from painchat.settings import Settings
-from painchat.store import collection_names, open_client
+from painchat.store import current_build
 
 REPEATS = 5
 
 
 def stored_texts(settings: Settings) -> list[list[str]]:
     """What a build embedded: the passage texts, then the sentence texts."""
-    client = open_client(settings)
-    return [client.get_collection(name).get(include=["documents"])["documents"] for name in collection_names(settings)]
+    live = current_build(settings)
+    return [live.client.get_collection(name).get(include=["documents"])["documents"] for name in (live.chunks, live.sentences)]
 
 
 def fresh_build(settings: Settings, embedder: Embedder) -> tuple[float, int, list[list[str]]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ingest.build import BuildReport, build_store
 from painchat.embedding import OFFLINE_ENV, Embedder
-from painchat.settings import Settings
+from painchat.settings import Settings, load_settings
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Workspace:
 
 def prepare(folder: Path, embedder: Embedder) -> Workspace:
     """Build the store every step measures against; it also warms up the model and Chroma."""
-    settings = Settings().model_copy(
+    settings = load_settings().model_copy(
         update={"store_dir": folder / "store", "data_dir": folder / "data", "chroma_url": None, "log_questions": False}
     )
     env = {key: value for key, value in os.environ.items() if key != "PAINCHAT_CHROMA_URL"}

@@ -8,7 +8,7 @@ import logging
 import time
 from dataclasses import dataclass
 
-import chromadb
+import numpy as np
 
 from ingest.chunk import CHUNKER_VERSION, chunk_document
 from ingest.loaders import load_corpus
@@ -16,7 +16,19 @@ from ingest.manifest import load_manifest
 from painchat.embedding import MODEL_NAME, Embedder, TokenCounter, dimension, max_tokens
 from painchat.models import Chunk, Document
 from painchat.settings import Settings
-from painchat.store import collection_names, open_client, open_collection, sentence_id, stored_metadata
+from ingest.lock import writer_lock
+from painchat.errors import StoreError, StoreMissingError
+from painchat.store import (
+    COSINE,
+    Build,
+    current_build,
+    discard_builds,
+    guarded,
+    new_build,
+    publish,
+    sentence_id,
+    stored_metadata,
+)
 
 log = logging.getLogger(__name__)
 ADD_BATCH = 1000  # under Chroma's max batch size
@@ -38,6 +50,10 @@ class SyncResult:
     removed: int
     unchanged: int
 
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
 
 @dataclass(frozen=True)
 class BuildReport:
@@ -57,39 +73,118 @@ class BuildReport:
         )
 
 
-def build_store(settings: Settings, embedder: Embedder | None = None, progress: bool = False) -> BuildReport:
-    """Bring the store in line with the corpus folder; idempotent."""
+def build_store(
+    settings: Settings, embedder: Embedder | None = None, progress: bool = False, wait_s: float = 0.0, on_wait=None
+) -> BuildReport:
+    """Bring the store in line with the corpus folder; idempotent.
+
+    One writer at a time (``wait_s``: how long to wait for another); the new version is written
+    beside the live one and switched in only when complete, so a killed build changes nothing.
+    """
     started = time.perf_counter()
-    documents = load_corpus(settings.corpus_dir, load_manifest(settings.sources_file))
+    documents = load_corpus(settings.corpus_dir, load_manifest(settings.sources_file), settings.max_corpus_file_mb)
     counter, limit = TokenCounter(), max_tokens()
     chunks = [
         chunk
         for document in documents
         for chunk in chunk_document(document, counter, limit, settings.chunk_overlap_sentences)
     ]
-    client = open_client(settings)
-    chunk_name, sentence_name = collection_names(settings)
-    identity = {"model": MODEL_NAME, "dimension": dimension(), "chunker": CHUNKER_VERSION}
-    rebuilt = _drop_if_built_differently(client, (chunk_name, sentence_name), identity)
     embedder = embedder or Embedder(show_progress=progress)
+    identity = {"model": MODEL_NAME, "dimension": dimension(), "chunker": CHUNKER_VERSION}
     metadata = {**identity, "sources": json.dumps([d.meta.model_dump(mode="json") for d in documents])}
-    chunk_result = _sync(client, chunk_name, [_chunk_record(c) for c in chunks], embedder, metadata)
-    sentence_result = _sync(client, sentence_name, _sentence_records(documents, chunks), embedder, identity)
+    wanted = (_chunk_records(chunks), _sentence_records(documents, chunks))
+    with writer_lock(settings, wait_s, on_wait):
+        previous = _previous_rows(settings, identity)
+        rebuilt = previous is not None and previous.identity != identity
+        old = previous.rows if previous and not rebuilt else ({}, {})
+        results = tuple(_compare(records, rows) for records, rows in zip(wanted, old))
+        if previous is None or rebuilt or previous.metadata != metadata or any(r.changed for r in results):
+            build = new_build(settings)
+            guarded(settings, lambda: _write(build, (build.chunks, build.sentences), wanted, old, embedder, (metadata, identity)))
+            publish(settings, build)
+            log.info("store build %s is live", build.name)
+        discard_builds(settings)
     for document in documents:
         log.info("%s: %s (%s)", document.meta.id, document.meta.coverage.value, document.origin)
+    chunk_result, sentence_result = results
     return BuildReport(len(documents), chunk_result, sentence_result, rebuilt, time.perf_counter() - started)
 
 
-def _drop_if_built_differently(client: chromadb.ClientAPI, names: tuple[str, ...], identity: dict) -> bool:
-    """A different model, dimension or chunker makes every stored vector stale."""
-    stale = False
-    for name in names:
-        found = stored_metadata(client, name)
-        if found is not None and any(found.get(k) != v for k, v in identity.items()):
-            log.info("%s was built with %s; rebuilding", name, {k: found.get(k) for k in identity})
-            client.delete_collection(name)
-            stale = True
-    return stale
+@dataclass(frozen=True)
+class _Previous:
+    """What the live build holds: its identity, metadata, and per collection id → (hash, text, vector)."""
+
+    identity: dict
+    metadata: dict
+    rows: tuple[dict[str, tuple], dict[str, tuple]]
+
+
+def _previous_rows(settings: Settings, identity: dict) -> _Previous | None:
+    """The live build's rows, reused so that only new or changed texts are embedded.
+
+    A damaged embedded store is rebuilt from scratch; an unreachable server stops the build.
+    """
+    try:
+        live = current_build(settings)
+        return guarded(settings, lambda: _read_rows(live, identity))
+    except StoreMissingError:
+        return None
+    except StoreError as err:
+        if settings.chroma_url:
+            raise
+        log.warning("the live store cannot be read (%s); building a new one from scratch", err)
+        return None
+
+
+def _read_rows(live: Build, identity: dict) -> _Previous | None:
+    metadata = stored_metadata(live.client, live.chunks)
+    if metadata is None:
+        return None
+    rows = []
+    for name in (live.chunks, live.sentences):
+        stored = live.client.get_collection(name).get(include=["embeddings", "documents", "metadatas"])
+        rows.append(
+            {
+                i: ((m or {}).get("hash"), text, vector)
+                for i, text, m, vector in zip(stored["ids"], stored["documents"], stored["metadatas"], stored["embeddings"])
+            }
+        )
+    return _Previous({k: metadata.get(k) for k in identity}, metadata, (rows[0], rows[1]))
+
+
+def _compare(records: list[Record], old: dict[str, tuple]) -> SyncResult:
+    wanted = {r.id for r in records}
+    fresh = [r for r in records if r.id not in old]
+    updated = [r for r in records if r.id in old and old[r.id][0] != r.metadata["hash"]]
+    removed = [i for i in old if i not in wanted]
+    return SyncResult(
+        added=len(fresh), updated=len(updated), removed=len(removed), unchanged=len(records) - len(fresh) - len(updated)
+    )
+
+
+def _write(build: Build, names, wanted, old, embedder: Embedder, metadatas) -> None:
+    for name, records, rows, metadata in zip(names, wanted, old, metadatas):
+        collection = build.client.create_collection(name, metadata=metadata, configuration=COSINE, embedding_function=None)
+        for batch in range(0, len(records), ADD_BATCH):
+            part = records[batch : batch + ADD_BATCH]
+            collection.add(
+                ids=[r.id for r in part],
+                embeddings=_vectors(part, rows, embedder),
+                documents=[r.text for r in part],
+                metadatas=[r.metadata for r in part],
+            )
+
+
+def _vectors(records: list[Record], old: dict[str, tuple], embedder: Embedder) -> np.ndarray:
+    """The stored vector of each unchanged text; the others embedded now."""
+    reuse = {r.id: old[r.id][2] for r in records if r.id in old and old[r.id][0] == r.metadata["hash"]}
+    fresh = [r for r in records if r.id not in reuse]
+    embedded = dict(zip((r.id for r in fresh), embedder.embed_documents([r.text for r in fresh]) if fresh else []))
+    return np.asarray([reuse[r.id] if r.id in reuse else embedded[r.id] for r in records], dtype=np.float32)
+
+
+def _chunk_records(chunks: list[Chunk]) -> list[Record]:
+    return [_chunk_record(c) for c in chunks]
 
 
 def _chunk_record(chunk: Chunk) -> Record:
@@ -116,24 +211,3 @@ def _sentence_records(documents: list[Document], chunks: list[Chunk]) -> list[Re
             key = sentence_id(chunk.source_id, start, end)
             records[key] = Record(key, sentence, {"source_id": chunk.source_id, "hash": digest})
     return list(records.values())
-
-
-def _sync(
-    client: chromadb.ClientAPI, name: str, records: list[Record], embedder: Embedder, metadata: dict
-) -> SyncResult:
-    store = open_collection(client, name, embedder, metadata)
-    client.get_collection(name).modify(metadata=metadata)  # keeps the source list current
-    stored = store.get(include=["metadatas"])
-    stored_hash = {i: (m or {}).get("hash") for i, m in zip(stored["ids"], stored["metadatas"])}
-    wanted = {r.id for r in records}
-    removed = [i for i in stored_hash if i not in wanted]
-    changed = [r.id for r in records if r.id in stored_hash and stored_hash[r.id] != r.metadata["hash"]]
-    fresh = [r for r in records if stored_hash.get(r.id) != r.metadata["hash"]]
-    if removed or changed:
-        store.delete(ids=removed + changed)
-    for batch in range(0, len(fresh), ADD_BATCH):
-        part = fresh[batch : batch + ADD_BATCH]
-        store.add_texts([r.text for r in part], [r.metadata for r in part], ids=[r.id for r in part])
-    return SyncResult(
-        added=len(fresh) - len(changed), updated=len(changed), removed=len(removed), unchanged=len(records) - len(fresh)
-    )

@@ -89,6 +89,11 @@ class _EuropePmc:
         except urllib.error.HTTPError as err:
             raise FetchError(f"{source_id}: {url} answered HTTP {err.code} {err.reason}") from err
         except NETWORK_ERRORS as err:
+            if isinstance(err, TimeoutError) or isinstance(getattr(err, "reason", None), TimeoutError):
+                raise FetchError(
+                    f"{source_id}: Europe PMC at {self.base_url} did not answer within "
+                    f"{self.settings.fetch_timeout_s:g} s (PAINCHAT_FETCH_TIMEOUT_S)"
+                ) from err
             reason = clean_text(str(getattr(err, "reason", err)))
             raise OfflineError(
                 f"cannot reach Europe PMC at {self.base_url} ({reason}): no network? Put the papers' JATS XML "

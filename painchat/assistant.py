@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 from pydantic import TypeAdapter, ValidationError
@@ -13,6 +15,7 @@ from painchat import guard, messages
 from painchat.calibration import load_calibration
 from painchat.compose import AnswerBuilder, asks_about_the_study
 from painchat.embedding import Embedder
+from painchat.errors import StoreError
 from painchat.followup import is_follow_up, resolve
 from painchat.index import Index
 from painchat.lay import Reading, embed_reading, lay_reader
@@ -20,31 +23,61 @@ from painchat.markdown import escape
 from painchat.models import Answer, Kind, SourceCoverage, Turn
 from painchat.question_log import QuestionLog
 from painchat.retrieve import Retriever, ScoredSentence
-from painchat.settings import Settings
+from painchat.settings import Settings, load_settings
+from painchat.store import current_version
 from painchat.suggestions import CANDIDATES, Suggestions
 
 _HISTORY = TypeAdapter(list[Turn])
+REMEMBERED_READINGS = 64  # a session's questions and their follow-ups' resolved queries
+log = logging.getLogger(__name__)
+
 
 class Assistant:
     """Loads the model and the store once; answers questions from the loaded papers only."""
 
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None) -> None:
-        self.settings = settings or Settings()
+        self.settings = settings or load_settings()
         self.embedder = embedder or Embedder()
         self.embedder.load()  # now, so no answer pays for it
-        self.index = Index(self.settings, self.embedder)
+        self._checked_store = time.monotonic()
+        self._reloading = threading.Lock()
         self.calibration = load_calibration()
         if self.settings.relevance_threshold is not None:
             self.calibration = replace(self.calibration, threshold=self.settings.relevance_threshold)
-        self.retriever = Retriever(self.index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
         self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences, margin=self.settings.answer_margin)
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
         self.contacts = guard.Contacts(self.settings.emergency_number, self.settings.crisis_line)
         # Embeds the question for the guard's semantic layer and hands retrieval the same vector.
         self.alarm = guard.SemanticAlarm(self.embedder)
-        self.reader = lay_reader(self.index)
-        # Checked once, now: only questions the loaded papers answer directly are ever offered.
+        self._serve(Index(self.settings, self.embedder))
+
+    def _serve(self, index: Index) -> None:
+        """Answers from ``index`` from now on: its retriever, its lay reader, its checked suggestions."""
+        self.index = index
+        self.retriever = Retriever(index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
+        self.reader = lay_reader(index)
+        self._reading = lru_cache(maxsize=REMEMBERED_READINGS)(self._embed_reading)
+        self.__dict__.pop("coverage", None)
+        # Checked once per store: only questions the loaded papers answer directly are ever offered.
         self.suggestions = Suggestions.checked(CANDIDATES, self._answers_directly, self.embedder.encode)
+
+    def refresh(self) -> None:
+        """Loads the newer store build a re-ingest made live (checked every store_check_interval_s).
+
+        A build that cannot be loaded is logged and the loaded one keeps serving.
+        """
+        if time.monotonic() - self._checked_store < self.settings.store_check_interval_s:
+            return
+        with self._reloading:
+            self._checked_store = time.monotonic()
+            try:
+                if current_version(self.settings) in (None, self.index.version):
+                    return
+                index = Index(self.settings, self.embedder)
+            except StoreError as err:
+                log.warning("store not reloaded: %s", err)
+                return
+            self._serve(index)
 
     @cached_property
     def coverage(self) -> tuple[SourceCoverage, ...]:
@@ -72,6 +105,8 @@ class Assistant:
         if verdict:
             return self._result(verdict.kind, verdict.message, timings, started, question)
         recent = turns[max(0, len(turns) - self.settings.max_history_turns) :]  # not a negative start
+        if any(len(turn.content) > self.settings.max_history_turn_chars for turn in recent):
+            return self.invalid(messages.HISTORY_TOO_LONG)
         query = resolve(guard.strip_instructions(question) or question, recent)
         # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
         # "and how often?" after a drug question is still a drug question.
@@ -84,6 +119,8 @@ class Assistant:
         return answer
 
     def _screen(self, question: str) -> guard.Verdict | None:
+        if question.strip() and len(question) <= self.settings.max_question_chars:
+            self._reading(question)  # one batch embeds the question for the guard and its lay reading
         return guard.screen(question, self.settings.max_question_chars, self.contacts, self.alarm)
 
     def invalid(self, message: str) -> Answer:
@@ -93,6 +130,7 @@ class Assistant:
     def _grounded(
         self, query: str, question: str, timings: dict[str, float], started: float, history: list[Turn] = ()
     ) -> Answer:
+        self.refresh()
         kind, text, citations, missing, vector = self._respond(query, question, history, timings)
         offered = self.suggestions.nearest(vector, asked=question) if kind == "not_covered" else ()
         return self._result(kind, text, timings, started, question, citations, missing, offered)
@@ -126,13 +164,21 @@ class Assistant:
 
     def read(self, query: str, question: str) -> tuple[np.ndarray, Reading]:
         """The resolved query's embedding and its lay reading (missing terms, subject)."""
-        vector, reading = embed_reading(self.reader.read(query), self.embedder.encode)
+        vector, reading = self._reading(query)
         if query != question:  # a follow-up: only its own words can be what the papers lack
             asked = set(self.reader.read(question).text.split())
             reading = replace(reading, missing=tuple(w for w in reading.missing if w in asked))
         if asks_about_the_study(query):
             reading = replace(reading, on_subject=True)
         return vector, reading
+
+    def _embed_reading(self, text: str) -> tuple[np.ndarray, Reading]:
+        def encode(texts: list[str]) -> np.ndarray:
+            vectors = self.embedder.encode([text, *texts])
+            self.alarm.remember(text, vectors[0])
+            return vectors[1:]
+
+        return embed_reading(self.reader.read(text), encode)
 
     def _result(
         self,

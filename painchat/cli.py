@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
-from painchat import messages
+from painchat import bounded_json, messages
 from painchat.errors import PainchatError, StoreMissingError
 from painchat.messages import RELATED_NOTE
 from painchat.models import Answer, by_source
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.question is None:
             print("error: give a QUESTION or --batch FILE", file=sys.stderr)
             return 2
-        history = _read_history(args.history) if args.history else []
+        history = _read_history(args.history, assistant.settings) if args.history else []
         result = assistant.invalid(messages.INVALID_HISTORY) if history is None else assistant.answer(args.question, history)
         print(result.model_dump_json() if args.json else render_text(result))
     except PainchatError as err:
@@ -73,36 +73,48 @@ def _assistant(settings: Settings):
     except StoreMissingError:
         from ingest.build import build_store
 
-        print(build_store(settings, embedder).summary(), file=sys.stderr)
+        # Another ingest may be building it right now: wait for it rather than fail.
+        report = build_store(settings, embedder, wait_s=settings.store_lock_wait_s, on_wait=_tell)
+        print(report.summary(), file=sys.stderr)
         return Assistant(settings, embedder)
 
 
-def _read_history(path: Path) -> list | None:
-    """The parsed file, or None when it is not UTF-8 JSON (answered as kind 'invalid')."""
+def _tell(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _read_history(path: Path, settings: Settings) -> list | None:
+    """The parsed file, or None when it is not UTF-8 JSON within bounds (answered as kind 'invalid')."""
+    with _open(path) as file:
+        data = file.read(settings.max_json_bytes + 1)
     try:
-        return json.loads(_read_bytes(path).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        return bounded_json.loads(data, settings.max_json_bytes, settings.max_json_depth)
+    except bounded_json.UnreadableJson:
         return None
 
 
-def _read_bytes(path: Path) -> bytes:
+def _open(path: Path) -> BinaryIO:
     try:
-        return path.read_bytes()
+        return path.open("rb")
     except OSError as err:
         raise PainchatError(f"cannot read {path}: {err.strerror}") from err
 
 
 def _batch(assistant, path: Path) -> int:
-    lines = _read_bytes(path).splitlines()
-    for line in filter(bytes.strip, lines):
-        print(_batch_answer(assistant, line).model_dump_json(), flush=True)
+    """One answer per line, as each is made; a line too long to read is answered 'invalid'."""
+    with _open(path) as file:
+        for line in bounded_json.bounded_lines(file, assistant.settings.max_json_bytes):
+            if line is None or line.strip():
+                print(_batch_answer(assistant, line).model_dump_json(), flush=True)
     return 0
 
 
-def _batch_answer(assistant, line: bytes) -> Answer:
+def _batch_answer(assistant, line: bytes | None) -> Answer:
+    if line is None:
+        return assistant.invalid(messages.INVALID_QUESTION)
     try:
-        item = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        item = bounded_json.loads(line, assistant.settings.max_json_bytes, assistant.settings.max_json_depth)
+    except bounded_json.UnreadableJson:
         return assistant.invalid(messages.INVALID_QUESTION)
     if not isinstance(item, dict):
         return assistant.invalid(messages.INVALID_QUESTION)

@@ -25,6 +25,14 @@ class StoreMissingError(StoreError):
     """The vector store has not been built yet."""
 
 
+class StoreBusyError(StoreError):
+    """Another ingest holds the store's writer lock."""
+
+
+class DataDirError(PainchatError):
+    """Feedback or the question log cannot be written to the data folder."""
+
+
 class FetchError(PainchatError):
     """Downloading papers failed."""
 

@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
-import json
-import threading
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from painchat.models import Answer
+from painchat.retained_log import RetainedLog
 from painchat.settings import Settings
 
 Rating = Literal["up", "down"]
 
 
 class FeedbackStore:
-    """Appends one line per rating to ``data_dir/feedback.jsonl``."""
+    """One line per rating in ``data_dir/feedback.jsonl``, kept ``feedback_retention_days``.
+
+    A folder that cannot be written raises ``DataDirError`` (one line for the front end to show).
+    """
 
     def __init__(self, settings: Settings) -> None:
-        self.path = settings.data_dir / "feedback.jsonl"
-        # Streamlit serves every browser session from a thread of one process.
-        self._lock = threading.Lock()
+        self._log = RetainedLog(settings.data_dir / "feedback.jsonl", timedelta(days=settings.feedback_retention_days))
+        self.path = self._log.path
 
     def record(self, question: str, answer: Answer, rating: Rating) -> None:
         if rating not in ("up", "down"):
             raise ValueError(f"rating must be 'up' or 'down', not {rating!r}")
-        entry = {
-            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "question": question,
-            "kind": answer.kind,
-            "rating": rating,
-            "citations": [c.chunk_id for c in answer.citations],
-        }
-        line = json.dumps(entry, ensure_ascii=False) + "\n"
-        with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="utf-8") as file:
-                file.write(line)
+        self._log.append(
+            {
+                "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "question": question,
+                "kind": answer.kind,
+                "rating": rating,
+                "citations": [c.chunk_id for c in answer.citations],
+            }
+        )

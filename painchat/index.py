@@ -14,7 +14,7 @@ from painchat.embedding import MODEL_NAME, Embedder
 from painchat.errors import StoreError, StoreMissingError
 from painchat.models import SourceMeta
 from painchat.settings import Settings
-from painchat.store import collection_names, open_client, open_collection, sentence_id, stored_metadata
+from painchat.store import Build, current_build, guarded, open_collection, sentence_id, store_location, stored_metadata
 from painchat.text import abbreviations, content_tokens, spelled_out
 
 
@@ -37,23 +37,25 @@ class Index:
     """Passages with a BM25 index, sentence vectors in memory, and the dense store for queries."""
 
     def __init__(self, settings: Settings, embedder: Embedder) -> None:
-        client = open_client(settings)
-        chunk_name, sentence_name = collection_names(settings)
-        metadata = stored_metadata(client, chunk_name)
-        where = settings.chroma_url or settings.store_dir
-        if not metadata:
-            raise StoreMissingError(f"no store at {where}: run `python -m ingest` first")
-        if not _has_rows(client, chunk_name) or not _has_rows(client, sentence_name):
-            raise StoreMissingError(f"the store at {where} is incomplete (an interrupted build?): run `python -m ingest`")
+        self._settings = settings
+        build = current_build(settings)
+        self.version = build.name  # the pointer's value: a new one means a re-ingest went live
+        guarded(settings, lambda: self._load(build, embedder))
+
+    def _load(self, build: Build, embedder: Embedder) -> None:
+        metadata = stored_metadata(build.client, build.chunks)
+        where = store_location(self._settings)
+        if not metadata or not _has_rows(build.client, build.chunks) or not _has_rows(build.client, build.sentences):
+            raise StoreMissingError(f"the store at {where} is incomplete: run `python -m ingest`")
         if metadata.get("model") != MODEL_NAME:
             raise StoreError(f"the store was built with {metadata.get('model')}, not {MODEL_NAME}: run `python -m ingest`")
         self.sources = {m["id"]: SourceMeta(**m) for m in json.loads(metadata.get("sources", "[]"))}
         self.source_names = _source_names(self.sources.values())
-        self.dense = open_collection(client, chunk_name, embedder)
+        self.dense = open_collection(build.client, build.chunks, embedder)
         self.passages = self._load_passages()
         self._ids = list(self.passages)
         self.bm25 = BM25Okapi([content_tokens(f"{p.section} {p.text}") for p in self.passages.values()] or [[""]])
-        sentences = open_collection(client, sentence_name, embedder)
+        sentences = open_collection(build.client, build.sentences, embedder)
         stored = sentences.get(include=["embeddings", "documents"])
         self.sentence_ids = {sid: row for row, sid in enumerate(stored["ids"])}
         self.sentence_vectors = np.asarray(stored["embeddings"], dtype=np.float32).reshape(len(stored["ids"]), -1)
@@ -110,7 +112,8 @@ class Index:
 
     def dense_ranking(self, query_vector: list[float], k: int) -> list[tuple[str, float]]:
         """(passage id, cosine similarity), best first."""
-        hits = self.dense.similarity_search_by_vector_with_relevance_scores(query_vector, k=min(k, len(self._ids)))
+        search = self.dense.similarity_search_by_vector_with_relevance_scores
+        hits = guarded(self._settings, lambda: search(query_vector, k=min(k, len(self._ids))))
         return [(doc.id, 1.0 - distance) for doc, distance in hits if doc.id in self.passages]
 
 

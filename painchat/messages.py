@@ -39,3 +39,14 @@ INVALID_HISTORY = (
     "The conversation history could not be read: it must be a list of messages, each with a "
     '"role" of "user" or "assistant" and a "content" text.'
 )
+
+HISTORY_TOO_LONG = "The conversation history is too long to read. Please start a new chat and ask again."
+
+# Calm texts for faults of the system (never the technical details, which go to the server log).
+STORE_UNAVAILABLE = (
+    "Sorry, the papers can't be searched right now, so I can't answer. "
+    "Please try again in a few minutes."
+)
+SERVICE_UNAVAILABLE = "Sorry, something went wrong on our side and I can't answer right now. Please try again later."
+CANNOT_START = "Sorry, the assistant is not available right now. Please try again later."
+FEEDBACK_NOT_SAVED = "Sorry, your rating could not be saved. Thank you all the same."

@@ -2,55 +2,36 @@
 
 from __future__ import annotations
 
-import json
-import os
-import threading
+import logging
 from datetime import datetime, timedelta, timezone
 
+from painchat.errors import DataDirError
 from painchat.models import Answer
+from painchat.retained_log import RetainedLog
 from painchat.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 class QuestionLog:
-    """JSON Lines under the data dir; entries older than the retention period are dropped on write.
+    """``data_dir/questions.jsonl``, kept ``log_retention_days``; checked writable when created.
 
-    One Assistant serves every Streamlit session, so writes are serialised, and each rewrite goes
-    through a temp file: a failed write never empties the log.
+    A write that fails later is logged, not raised: a patient still gets the answer.
     """
 
     def __init__(self, settings: Settings) -> None:
-        self.path = settings.data_dir / "questions.jsonl"
-        self.retention = timedelta(days=settings.log_retention_days)
-        self._lock = threading.Lock()
+        self._log = RetainedLog(settings.data_dir / "questions.jsonl", timedelta(days=settings.log_retention_days))
+        self.path = self._log.path
+        self._log.check_writable()
 
     def record(self, question: str, answer: Answer) -> None:
-        now = datetime.now(timezone.utc)
         entry = {
-            "time": now.isoformat(timespec="seconds"),
+            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "question": question,
             "kind": answer.kind,
             "citations": [c.chunk_id for c in answer.citations],
         }
-        with self._lock:
-            kept = [line for line in self._lines() if _recent(line, now - self.retention)]
-            # ASCII escapes: a question with stray surrogates (bad UTF-8 from a terminal) still writes.
-            self._replace(kept + [json.dumps(entry) + "\n"])
-
-    def _lines(self) -> list[str]:
-        if not self.path.exists():
-            return []
-        return self.path.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
-
-    def _replace(self, lines: list[str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f".{self.path.name}.part")
-        partial.write_text("".join(lines), encoding="utf-8")
-        os.replace(partial, self.path)
-
-
-def _recent(line: str, since: datetime) -> bool:
-    """Kept if it is a readable entry written since ``since``; a damaged line is dropped."""
-    try:
-        return datetime.fromisoformat(json.loads(line)["time"]) >= since
-    except (ValueError, KeyError, TypeError):
-        return False
+        try:
+            self._log.append(entry)
+        except DataDirError as err:
+            log.warning("question not logged: %s", err)

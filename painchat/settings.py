@@ -6,8 +6,12 @@ the environment, so a test points state at a temp dir by setting env vars.
 
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlparse
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -16,12 +20,14 @@ from painchat.errors import ConfigError
 from painchat.guard.texts import DEFAULT_CRISIS_LINE, DEFAULT_EMERGENCY_NUMBER
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger(__name__)
 
 
 class Settings(BaseSettings):
     """Typed settings; unknown ``PAINCHAT_*`` keys passed in code are rejected."""
 
-    model_config = SettingsConfigDict(env_prefix="PAINCHAT_", extra="forbid")
+    # No NaN or infinity in any number: a NaN threshold would make every comparison false.
+    model_config = SettingsConfigDict(env_prefix="PAINCHAT_", extra="forbid", allow_inf_nan=False)
 
     corpus_dir: Path = Field(
         PROJECT_ROOT / "corpus",
@@ -60,7 +66,9 @@ class Settings(BaseSettings):
     retrieve_k: int = Field(8, ge=1, description="Chunks fused from dense and BM25 retrieval.")
     relevance_threshold: float | None = Field(
         None,
-        description="Coverage score below which the answer is 'not_covered'; "
+        gt=0,
+        lt=1,
+        description="Coverage score (0 to 1, exclusive) below which the answer is 'not_covered'; "
         "empty means the calibrated value in painchat/calibration.json.",
     )
     max_answer_sentences: int = Field(5, ge=1, le=10, description="Sentences quoted in one answer.")
@@ -97,6 +105,44 @@ class Settings(BaseSettings):
     # --- Language model -----------------------------------------------------------------------
 
     # --- Reliability: timeouts, locks, limits ---------------------------------------------------
+    chroma_timeout_s: float = Field(
+        10.0, gt=0, le=600, description="Seconds a Chroma server may take to answer one request before the answer fails."
+    )
+    store_lock_wait_s: float = Field(
+        600.0, ge=0, description="Seconds `ask` waits for another ingest to finish before building a missing store itself."
+    )
+    store_check_interval_s: float = Field(
+        5.0, ge=0, description="How often (seconds) a running front end checks whether a new store build is live."
+    )
+    max_json_bytes: int = Field(
+        1_000_000, ge=1000, description="Largest --history file or --batch line read, in bytes."
+    )
+    max_json_depth: int = Field(8, ge=2, le=100, description="Deepest nesting of lists and objects read from JSON input.")
+    max_history_turn_chars: int = Field(
+        20_000, ge=100, description="A history turn longer than this makes the history 'invalid' (answers are shorter)."
+    )
+    max_corpus_file_mb: float = Field(
+        25.0, gt=0, description="Larger paper files stop the ingest with an error naming the file."
+    )
+    feedback_retention_days: int = Field(
+        365, ge=1, description="Feedback entries older than this many days are dropped."
+    )
+
+    @field_validator("chroma_url", mode="before")
+    @classmethod
+    def _empty_url_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("chroma_url", "europepmc_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        """Without this, "chroma:8000" would be read as a path and silently reach localhost."""
+        if value is None:
+            return value
+        url = urlparse(value)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ValueError(f"must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:8000 (got {value!r})")
+        return value
 
     # --- Chat interface -------------------------------------------------------------------------
 
@@ -138,8 +184,25 @@ class Settings(BaseSettings):
         return value
 
 
+# ``PAINCHAT_*`` names read elsewhere (the Makefile, the tests); anything else unknown is a typo.
+OTHER_ENV_NAMES = {"PAINCHAT_HOST", "PAINCHAT_PORT", "PAINCHAT_TEST_CORPUS"}
+_warned: set[str] = set()
+
+
+def unknown_env_names(environ: Mapping[str, str] = os.environ) -> list[str]:
+    known = {f"PAINCHAT_{name.upper()}" for name in Settings.model_fields} | OTHER_ENV_NAMES
+    return sorted(name for name in environ if name.upper().startswith("PAINCHAT_") and name.upper() not in known)
+
+
 def load_settings() -> Settings:
-    """Settings from the environment; a bad value is one ConfigError line, not a traceback."""
+    """Settings from the environment; a bad value is one ConfigError line, not a traceback.
+
+    Misspelt ``PAINCHAT_*`` names are warned about once per process: they would be ignored.
+    """
+    for name in unknown_env_names():
+        if name not in _warned:
+            _warned.add(name)
+            log.warning("warning: %s is not a painchat setting and is ignored (see the README's configuration table)", name)
     try:
         return Settings()
     except ValidationError as err:

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from painchat.assistant import Assistant
 from painchat.errors import StoreError
-from painchat.messages import DISCLAIMER
+from painchat.messages import DISCLAIMER, STORE_UNAVAILABLE
 from painchat.ui.markdown import doi_link, escape_markdown, highlighted_quote
 from painchat.ui.render import NOTICES
 from tests.ui_helpers import app_env  # noqa: F401 - fixture
@@ -140,7 +140,9 @@ def test_a_failing_store_shows_an_error_and_keeps_no_exchange(app, monkeypatch):
     ask(app, QUESTION)
 
     assert exchanges(app) == []
-    assert "cannot be reached" in app.chat_message[1].error[0].value
+    message = app.chat_message[1]
+    assert message.error[0].value == STORE_UNAVAILABLE  # calm, without the technical details
+    assert escape_markdown(DISCLAIMER) in rendered_markdown(message)
 
 
 def test_an_example_question_button_asks_it(app):

@@ -55,3 +55,24 @@ def test_unreachable_server_is_a_store_error(corpus_dir):
     settings = Settings(corpus_dir=corpus_dir, chroma_url=f"http://127.0.0.1:{free_port()}")
     with pytest.raises(StoreError, match="cannot reach the Chroma server"):
         build_store(settings)
+
+
+def test_server_builds_are_versioned_switched_by_a_pointer_and_pruned(chroma_url, corpus_dir, embedder, tmp_path):
+    import shutil
+
+    from painchat.store import current_version, open_client
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, corpus)
+    settings = Settings(corpus_dir=corpus, chroma_url=chroma_url, collection="versioned")
+    versions = []
+    words = ("widespread", "common", "frequent", "usual")
+    for before, after in zip(words, words[1:]):
+        build_store(settings, embedder)
+        versions.append(current_version(settings))
+        dobson = corpus / "dobson2014.md"
+        dobson.write_text(dobson.read_text().replace(before, after, 1), encoding="utf-8")
+    names = sorted(c.name for c in open_client(settings).list_collections() if c.name.startswith("versioned-"))
+    kept = sorted(f"versioned-{v}-{kind}" for v in versions[1:] for kind in ("chunks", "sentences"))
+    assert len(set(versions)) == 3
+    assert names == sorted([*kept, "versioned-current"])  # the live build, the one before, the pointer

@@ -7,14 +7,14 @@ import pytest
 import ingest.build
 from ingest.build import build_store
 from painchat.settings import Settings
-from painchat.store import collection_names, open_client
+from painchat.store import current_build
 
 
 def test_builds_every_paper_with_coverage(built_store, settings):
     assert built_store.documents == 3
     assert built_store.chunks.added >= 3 and built_store.sentences.added >= built_store.chunks.added
-    client = open_client(settings)
-    chunks, sentences = (client.get_collection(n) for n in collection_names(settings))
+    live = current_build(settings)
+    chunks = live.client.get_collection(live.chunks)
     assert chunks.count() == built_store.chunks.added + built_store.chunks.unchanged
     assert chunks.metadata["model"] == "sentence-transformers/all-MiniLM-L6-v2"
     assert chunks.metadata["dimension"] == 384
@@ -47,7 +47,8 @@ def test_changed_and_removed_documents_are_updated(own_corpus, embedder):
     (own_corpus.corpus_dir / "cooper2016.md").unlink()
     removed = build_store(own_corpus, embedder)
     assert removed.documents == 2 and removed.chunks.removed >= 1
-    stored = open_client(own_corpus).get_collection(collection_names(own_corpus)[0]).get()
+    live = current_build(own_corpus)
+    stored = live.client.get_collection(live.chunks).get()
     assert not any(i.startswith("cooper2016:") for i in stored["ids"])
 
 
@@ -64,17 +65,3 @@ def test_an_empty_corpus_folder_is_an_error(tmp_path):
     settings = Settings(corpus_dir=tmp_path / "corpus", store_dir=tmp_path / "store")
     with pytest.raises(CorpusError, match="no papers in"):
         build_store(settings)
-
-
-def test_an_interrupted_build_is_rebuilt_not_a_crash(tmp_path, corpus_dir, embedder):
-    from painchat.assistant import Assistant
-    from painchat.errors import StoreMissingError
-    from painchat.store import open_collection
-
-    settings = Settings(corpus_dir=corpus_dir, store_dir=tmp_path / "store")
-    chunks_name, _ = collection_names(settings)
-    open_collection(open_client(settings), chunks_name, embedder, {"model": "sentence-transformers/all-MiniLM-L6-v2"})
-    with pytest.raises(StoreMissingError, match="incomplete"):
-        Assistant(settings, embedder)
-    build_store(settings, embedder)
-    assert Assistant(settings, embedder).answer("What is allodynia?").kind == "answer"

@@ -42,10 +42,21 @@ def _load(path: Path, manifest_entry: dict | None) -> Document:
         raise CorpusError(f"{path}: bad citation metadata, {field}: {problem['msg']}") from err
 
 
-def load_corpus(corpus_dir: Path, manifest: dict[str, dict]) -> list[Document]:
-    """Every paper in the folder; a file that fails to parse stops the build with its name."""
+def _check_size(path: Path, max_file_mb: float) -> None:
+    """A paper is well under a few MB; a huge file is a mistake that would take hours to embed."""
+    size_mb = path.stat().st_size / 1_000_000
+    if size_mb > max_file_mb:
+        raise CorpusError(
+            f"{path}: {size_mb:.1f} MB is larger than PAINCHAT_MAX_CORPUS_FILE_MB ({max_file_mb:g} MB); "
+            "is it really one paper? Raise the limit to ingest it anyway"
+        )
+
+
+def load_corpus(corpus_dir: Path, manifest: dict[str, dict], max_file_mb: float = float("inf")) -> list[Document]:
+    """Every paper in the folder; a file that fails to parse or is too large stops the build with its name."""
     documents: dict[str, Document] = {}
     for path in corpus_files(corpus_dir):
+        _check_size(path, max_file_mb)
         document = _load(path, manifest.get(path.stem))
         if not document.sections:
             log.warning("%s: no text found, skipped", path.name)

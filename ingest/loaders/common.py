@@ -49,7 +49,8 @@ def build_meta(
             fields[key] = str(fields[key])
     authors = fields.get("authors") or ()
     # "authors: Dobson, J. L." is one author, not a sequence of letters.
-    fields["authors"] = (authors,) if isinstance(authors, str) else tuple(authors)
+    # Anything else but a list (authors: 123) is left for validation to report with the file's name.
+    fields["authors"] = (authors,) if isinstance(authors, str) else tuple(authors) if isinstance(authors, list) else authors
     fields.setdefault("title", source_id)
     fields.update(coverage=coverage, coverage_note=coverage_note)
     return SourceMeta(**{k: v for k, v in fields.items() if k in SourceMeta.model_fields})

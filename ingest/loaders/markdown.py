@@ -11,7 +11,7 @@ from ingest.loaders.common import build_meta, clean_text, coverage_from_note
 from painchat.errors import CorpusError
 from painchat.models import Coverage, Document, Section
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _LABEL = re.compile(r"^\*\*([^*]{1,60}?):?\*\*:?\s+")
@@ -20,8 +20,11 @@ NON_PROSE_SECTIONS = {"keywords", "references", "acknowledgments", "acknowledgem
 
 
 def load_markdown(path: Path, manifest_entry: dict | None) -> Document:
-    raw = path.read_text(encoding="utf-8")
+    # utf-8-sig drops a byte-order mark; Windows line ends would hide the front matter's fences.
+    raw = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     match = _FRONT_MATTER.match(raw)
+    if not match and re.match(r"---[ \t]*\n", raw):
+        raise CorpusError(f"{path}: the front matter starting on line 1 is never closed by a `---` line")
     try:
         front = yaml.safe_load(match.group(1)) if match else {}
     except yaml.YAMLError as err:

@@ -24,7 +24,7 @@ from painchat.embedding import Embedder
 from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.followup import resolve
 from painchat.models import Turn
-from painchat.settings import Settings
+from painchat.settings import load_settings
 
 WEIGHTS = np.round(np.linspace(0.0, 2.0, 21), 2)
 TUNING_SET = DATA_DIR / "lay_tune.jsonl"
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m painchat.eval.calibrate", description=__doc__)
     parser.add_argument("--set", type=Path, default=TUNING_SET, help="labelled questions to fit on")
     args = parser.parse_args(argv)
-    settings, embedder = Settings(), Embedder()
+    settings, embedder = load_settings(), Embedder()
     rows = read_jsonl(args.set)
     if any(row.get("split") == "sealed" for row in rows):
         raise SystemExit("refusing to fit on sealed rows")

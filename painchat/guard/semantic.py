@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +30,7 @@ BANK_PATH = HERE / "bank.jsonl"
 FIT_PATH = HERE / "semantic.json"
 # Categories named in the guidance: the nearest, and any other about as near.
 NEAR_TIE = 0.05
+REMEMBERED = 64  # question vectors kept per process: a question and its follow-ups' resolved queries
 # L2 penalty of the logistic regression (weights only, not the bias) and Newton steps to fit it.
 L2 = 0.25
 NEWTON_STEPS = 30
@@ -109,12 +110,12 @@ class SemanticAlarm:
         self.fit = fit or load_fit()
         self._names = tuple(self.fit.centroids)
         self._centroids = np.stack([self.fit.centroids[name] for name in self._names])
-        # The same text is embedded once: the guard's vector is the retrieval's when the query is the question.
-        self.embed = lru_cache(maxsize=64)(self._embed)
+        self._known: dict[str, np.ndarray] = {}
+        self._remembering = threading.Lock()  # answers run on several threads in the API server
 
     def categories(self, question: str) -> tuple[str, ...]:
         """Emergency categories the question reads like, nearest first; () if it reads as ordinary."""
-        return self.judge(np.asarray(self.embed(question)))
+        return self.judge(self.embed(question))
 
     def judge(self, vector: np.ndarray) -> tuple[str, ...]:
         if emergency_probability(self.fit.weights, vector) < self.fit.threshold:
@@ -123,8 +124,19 @@ class SemanticAlarm:
         order = np.argsort(similarity)[::-1]
         return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - NEAR_TIE)
 
-    def _embed(self, text: str) -> list[float]:
-        return self.embedder.embed_query(text)
+    def remember(self, text: str, vector: np.ndarray) -> None:
+        """Keeps a vector embedded elsewhere (with the lay reading, in one batch) so ``embed`` reuses it."""
+        with self._remembering:
+            if len(self._known) >= REMEMBERED:
+                self._known.pop(next(iter(self._known)))
+            self._known[text] = vector
+
+    def embed(self, text: str) -> np.ndarray:
+        vector = self._known.get(text)
+        if vector is None:
+            vector = self.embedder.encode([text])[0]
+            self.remember(text, vector)
+        return vector
 
 
 def _sigmoid(x):
