@@ -13,6 +13,7 @@ from painchat.calibration import load_calibration
 from painchat.compose import AnswerBuilder
 from painchat.embedding import Embedder
 from painchat.followup import resolve
+from painchat.generate import Generator
 from painchat.index import Index
 from painchat.models import Answer, Kind, SourceCoverage, Turn
 from painchat.question_log import QuestionLog
@@ -46,6 +47,7 @@ class Assistant:
         self.retriever = Retriever(self.index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
         self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences)
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
+        self.generator = Generator(self.settings, self.embedder)
 
     @cached_property
     def coverage(self) -> tuple[SourceCoverage, ...]:
@@ -56,8 +58,12 @@ class Assistant:
             for m in self.index.sources.values()
         )
 
-    def answer(self, question: object, history: object = ()) -> Answer:
-        """A structured answer of some kind; never raises for bad user input."""
+    def answer(self, question: object, history: object = (), generate: bool = True) -> Answer:
+        """A structured answer of some kind; never raises for bad user input.
+
+        With a language model configured and ``generate``, an answer drawn from the papers is rewritten
+        in plain words (sentences that fail validation dropped); otherwise it is the extractive answer.
+        """
         started = time.perf_counter()
         timings: dict[str, float] = {}
         if not isinstance(question, str):
@@ -72,14 +78,19 @@ class Assistant:
             return self.invalid(messages.INVALID_HISTORY)
         if verdict:
             return self._result(verdict.kind, verdict.message, timings, started, question)
-        recent = turns[len(turns) - self.settings.max_history_turns :]
-        query = resolve(guard.strip_instructions(question) or question, recent)
+        query = self.resolved_query(question, turns)
         # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
         # "and how often?" after a drug question is still a drug question.
         inherited = guard.screen(query, self.settings.max_question_chars) if query != question else None
         if inherited and inherited.kind != "invalid":
             return self._result(inherited.kind, inherited.message, timings, started, question)
-        return self._grounded(query, question, timings, started)
+        grounded = self._grounded(query, question, timings, started)
+        return (self.generator.rewrite(query, grounded) if generate else None) or grounded
+
+    def resolved_query(self, question: str, turns: list[Turn]) -> str:
+        """What retrieval and the language model see: injected instructions removed, follow-ups joined to their topic."""
+        recent = turns[len(turns) - self.settings.max_history_turns :]
+        return resolve(guard.strip_instructions(question) or question, recent)
 
     def invalid(self, message: str) -> Answer:
         """The answer to input that cannot be read (front ends use it for unreadable files too)."""

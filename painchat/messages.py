@@ -26,3 +26,8 @@ INVALID_HISTORY = (
     "The conversation history could not be read: it must be a list of messages, each with a "
     '"role" of "user" or "assistant" and a "content" text.'
 )
+
+LLM_ANSWER_INTRO = (
+    "In plain words, from the papers (written by a language model; each sentence was checked against the "
+    "source it cites):"
+)

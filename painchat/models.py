@@ -154,6 +154,15 @@ class SourceCoverage(BaseModel):
     note: str
 
 
+class DroppedSentence(BaseModel):
+    """A generated sentence that failed validation and was never shown, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    reason: str
+
+
 class Answer(BaseModel):
     """The one structured result every front end renders."""
 
@@ -165,6 +174,10 @@ class Answer(BaseModel):
     disclaimer: str = DISCLAIMER
     coverage: tuple[SourceCoverage, ...] = ()
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    generator: Literal["extractive", "llm"] = Field(
+        "extractive", description="Who wrote the answer text: verbatim quotes, or a language model checked per sentence."
+    )
+    dropped: tuple[DroppedSentence, ...] = Field((), description="Generated sentences that failed validation.")
 
     @model_validator(mode="after")
     def _disclaimer_is_mandatory(self) -> Answer:
