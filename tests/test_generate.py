@@ -30,6 +30,13 @@ class BreakingChatModel(GenericFakeChatModel):
             yield chunk
 
 
+class DownChatModel(GenericFakeChatModel):
+    """A provider that refuses every call."""
+
+    def _generate(self, *args, **kwargs):
+        raise ConnectionRefusedError("connection refused")
+
+
 def fake(*replies: str) -> GenericFakeChatModel:
     return GenericFakeChatModel(messages=iter([AIMessage(content=r) for r in replies]))
 
@@ -100,9 +107,8 @@ def test_provider_error_mid_stream_falls_back_and_is_logged_once(llm_settings, e
 
 
 def test_a_failed_model_rests_before_it_is_tried_again(settings, embedder):
-    replies = iter([AIMessage(content=GOOD[0])])
     gen = Generator(settings.model_copy(update={"llm_retry_after_s": 3600.0}), embedder,
-                    model=BreakingChatModel(messages=replies, after_chunks=1))
+                    model=DownChatModel(messages=iter([])))
     assert gen.rewrite("q", extractive_answer()) is None
     assert not gen.applies(extractive_answer())  # no call at all until llm_retry_after_s has passed
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from langchain_core.language_models import BaseChatModel
@@ -70,25 +70,27 @@ class Generator:
         return self._failed_at is None or time.monotonic() - self._failed_at >= self.settings.llm_retry_after_s
 
     def rewrite(self, question: str, extractive: Answer) -> Answer | None:
-        """The generated answer, or None when the extractive one stands."""
+        """The generated answer (one non-streaming call), or None when the extractive one stands."""
         final = extractive
-        for item in self.stream(question, extractive):
-            if isinstance(item, Answer):
-                final = item
+        for item in self._run(question, extractive, lambda messages: [_text(self.model.invoke(messages))]):
+            final = item if isinstance(item, Answer) else final
         return final if final.generator == "llm" else None
 
     def stream(self, question: str, extractive: Answer) -> Iterator[str | Answer]:
         """Validated sentences as they are accepted, then the final Answer (the extractive one on failure)."""
+        return self._run(question, extractive, lambda messages: (_text(c) for c in self.model.stream(messages)))
+
+    def _run(self, question: str, extractive: Answer, call: Callable[[list], Iterable[str]]) -> Iterator[str | Answer]:
         if not self.applies(extractive):
             yield extractive
             return
         started = time.perf_counter()
         draft = _Draft(extractive.citations)
-        grounding = self.validator.ground({c.n: c.quote for c in extractive.citations})
-        messages = build_messages(question, {c.n: c.quote for c in extractive.citations})
+        sources = {c.n: c.quote for c in extractive.citations}
+        grounding = self.validator.ground(sources)
         shown = 0
         try:
-            for sentence in sentences(_text(chunk) for chunk in self.model.stream(messages)):
+            for sentence in sentences(call(build_messages(question, sources))):
                 reason = self.validator.check(sentence, grounding)
                 if reason:
                     draft.dropped.append(DroppedSentence(text=sentence, reason=reason))
@@ -150,8 +152,8 @@ def _place_marks(words: str, marks: str) -> str:
     return f"{words} {marks}"
 
 
-def _text(chunk) -> str:
-    content = chunk.content
+def _text(message) -> str:
+    content = message.content
     if isinstance(content, str):
         return content
     return "".join(part.get("text", "") if isinstance(part, dict) else str(part) for part in content)
