@@ -92,14 +92,15 @@ class Settings(BaseSettings):
     )
     llm_max_tokens: int = Field(400, ge=16, description="Longest generated answer, in the model's tokens.")
     llm_min_similarity: float = Field(
-        0.55,
+        0.84,
         ge=-1,
         le=1,
         description="A generated sentence's MiniLM cosine similarity to its cited sources must reach this; "
-        "fitted on tests/data/generation_eval.jsonl (python -m painchat.generate.calibrate, docs/EVAL.md).",
+        "fitted on the calibration rows of tests/data/generation_eval.jsonl (python -m painchat.generate.calibrate; "
+        "numbers in docs/EVAL.md).",
     )
     llm_min_overlap: float = Field(
-        0.4,
+        0.35,
         ge=0,
         le=1,
         description="Share of a generated sentence's content words found in its cited sources; "

@@ -20,7 +20,7 @@ SOURCES = {
 }
 GOOD = [
     "Exercise may help ease nerve pain in people with diabetes [1].",
-    "In rats, treadmill running reduced pain from light touch after nerve injury [2].",
+    "In rats, running on a treadmill reduced allodynia after a nerve injury [2].",
     "The review included 25 trials [3].",
 ]
 

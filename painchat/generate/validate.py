@@ -1,7 +1,7 @@
 """Checks one generated sentence against the sources it cites; a sentence that fails is never shown.
 
-Order matters only for the reason recorded: safety first, then citations, then support, then the
-qualifiers that must carry over from the source (numbers, hedges, animal-study scope, negation).
+Order matters only for the reason recorded: safety first, then citations, then the qualifiers that
+must carry over from the source (numbers, hedges, animal-study scope, negation), then support.
 """
 
 from __future__ import annotations
@@ -30,11 +30,13 @@ HEDGES = frozenset(
 ANIMAL_STUDY = frozenset("rat rats mice mouse rodent rodents animal animals preclinical vitro".split())
 NEGATIONS = frozenset("not no never none neither nor without cannot lack lacks lacking fail fails failed".split())
 OVERSTATEMENTS = frozenset("proven prove proves cure cures cured guarantee guaranteed definitely certainly always".split())
+# "one" is left out: "one way", "no one" are not counts.
 NUMBER_WORDS = {
     w: str(i)
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split(),
+        start=2,
     )
 }
 # Guard verdicts that make a generated sentence unsafe to show; "offtopic" is about questions, not claims.
@@ -95,11 +97,13 @@ class SentenceValidator:
         unknown = sorted({n for n in cited if n not in grounding.texts})
         if unknown:
             return "cites a source that was not given: " + ", ".join(f"[{n}]" for n in unknown)
-        source = " ".join(grounding.texts[n] for n in dict.fromkeys(cited))
+        changed = carry_over_problem(claim, " ".join(grounding.texts[n] for n in dict.fromkeys(cited)))
+        if changed:
+            return changed
         similarity, overlap = self.support(claim, cited, grounding)
         if similarity < self.min_similarity or overlap < self.min_overlap:
             return f"not supported by its source (similarity {similarity:.2f}, word overlap {overlap:.2f})"
-        return carry_over_problem(claim, source)
+        return None
 
     def support(self, claim: str, cited: list[int], grounding: Grounding) -> tuple[float, float]:
         """Best cosine similarity to a cited source, and the share of the claim's content words they hold."""
