@@ -89,7 +89,8 @@ def test_too_little_left_shows_the_extractive_answer(llm_settings, embedder):
     assert streamed == ""  # nothing was shown before the fallback
     assert final.generator == "extractive" and final.answer == extractive.answer
     assert final.citations == extractive.citations and len(final.dropped) == 3
-    assert generator(llm_settings, embedder, fake(output)).rewrite("q", extractive) is None
+    rewritten = generator(llm_settings, embedder, fake(output)).rewrite("q", extractive)
+    assert rewritten.generator == "extractive" and rewritten.answer == extractive.answer and len(rewritten.dropped) == 3
 
 
 def test_provider_error_mid_stream_falls_back_and_is_logged_once(llm_settings, embedder, caplog):
@@ -155,3 +156,22 @@ def test_without_a_model_the_stream_is_the_extractive_answer(assistant):
     streamed, final = split_stream(stream_answer(assistant, "What is allodynia?", []))
     assert final == assistant.answer("What is allodynia?").model_copy(update={"timings_ms": final.timings_ms})
     assert streamed == final.answer and final.generator == "extractive"
+
+
+def test_eval_scores_the_generative_mode(llm_assistant, embedder, llm_settings):
+    from painchat.eval.datasets import DATA_DIR, read_jsonl
+    from painchat.eval.generative import evaluate_generative
+
+    rows = [r for r in read_jsonl(DATA_DIR / "qa.jsonl") if r["kind"] == "answer" and not r["history"]][:3]
+    answerable = [llm_assistant.answer(r["question"], generate=False) for r in rows]
+    answerable = [a for a in answerable if a.kind == "answer"]
+    # One faithful reply (the first quote, restated) and one that only hardens claims → one fallback.
+    replies = [f"{answerable[0].citations[0].quote} [1]", "Exercise cures all nerve pain [1]."]
+    replies += [f"{a.citations[0].quote} [1]" for a in answerable[2:]]
+    llm_assistant.generator = Generator(llm_settings, embedder, model=fake(*replies))
+
+    scores = evaluate_generative(llm_assistant, rows)
+    assert scores["questions"] == len(answerable)
+    assert scores["fallback_rate"] == pytest.approx(1 / len(answerable))
+    assert scores["strict_faithfulness"] == 1.0  # a restated quote passes even the strict check
+    assert 0 < scores["validator_acceptance"] < 1 and scores["generate_ms_p50"] > 0

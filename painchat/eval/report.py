@@ -12,6 +12,7 @@ from painchat.eval import baseline, metrics
 from painchat.eval.provenance import RunInfo
 from painchat.eval.qa import QuestionResult
 from painchat.eval.summary import HIT_DEPTHS, STAGES, failure_reasons
+from painchat.eval.generative import generative_table
 from painchat.eval.tables import cell, markdown_table
 
 
@@ -143,7 +144,7 @@ Answer kind, expected vs given:
 
 {confusion_table(summary, run)}
 
-## Latency per stage
+{_generative_section(summary)}## Latency per stage
 
 {latency_table(summary, run)}
 
@@ -159,6 +160,22 @@ question with the QA set), so the QA-set figures are held-out.
 ## Failed questions
 
 {failures_table(results, run)}
+"""
+
+
+def _generative_section(summary: dict) -> str:
+    generative = summary.get("generative")
+    if not generative:
+        return ""
+    table = generative_table(generative, summary, generative["model"])
+    return f"""## Generative mode ({generative['model']})
+
+{table}
+
+Generated answers to the answerable questions (PAINCHAT_LLM set). Only sentences that passed the validator are \
+shown; "fallback" counts answers where too little passed or the model failed, so the extractive answer was shown. \
+The strict check re-runs the validator with far higher support thresholds on what was shown.
+
 """
 
 

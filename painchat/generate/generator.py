@@ -70,11 +70,14 @@ class Generator:
         return self._failed_at is None or time.monotonic() - self._failed_at >= self.settings.llm_retry_after_s
 
     def rewrite(self, question: str, extractive: Answer) -> Answer | None:
-        """The generated answer (one non-streaming call), or None when the extractive one stands."""
+        """A new Answer from one non-streaming call, or None when the model was not asked or failed.
+
+        The new Answer is the extractive one with ``dropped`` filled in when too little passed validation.
+        """
         final = extractive
         for item in self._run(question, extractive, lambda messages: [_text(self.model.invoke(messages))]):
             final = item if isinstance(item, Answer) else final
-        return final if final.generator == "llm" else None
+        return None if final is extractive else final
 
     def stream(self, question: str, extractive: Answer) -> Iterator[str | Answer]:
         """Validated sentences as they are accepted, then the final Answer (the extractive one on failure)."""
