@@ -22,6 +22,13 @@ class Step:
     status: int = 200
     silent: bool = False
     break_after_chunks: int | None = None
+    echo_source: int | None = None  # reply with source [n] of the prompt, restated verbatim and cited
+
+
+def _echo(body: dict, n: int) -> str:
+    prompt = body["messages"][-1]["content"]
+    quote = next(line for line in prompt.splitlines() if line.startswith(f"[{n}] "))
+    return f"{quote.removeprefix(f'[{n}] ')} [{n}]"
 
 
 class OpenAIServer:
@@ -60,6 +67,8 @@ def _handler(server: OpenAIServer):
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
             server.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
             step = server.script.popleft() if server.script else Step(status=500)
+            if step.echo_source is not None:
+                step = Step(reply=_echo(body, step.echo_source))
             if self.path != "/v1/chat/completions":
                 return self._json(404, {"error": {"message": "not found"}})
             if step.silent:

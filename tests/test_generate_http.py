@@ -13,6 +13,7 @@ from painchat.generate.prompt import SOURCES_END, SOURCES_START
 from painchat.generate.validate import without_citations
 from painchat.loopback import free_port
 from painchat.models import Answer
+from tests.ui_helpers import app_env  # noqa: F401 - fixture
 
 
 @pytest.fixture
@@ -104,3 +105,30 @@ def test_the_assistant_answers_through_http(assistant, server, settings, embedde
     generated = clone.answer(question)
     assert generated.generator == "llm" and [c.quote for c in generated.citations] == [quote]
     assert clone.answer(question).answer == extractive.answer  # the provider failed: extractive again
+
+
+def test_the_chat_streams_a_generated_answer(server, app_env, monkeypatch):  # noqa: F811 - the imported fixture
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from painchat.messages import DISCLAIMER, LLM_ANSWER_INTRO
+    from painchat.ui.markdown import escape_markdown
+
+    server.then(Step(echo_source=1))
+    env = {**app_env, "PAINCHAT_LLM": "openai", "PAINCHAT_LLM_MODEL": "test-model",
+           "PAINCHAT_LLM_BASE_URL": server.base_url}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    st.cache_resource.clear()  # the app's Assistant is cached per process: build one with the model
+    try:
+        app = AppTest.from_file("../app.py", default_timeout=120).run()
+        app.chat_input[0].set_value("Can exercise help with neuropathic pain?").run()
+    finally:
+        st.cache_resource.clear()  # and leave none with a model behind for the other app tests
+    assert not app.exception, app.exception
+
+    answer = app.session_state["exchanges"][-1].answer
+    assert answer.generator == "llm" and answer.answer.startswith(LLM_ANSWER_INTRO)
+    shown = "\n".join(m.value for m in app.main.markdown) + "\n".join(c.value for c in app.main.caption)
+    assert LLM_ANSWER_INTRO in shown and escape_markdown(DISCLAIMER) in shown
+    assert server.requests[0]["body"]["stream"] is True
