@@ -166,7 +166,13 @@ question with the QA set), so the QA-set figures are held-out.
 def _generative_section(summary: dict) -> str:
     generative = summary.get("generative")
     if not generative:
-        return ""
+        return """## Generative mode
+
+Not run in this report (`PAINCHAT_LLM=none`): answers are the extractive quotes above. Set `PAINCHAT_LLM` and \
+`PAINCHAT_LLM_MODEL` to add the generated answers as a column. The validator's calibration and the last run with a \
+real small model (`make llm-test`) are in [LLM-EVAL.md](LLM-EVAL.md).
+
+"""
     table = generative_table(generative, summary, generative["model"])
     return f"""## Generative mode ({generative['model']})
 

@@ -13,7 +13,7 @@ from painchat.embedding import Embedder
 from painchat.generate.model import chat_model
 from painchat.generate.prompt import build_messages
 from painchat.generate.split import sentences
-from painchat.generate.validate import CITATION, SentenceValidator, cited_numbers, says_not_covered
+from painchat.generate.validate import SentenceValidator, cited_numbers, says_not_covered, without_citations
 from painchat.markdown import escape
 from painchat.messages import LLM_ANSWER_INTRO, PARTIAL_COVERAGE_NOTE
 from painchat.models import Answer, Citation, DroppedSentence
@@ -39,7 +39,7 @@ class _Draft:
         for n in cited_numbers(sentence):
             self.renumber.setdefault(n, len(self.renumber) + 1)
         self.claims += not says_not_covered(sentence)
-        words = escape(CITATION.sub("", sentence).replace(" .", ".")).strip()
+        words = escape(without_citations(sentence))
         marks = "".join(f"[{self.renumber[n]}]" for n in dict.fromkeys(cited_numbers(sentence)))
         line = _place_marks(words, marks)
         self.lines.append(line)

@@ -29,7 +29,9 @@ HEDGES = frozenset(
 )
 ANIMAL_STUDY = frozenset("rat rats mice mouse rodent rodents animal animals preclinical vitro".split())
 NEGATIONS = frozenset("not no never none neither nor without cannot lack lacks lacking fail fails failed".split())
-OVERSTATEMENTS = frozenset("proven prove proves cure cures cured guarantee guaranteed definitely certainly always".split())
+OVERSTATEMENTS = frozenset(
+    "proven prove proves cure cures cured guarantee guaranteed definitely certainly always".split()
+)
 # "one" is left out: "one way", "no one" are not counts.
 NUMBER_WORDS = {
     w: str(i)
