@@ -80,7 +80,7 @@ class Settings(BaseSettings):
         "(openai, ollama, anthropic, …) that rewrites answers in plain words; its key comes from the "
         "provider's usual variable (OPENAI_API_KEY, …).",
     )
-    llm_model: str = Field("", description="Model name passed to the provider, e.g. gpt-4o-mini or llama3.2.")
+    llm_model: str | None = Field(None, description="Model name passed to the provider, e.g. gpt-4o-mini or llama3.2.")
     llm_base_url: str | None = Field(
         None, description="Base URL of the provider's API, e.g. http://127.0.0.1:8080/v1 for any OpenAI-compatible server."
     )
