@@ -143,8 +143,8 @@ class Generator:
 def _pieces(draft: _Draft, shown: int) -> Iterator[str]:
     if shown == 0:
         yield f"{LLM_ANSWER_INTRO}\n\n"
-    for line in draft.lines[shown:]:
-        yield line + " "
+    for index in range(shown, len(draft.lines)):
+        yield (" " if index else "") + draft.lines[index]
 
 
 def _place_marks(words: str, marks: str) -> str:
