@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from langchain_core.language_models import BaseChatModel
 
 from painchat.embedding import Embedder
+from painchat.guard import MEDICINE_NOTE
 from painchat.generate.model import chat_model
 from painchat.generate.prompt import build_messages
 from painchat.generate.split import sentences
@@ -116,8 +117,9 @@ class Generator:
         if draft.claims < self.settings.llm_min_sentences:
             return extractive.model_copy(update={"dropped": tuple(draft.dropped), "timings_ms": timings})
         text = f"{LLM_ANSWER_INTRO}\n\n{' '.join(draft.lines)}"
-        if PARTIAL_COVERAGE_NOTE in extractive.answer:
-            text += f"\n\n_{PARTIAL_COVERAGE_NOTE}_"
+        for note in (f"_{PARTIAL_COVERAGE_NOTE}_", MEDICINE_NOTE):  # notes the extractive answer ends with
+            if note in extractive.answer:
+                text += f"\n\n{note}"
         return extractive.model_copy(
             update={
                 "answer": text,
