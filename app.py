@@ -11,6 +11,7 @@ from painchat.errors import PainchatError
 from painchat.feedback import FeedbackStore
 from painchat.models import Answer
 from painchat.settings import load_settings
+from painchat.streaming import stream_answer
 from painchat.ui import render
 
 st.set_page_config(page_title=render.PAGE_TITLE, page_icon=":material/healing:", layout="centered")
@@ -96,8 +97,11 @@ def answer_new(assistant, question: str) -> None:
     done = exchanges()
     with st.chat_message("assistant", avatar=render.AVATARS["assistant"]):
         try:
-            with st.spinner("Looking through the papers…"):
-                result = assistant.answer(question, history(done))
+            if assistant.generator.enabled:
+                result = streamed_answer(assistant, question, history(done))
+            else:
+                with st.spinner("Looking through the papers…"):
+                    result = assistant.answer(question, history(done))
         except Exception as err:  # e.g. the store became unreachable; bad input never raises
             st.error(fault_messages.for_patient(err), icon=":material/error:")
             render.disclaimer(messages.DISCLAIMER)
@@ -105,6 +109,24 @@ def answer_new(assistant, question: str) -> None:
         exchange = Exchange(id=next_exchange_id(), question=question, answer=result)
         done.append(exchange)
         show_answer(exchange)
+
+
+def streamed_answer(assistant, question: str, turns: list[dict[str, str]]) -> Answer:
+    """Validated sentences appear as the model writes them; the whole answer then takes their place."""
+    final: list[Answer] = []
+
+    def pieces():
+        for item in stream_answer(assistant, question, turns):
+            if isinstance(item, Answer):
+                final.append(item)
+            else:
+                yield item
+
+    preview = st.empty()
+    with preview.container(), st.spinner("Looking through the papers…"):
+        st.write_stream(pieces())
+    preview.empty()
+    return final[-1]
 
 
 def sidebar(assistant) -> None:

@@ -13,10 +13,11 @@ from pydantic import TypeAdapter, ValidationError
 
 from painchat import guard, messages
 from painchat.calibration import load_calibration
-from painchat.compose import AnswerBuilder, asks_about_the_study
+from painchat.compose import AnswerBuilder, asks_about_the_study, related_note
 from painchat.embedding import Embedder
 from painchat.errors import StoreError
 from painchat.followup import is_follow_up, resolve
+from painchat.generate import Generator
 from painchat.index import Index
 from painchat.lay import Reading, embed_reading, lay_reader
 from painchat.markdown import escape
@@ -49,6 +50,7 @@ class Assistant:
         self.contacts = guard.Contacts(self.settings.emergency_number, self.settings.crisis_line)
         # Embeds the question for the guard's semantic layer and hands retrieval the same vector.
         self.alarm = guard.SemanticAlarm(self.embedder)
+        self.generator = Generator(self.settings, self.embedder)
         self._serve(Index(self.settings, self.embedder))
 
     def _serve(self, index: Index) -> None:
@@ -88,8 +90,12 @@ class Assistant:
             for m in self.index.sources.values()
         )
 
-    def answer(self, question: object, history: object = ()) -> Answer:
-        """A structured answer of some kind; never raises for bad user input."""
+    def answer(self, question: object, history: object = (), generate: bool = True) -> Answer:
+        """A structured answer of some kind; never raises for bad user input.
+
+        With a language model configured and ``generate``, an answer drawn from the papers is rewritten
+        in plain words (sentences that fail validation dropped); otherwise it is the extractive answer.
+        """
         started = time.perf_counter()
         timings: dict[str, float] = {}
         if not isinstance(question, str):
@@ -104,19 +110,27 @@ class Assistant:
             return self.invalid(messages.INVALID_HISTORY)
         if verdict:
             return self._result(verdict.kind, verdict.message, timings, started, question)
-        recent = turns[max(0, len(turns) - self.settings.max_history_turns) :]  # not a negative start
+        recent = self._recent(turns)
         if any(len(turn.content) > self.settings.max_history_turn_chars for turn in recent):
             return self.invalid(messages.HISTORY_TOO_LONG)
-        query = resolve(guard.strip_instructions(question) or question, recent)
+        query = self.resolved_query(question, turns)
         # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
         # "and how often?" after a drug question is still a drug question.
         inherited = self._screen(query) if query != question else None
         if inherited and inherited.kind != "invalid":
             return self._result(inherited.kind, inherited.message, timings, started, question)
         answer = self._grounded(query, question, timings, started, recent)
+        answer = (self.generator.rewrite(query, answer) if generate else None) or answer
         if guard.medicine_in_passing(question):
             return answer.model_copy(update={"answer": f"{answer.answer}\n\n{guard.MEDICINE_NOTE}"})
         return answer
+
+    def resolved_query(self, question: str, turns: list[Turn]) -> str:
+        """What retrieval and the language model see: injected instructions removed, follow-ups joined to their topic."""
+        return resolve(guard.strip_instructions(question) or question, self._recent(turns))
+
+    def _recent(self, turns: list[Turn]) -> list[Turn]:
+        return turns[max(0, len(turns) - self.settings.max_history_turns) :]  # not a negative start
 
     def _screen(self, question: str) -> guard.Verdict | None:
         if question.strip() and len(question) <= self.settings.max_question_chars:
@@ -158,7 +172,7 @@ class Assistant:
             kind, citations, missing = "not_covered", (), () if repeated else reading.missing
             text = messages.NOTHING_NEW if repeated else messages.NOT_COVERED
             if missing:
-                text += " " + messages.RELATED_MISSING.format(terms=_listed(missing))
+                text += " " + related_note(missing)
         timings["compose"] = _ms(step)
         return kind, text, citations, missing, vector
 
@@ -219,16 +233,7 @@ class Assistant:
 
 
 def _intro(kind: Kind, missing: tuple[str, ...]) -> str:
-    if kind == "answer":
-        return messages.ANSWER_INTRO
-    plain = messages.RELATED_MISSING.format(terms=_listed(missing)) if missing else messages.RELATED_NOT_DIRECT
-    return f"{plain} {messages.RELATED_INTRO}"
-
-
-def _listed(terms: tuple[str, ...]) -> str:
-    """"walking", "walking or swimming", "walking, swimming or yoga"."""
-    quoted = [f"“{escape(t)}”" for t in terms]
-    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return messages.ANSWER_INTRO if kind == "answer" else f"{related_note(missing)} {messages.RELATED_INTRO}"
 
 
 def _quoted_before(history: list[Turn]) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence, Set
 
 from painchat.index import Passage
 from painchat.markdown import escape
-from painchat.messages import PARTIAL_COVERAGE_NOTE
+from painchat.messages import PARTIAL_COVERAGE_NOTE, RELATED_MISSING, RELATED_NOT_DIRECT
 from painchat.models import Citation, Coverage, SourceMeta
 from painchat.retrieve import ScoredSentence
 
@@ -127,3 +127,12 @@ def make_citation(n: int, sentence: ScoredSentence, meta: SourceMeta) -> Citatio
         context=passage.text,
         context_span=(sentence.span[0] - passage.char_start, sentence.span[1] - passage.char_start),
     )
+
+
+def related_note(missing: tuple[str, ...]) -> str:
+    """What a related answer says first: the question's terms the papers never mention, or that no sentence answers it."""
+    if not missing:
+        return RELATED_NOT_DIRECT
+    quoted = [f"“{escape(t)}”" for t in missing]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return RELATED_MISSING.format(terms=listed)

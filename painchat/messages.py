@@ -50,3 +50,8 @@ STORE_UNAVAILABLE = (
 SERVICE_UNAVAILABLE = "Sorry, something went wrong on our side and I can't answer right now. Please try again later."
 CANNOT_START = "Sorry, the assistant is not available right now. Please try again later."
 FEEDBACK_NOT_SAVED = "Sorry, your rating could not be saved. Thank you all the same."
+
+LLM_ANSWER_INTRO = (
+    "In plain words, from the papers (written by a language model; each sentence was checked against the "
+    "source it cites):"
+)

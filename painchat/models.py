@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
 from painchat.messages import DISCLAIMER
 
@@ -155,6 +155,15 @@ class SourceCoverage(BaseModel):
     note: str
 
 
+class DroppedSentence(BaseModel):
+    """A generated sentence that failed validation and was never shown, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    reason: str
+
+
 class Answer(BaseModel):
     """The one structured result every front end renders."""
 
@@ -172,6 +181,19 @@ class Answer(BaseModel):
     suggestions: tuple[str, ...] = Field(
         (), description="Questions the loaded papers answer, offered as clickable follow-ups."
     )
+    generator: Literal["extractive", "llm"] = Field(
+        "extractive", description="Who wrote the answer text: verbatim quotes, or a language model checked per sentence."
+    )
+    dropped: tuple[DroppedSentence, ...] = Field((), description="Generated sentences that failed validation.")
+
+    @model_serializer(mode="wrap")
+    def _generation_fields_when_used(self, handler):
+        # Absent means extractive with nothing dropped: JSON without a language model stays as it was.
+        data = handler(self)
+        if self.generator == "extractive" and not self.dropped:
+            data.pop("generator", None)
+            data.pop("dropped", None)
+        return data
 
     @model_validator(mode="after")
     def _disclaimer_is_mandatory(self) -> Answer:

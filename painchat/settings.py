@@ -103,6 +103,42 @@ class Settings(BaseSettings):
     )
 
     # --- Language model -----------------------------------------------------------------------
+    llm: str = Field(
+        "none",
+        description="'none' (extractive answers only) or a LangChain init_chat_model provider "
+        "(openai, ollama, anthropic, …) that rewrites answers in plain words; its key comes from the "
+        "provider's usual variable (OPENAI_API_KEY, …).",
+    )
+    llm_model: str | None = Field(None, description="Model name passed to the provider, e.g. gpt-4o-mini or llama3.2.")
+    llm_base_url: str | None = Field(
+        None, description="Base URL of the provider's API, e.g. http://127.0.0.1:8080/v1 for any OpenAI-compatible server."
+    )
+    llm_timeout_s: float = Field(
+        30.0, gt=0, description="Seconds one model call (or a pause in its stream) may take before the extractive answer is shown."
+    )
+    llm_retry_after_s: float = Field(
+        60.0, ge=0, description="After a failed model call, answers stay extractive this long before the model is tried again."
+    )
+    llm_max_tokens: int = Field(400, ge=16, description="Longest generated answer, in the model's tokens.")
+    llm_min_similarity: float = Field(
+        0.84,
+        ge=-1,
+        le=1,
+        description="A generated sentence's MiniLM cosine similarity to its cited sources must reach this; "
+        "fitted on the calibration rows of tests/data/generation_eval.jsonl (python -m painchat.generate.calibrate; "
+        "numbers in docs/EVAL.md).",
+    )
+    llm_min_overlap: float = Field(
+        0.35,
+        ge=0,
+        le=1,
+        description="Share of a generated sentence's content words found in its cited sources; "
+        "fitted with llm_min_similarity on tests/data/generation_eval.jsonl.",
+    )
+    llm_min_sentences: int = Field(
+        1, ge=1, description="Fewer validated sentences than this and the extractive answer is shown instead."
+    )
+
 
     # --- Reliability: timeouts, locks, limits ---------------------------------------------------
     chroma_timeout_s: float = Field(

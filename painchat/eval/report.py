@@ -12,6 +12,7 @@ from painchat.eval import baseline, lay, metrics
 from painchat.eval.provenance import RunInfo
 from painchat.eval.qa import QuestionResult
 from painchat.eval.summary import HIT_DEPTHS, STAGES, failure_reasons
+from painchat.eval.generative import generative_table
 from painchat.eval.tables import cell, markdown_table
 
 
@@ -161,7 +162,7 @@ Answer kind, expected vs given:
 
 {confusion_table(summary, run)}
 
-## Latency per stage
+{_generative_section(summary)}## Latency per stage
 
 {latency_table(summary, run)}
 
@@ -210,6 +211,28 @@ not_covered**: the assistant says the papers don't cover it (an `out_of_scope` d
 - **gold sentence cited**: some cited quote holds one of the row's gold phrases (a refused question scores 0).
 - **shape agrees** is reported, not targeted: direct vs related is a judgement the labels and the code may \
 draw differently.{kinds}"""
+
+
+def _generative_section(summary: dict) -> str:
+    generative = summary.get("generative")
+    if not generative:
+        return """## Generative mode
+
+Not run in this report (`PAINCHAT_LLM=none`): answers are the extractive quotes above. Set `PAINCHAT_LLM` and \
+`PAINCHAT_LLM_MODEL` to add the generated answers as a column. The validator's calibration and the last run with a \
+real small model (`make llm-test`) are in [LLM-EVAL.md](LLM-EVAL.md).
+
+"""
+    table = generative_table(generative, summary, generative["model"])
+    return f"""## Generative mode ({generative['model']})
+
+{table}
+
+Generated answers to the answerable questions (PAINCHAT_LLM set). Only sentences that passed the validator are \
+shown; "fallback" counts answers where too little passed or the model failed, so the extractive answer was shown. \
+The strict check re-runs the validator with far higher support thresholds on what was shown.
+
+"""
 
 
 def write_json(
