@@ -25,7 +25,7 @@ store: $(STAMP)
 
 run: store
 	@echo "painchat: http://$(PAINCHAT_HOST):$(PAINCHAT_PORT) (papers from $(PAINCHAT_CORPUS_DIR))"
-	$(BIN)/streamlit run app.py --server.address $(PAINCHAT_HOST) --server.port $(PAINCHAT_PORT)
+	$(BIN)/python -m painchat.ui.serve --server.address $(PAINCHAT_HOST) --server.port $(PAINCHAT_PORT)
 
 # Headless Chromium for the browser tests, from Debian's packages (never a downloaded browser).
 browser:

@@ -1,4 +1,7 @@
-"""The Streamlit chat: presentation only. Every answer comes from ``Assistant.answer``."""
+"""The Streamlit chat: presentation only. Every answer comes from ``Assistant.answer``.
+
+Serve it with ``python -m painchat.ui.serve`` (``make run``) so the model loads before the first visit.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,14 @@ from painchat import messages
 from painchat.errors import PainchatError
 from painchat.feedback import FeedbackStore
 from painchat.models import Answer
-from painchat.settings import load_settings
-from painchat.ui import render
+from painchat.settings import Settings, load_settings
+from painchat.ui import page, render, texts
 from painchat.ui.markdown import escape_markdown
+from painchat.ui.resources import start_loading
 
-st.set_page_config(page_title=render.PAGE_TITLE, page_icon=":material/healing:", layout="centered")
+st.set_page_config(page_title=render.PAGE_TITLE, page_icon=render.PAGE_ICON, layout="centered")
+
+CHAT_KEY = "question"
 
 
 @dataclass(frozen=True)
@@ -26,16 +32,14 @@ class Exchange:
     answer: Answer
 
 
-@st.cache_resource(show_spinner="Loading the papers and the search model (only once)…")
-def load_assistant():
-    from painchat.assistant import Assistant  # heavy (torch); imported only when the app runs
-
-    return Assistant(load_settings())
-
-
 @st.cache_resource
-def load_feedback_store() -> FeedbackStore:
-    return FeedbackStore(load_settings())
+def load_feedback_store(settings_json: str) -> FeedbackStore:
+    """One store (and so one file lock) per server and settings."""
+    return FeedbackStore(Settings.model_validate_json(settings_json))
+
+
+def feedback_store() -> FeedbackStore:
+    return load_feedback_store(load_settings().model_dump_json())
 
 
 def exchanges() -> list[Exchange]:
@@ -57,6 +61,21 @@ def new_chat() -> None:
     st.session_state.exchanges = []
 
 
+def check_length(limit: int) -> None:
+    """Chat box callback: an over-long question is not sent; it goes back into the box with a note.
+
+    (``st.chat_input(max_chars=…)`` would silently refuse a long paste, leaving the box empty.)
+    """
+    typed = st.session_state.get(CHAT_KEY)
+    if isinstance(typed, str) and len(typed) > limit:
+        st.session_state.too_long = typed
+
+
+def restore_later() -> None:
+    """page.js sent the questions this tab kept: they are asked again in this run."""
+    st.session_state.restore = page.restored_questions(load_settings().max_question_chars)
+
+
 def history(done: list[Exchange]) -> list[dict[str, str]]:
     """Earlier questions and answer texts, in the shape ``Assistant.answer`` takes."""
     turns = []
@@ -69,7 +88,7 @@ def history(done: list[Exchange]) -> list[dict[str, str]]:
 def save_rating(exchange: Exchange, key: str) -> None:
     value = st.session_state.get(key)
     if value is not None:  # None: the rating was withdrawn
-        load_feedback_store().record(exchange.question, exchange.answer, "up" if value == 1 else "down")
+        feedback_store().record(exchange.question, exchange.answer, "up" if value == 1 else "down")
 
 
 def show_question(question: str) -> None:
@@ -78,27 +97,49 @@ def show_question(question: str) -> None:
 
 
 def show_answer(exchange: Exchange) -> None:
-    render.answer(exchange.answer)
+    render.answer(exchange.answer, anchor=f"sources-{exchange.id}")
     key = f"feedback-{exchange.id}"
     st.feedback("thumbs", key=key, on_change=save_rating, args=(exchange, key))
     if st.session_state.get(key) is not None:
-        st.caption("Thank you. Your rating is stored without any personal details.")
+        stored = feedback_store().keeps_questions
+        st.caption(texts.FEEDBACK_STORED_WITH_QUESTION if stored else texts.FEEDBACK_STORED_WITHOUT_QUESTION)
+
+
+def show_exchange(exchange: Exchange) -> None:
+    show_question(exchange.question)
+    with st.container(key=page.reply_key(exchange.id)), st.chat_message("assistant", avatar=render.AVATARS["assistant"]):
+        show_answer(exchange)
 
 
 def answer_new(assistant, question: str) -> None:
     """Shows the question, answers it with the conversation so far, and keeps the exchange."""
     show_question(question)
     done = exchanges()
-    with st.chat_message("assistant", avatar=render.AVATARS["assistant"]):
+    exchange_id = next_exchange_id()
+    with st.container(key=page.reply_key(exchange_id)), st.chat_message("assistant", avatar=render.AVATARS["assistant"]):
         try:
-            with st.spinner("Looking through the papers…"):
+            with st.spinner(texts.THINKING):
                 result = assistant.answer(question, history(done))
         except PainchatError as err:  # e.g. the store became unreachable; bad input never raises
             st.error(f"No answer could be made: {escape_markdown(str(err))}", icon=":material/error:")
             return
-        exchange = Exchange(id=next_exchange_id(), question=question, answer=result)
+        exchange = Exchange(id=exchange_id, question=question, answer=result)
         done.append(exchange)
         show_answer(exchange)
+
+
+def restore(assistant, questions: list[str]) -> None:
+    """Asks the kept questions again, in order, so answers and follow-ups are as before the restart."""
+    done = exchanges()
+    try:
+        for question in questions:
+            result = assistant.answer(question, history(done))
+            done.append(Exchange(id=next_exchange_id(), question=question, answer=result))
+    except PainchatError:
+        done.clear()
+        st.warning(texts.NOT_RESTORED, icon=":material/history:")
+        return
+    st.info(texts.RESTORED, icon=":material/history:")
 
 
 def sidebar(assistant) -> None:
@@ -109,44 +150,72 @@ def sidebar(assistant) -> None:
         render.how_it_works()
 
 
-def show_exchange(exchange: Exchange) -> None:
-    show_question(exchange.question)
-    with st.chat_message("assistant", avatar=render.AVATARS["assistant"]):
-        show_answer(exchange)
-
-
 def offer_examples(assistant) -> None:
     """An empty chat starts with questions the papers answer (the sidebar is hidden on narrow screens)."""
     st.header("Try a question the papers answer")
     render.example_buttons(assistant.example_questions[:3], ask_later, key_prefix="start-example")
 
 
+def pinned_input(limit: int) -> str | None:
+    """The one-line disclaimer and the chat box, pinned at the bottom; drawn before anything loads."""
+    too_long = st.session_state.pop("too_long", None)
+    if too_long is not None:
+        st.session_state[CHAT_KEY] = too_long  # back into the box, for the patient to shorten
+    with st.bottom:
+        render.pinned_disclaimer(messages.DISCLAIMER)
+        if too_long is not None:
+            st.warning(texts.TOO_LONG.format(length=len(too_long), limit=limit), icon=":material/edit_note:")
+        typed = st.chat_input(render.CHAT_PLACEHOLDER, key=CHAT_KEY, on_submit=check_length, args=(limit,))
+    return typed if too_long is None else None
+
+
+def ready_assistant():
+    """The shared assistant; a visitor who comes while it loads sees why the page waits."""
+    loading = start_loading(load_settings())
+    if not loading.done():
+        with st.spinner(texts.LOADING):
+            loading.exception()  # waits; the outcome is read below
+    return loading.result()
+
+
 def main() -> None:
     st.title(render.HEADING)
     st.caption(render.INTRO)
     try:
-        assistant = load_assistant()
+        settings = load_settings()
+        typed = pinned_input(settings.max_question_chars)
+        assistant = ready_assistant()
     except PainchatError as err:
         render.disclaimer(messages.DISCLAIMER)
         st.error(f"The assistant cannot start: {escape_markdown(str(err))}", icon=":material/error:")
         st.stop()
-    with st.bottom:  # pinned under the chat, so the disclaimer stays in view however far one scrolls
-        render.disclaimer(messages.DISCLAIMER)
-        typed = st.chat_input(render.CHAT_PLACEHOLDER, max_chars=assistant.settings.max_question_chars)
-    render.coverage_notice(assistant.coverage)
     sidebar(assistant)
 
+    restoring = st.session_state.pop("restore", None)
+    if restoring:
+        restore(assistant, restoring)
     picked = st.session_state.pop("pending_question", None)
     question = typed or picked
     done = exchanges()
     chatting = bool(done or question)  # a new answer is only added below, after the button is drawn
-    st.button("New chat", key="new-chat", icon=":material/add_comment:", on_click=new_chat, disabled=not chatting)
     if not chatting:
         offer_examples(assistant)
+    render.coverage_notice(assistant.coverage)
+    if chatting:
+        st.button("New chat", key="new-chat", icon=":material/add_comment:", on_click=new_chat)
     for exchange in done:
         show_exchange(exchange)
     if question:
         answer_new(assistant, question)
+    latest = exchanges()[-1] if exchanges() else None
+    page.behaviour(
+        questions=[e.question for e in exchanges()],
+        offer_restore=not st.session_state.get("restore_offered", False) and not exchanges(),
+        announcement=(latest.id, render.announcement(latest.answer)) if latest and question else None,
+        on_restore=restore_later,
+    )
+    st.session_state.restore_offered = True
 
 
+page.styles()
 main()

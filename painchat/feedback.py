@@ -1,4 +1,8 @@
-"""Thumbs up/down per answer, stored locally as JSON Lines: no IPs, no user or session ids."""
+"""Thumbs up/down per answer, stored locally as JSON Lines: no IPs, no user or session ids.
+
+The question itself is health data: it is stored only where the operator has switched question
+logging on (``PAINCHAT_LOG_QUESTIONS``), the same consent as the question log.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ class FeedbackStore:
 
     def __init__(self, settings: Settings) -> None:
         self.path = settings.data_dir / "feedback.jsonl"
+        self.keeps_questions = settings.log_questions
         # Streamlit serves every browser session from a thread of one process.
         self._lock = threading.Lock()
 
@@ -26,11 +31,12 @@ class FeedbackStore:
             raise ValueError(f"rating must be 'up' or 'down', not {rating!r}")
         entry = {
             "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "question": question,
             "kind": answer.kind,
             "rating": rating,
             "citations": [c.chunk_id for c in answer.citations],
         }
+        if self.keeps_questions:
+            entry["question"] = question
         line = json.dumps(entry, ensure_ascii=False) + "\n"
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
