@@ -145,14 +145,14 @@ def restore(assistant, questions: list[str]) -> None:
 def sidebar(assistant) -> None:
     with st.sidebar:
         render.papers(assistant.coverage, assistant.index.sources)
-        st.header("Example questions")
+        st.header("Example questions", anchor=False)
         render.example_buttons(assistant.example_questions, ask_later, key_prefix="sidebar-example")
         render.how_it_works()
 
 
 def offer_examples(assistant) -> None:
     """An empty chat starts with questions the papers answer (the sidebar is hidden on narrow screens)."""
-    st.header("Try a question the papers answer")
+    st.header("Try a question the papers answer", anchor=False)
     render.example_buttons(assistant.example_questions[:3], ask_later, key_prefix="start-example")
 
 
@@ -179,7 +179,7 @@ def ready_assistant():
 
 
 def main() -> None:
-    st.title(render.HEADING)
+    st.title(render.HEADING, anchor=False)  # no empty "link to this heading" tab stop
     st.caption(render.INTRO)
     try:
         settings = load_settings()
@@ -208,10 +208,15 @@ def main() -> None:
     if question:
         answer_new(assistant, question)
     latest = exchanges()[-1] if exchanges() else None
+    announcement = None
+    if latest and question:
+        announcement = (latest.id, render.announcement(latest.answer))
+    elif latest and restoring:
+        announcement = (latest.id, texts.RESTORED)
     page.behaviour(
         questions=[e.question for e in exchanges()],
         offer_restore=not st.session_state.get("restore_offered", False) and not exchanges(),
-        announcement=(latest.id, render.announcement(latest.answer)) if latest and question else None,
+        announcement=announcement,
         on_restore=restore_later,
     )
     st.session_state.restore_offered = True

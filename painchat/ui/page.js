@@ -86,7 +86,9 @@ function scrollToReply(replyClass) {
 function updateSidebar() {
   const sidebar = document.querySelector('[data-testid="stSidebar"]');
   if (!sidebar) return;
-  const collapsed = sidebar.getAttribute("aria-expanded") === "false";
+  // streamlit 1.67 marks it data-collapsed; older versions used aria-expanded.
+  const collapsed =
+    sidebar.getAttribute("data-collapsed") === "true" || sidebar.getAttribute("aria-expanded") === "false";
   if (collapsed !== sidebar.hasAttribute("inert")) sidebar.toggleAttribute("inert", collapsed);
 }
 
@@ -130,7 +132,7 @@ function watchPage() {
     updateConnection();
   });
   state.observer.observe(document.body, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-expanded"],
+    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-expanded", "data-collapsed"],
   });
 }
 

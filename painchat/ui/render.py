@@ -144,7 +144,7 @@ def authors_short(authors: Sequence[str], shown: int = 3) -> str:
 
 def papers(coverage: Sequence[SourceCoverage], metas: Mapping[str, SourceMeta]) -> None:
     """Sidebar list of the loaded papers, with how much of each is loaded."""
-    st.header("The papers")
+    st.header("The papers", anchor=False)
     for paper in coverage:
         meta = metas.get(paper.source_id)
         journal = f" *{escape_markdown(meta.journal)}*." if meta and meta.journal else ""
@@ -168,5 +168,5 @@ def example_buttons(questions: Sequence[str], on_pick: Callable[[str], None], ke
 
 
 def how_it_works() -> None:
-    st.header("How this works")
+    st.header("How this works", anchor=False)
     st.markdown(HOW_IT_WORKS)
