@@ -59,6 +59,7 @@ def ask_later(question: str) -> None:
 
 def new_chat() -> None:
     st.session_state.exchanges = []
+    st.session_state.pop("restore_note", None)
 
 
 def check_length(limit: int) -> None:
@@ -69,11 +70,6 @@ def check_length(limit: int) -> None:
     typed = st.session_state.get(CHAT_KEY)
     if isinstance(typed, str) and len(typed) > limit:
         st.session_state.too_long = typed
-
-
-def restore_later() -> None:
-    """page.js sent the questions this tab kept: they are asked again in this run."""
-    st.session_state.restore = page.restored_questions(load_settings().max_question_chars)
 
 
 def history(done: list[Exchange]) -> list[dict[str, str]]:
@@ -137,9 +133,16 @@ def restore(assistant, questions: list[str]) -> None:
             done.append(Exchange(id=next_exchange_id(), question=question, answer=result))
     except PainchatError:
         done.clear()
-        st.warning(texts.NOT_RESTORED, icon=":material/history:")
+        st.session_state.restore_note = texts.NOT_RESTORED
         return
-    st.info(texts.RESTORED, icon=":material/history:")
+    st.session_state.restore_note = texts.RESTORED
+
+
+def restore_note(asking: bool) -> None:
+    """Says the conversation was restored (or lost) until the patient asks the next question."""
+    note = st.session_state.pop("restore_note", None) if asking else st.session_state.get("restore_note")
+    if note:
+        st.info(note, icon=":material/history:")
 
 
 def sidebar(assistant) -> None:
@@ -196,6 +199,7 @@ def main() -> None:
         restore(assistant, restoring)
     picked = st.session_state.pop("pending_question", None)
     question = typed or picked
+    restore_note(asking=bool(question))
     done = exchanges()
     chatting = bool(done or question)  # a new answer is only added below, after the button is drawn
     if not chatting:
@@ -213,13 +217,16 @@ def main() -> None:
         announcement = (latest.id, render.announcement(latest.answer))
     elif latest and restoring:
         announcement = (latest.id, texts.RESTORED)
-    page.behaviour(
+    kept = page.behaviour(
         questions=[e.question for e in exchanges()],
         offer_restore=not st.session_state.get("restore_offered", False) and not exchanges(),
         announcement=announcement,
-        on_restore=restore_later,
+        max_chars=settings.max_question_chars,
     )
     st.session_state.restore_offered = True
+    if kept and not exchanges():  # a conversation this server does not know (new session, restart)
+        st.session_state.restore = kept
+        st.rerun()
 
 
 page.styles()

@@ -14,7 +14,7 @@ const OFFLINE_ID = "painchat-offline";
 // Streamlit's own connection-error texts (streamlit 1.67 frontend), recognised to replace them.
 const STREAMLIT_OFFLINE = ["is not responding", "Is Streamlit still running", "Connection error"];
 
-const state = { announced: null, scrolled: null, observer: null, texts: {} };
+const state = { announced: null, scrolled: null, observer: null, offline: false, setTriggerValue: null, texts: {} };
 
 function storedQuestions() {
   try {
@@ -111,17 +111,27 @@ function offlineNotice() {
   return notice;
 }
 
+function isOffline() {
+  return Boolean(streamlitOfflineDialog() || document.querySelector('[data-testid="stConnectionStatus"]'));
+}
+
 function updateConnection() {
   const dialog = streamlitOfflineDialog();
-  const existing = document.getElementById(OFFLINE_ID);
   if (dialog) {
     // Hide Streamlit's technical wording ("Are you connected to the internet?"), not the page.
-    const backdrop = dialog.closest('[data-baseweb="modal"]') || dialog;
-    backdrop.style.display = "none";
+    (dialog.closest('[data-baseweb="modal"]') || dialog).style.display = "none";
+  }
+  if (isOffline()) {
+    state.offline = true;
     const notice = offlineNotice();
     if (notice.textContent !== state.texts.offline) notice.textContent = state.texts.offline || "";
-  } else if (existing) {
-    existing.remove();
+  } else if (state.offline) {
+    state.offline = false;
+    document.getElementById(OFFLINE_ID)?.remove();
+    // Streamlit does not rerun by itself after reconnecting to a restarted server (the page
+    // would show a conversation the new server does not know): ask for a run that restores it.
+    const questions = storedQuestions();
+    if (questions.length && state.setTriggerValue) state.setTriggerValue("restore", questions);
   }
 }
 
@@ -132,12 +142,14 @@ function watchPage() {
     updateConnection();
   });
   state.observer.observe(document.body, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-expanded", "data-collapsed"],
+    subtree: true, childList: true, characterData: true, attributes: true,
+    attributeFilter: ["aria-expanded", "data-collapsed"],
   });
 }
 
 export default function painchatPage({ data, setTriggerValue }) {
   state.texts = data.texts || {};
+  state.setTriggerValue = setTriggerValue;
   watchPage();
   updateSidebar();
   if (data.offer_restore) {

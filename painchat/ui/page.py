@@ -4,7 +4,7 @@ the tab-local conversation kept for restarts, the connection notice (``page.js``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import streamlit as st
@@ -37,14 +37,15 @@ def reply_key(exchange_id: int) -> str:
 
 
 def behaviour(
-    questions: Sequence[str],
-    offer_restore: bool,
-    announcement: tuple[int, str] | None,
-    on_restore: Callable[[], None],
-) -> None:
-    """Mounts ``page.js`` with this run's conversation; ``announcement`` is (exchange id, text)."""
+    questions: Sequence[str], offer_restore: bool, announcement: tuple[int, str] | None, max_chars: int
+) -> list[str]:
+    """Mounts ``page.js`` with this run's conversation; ``announcement`` is (exchange id, text).
+
+    Returns the questions the tab kept, when page.js asks for them to be restored (on a new
+    session's first run, or after reconnecting to a restarted server); otherwise ``[]``.
+    """
     latest = announcement[0] if announcement else None
-    _component(
+    result = _component(
         key=KEY,
         data={
             "questions": list(questions),
@@ -53,14 +54,18 @@ def behaviour(
             "reply_class": reply_class(latest) if latest is not None else None,
             "texts": {"offline": texts.CONNECTION_LOST},
         },
-        on_restore_change=on_restore,
+        on_restore_change=_read_in_the_run,
     )
+    return _checked(result.get("restore"), max_chars)
 
 
-def restored_questions(max_chars: int) -> list[str]:
-    """The questions the browser sent back for restoring, checked: at most 50 strings, each bounded."""
-    result = st.session_state.get(KEY)
-    sent = getattr(result, "restore", None) if result is not None else None
+def _read_in_the_run() -> None:
+    """Registers the "restore" event; its value is read from the component's result instead, because
+    a new session (after a server restart) has no callbacks registered when it arrives."""
+
+
+def _checked(sent: object, max_chars: int) -> list[str]:
+    """What a browser sends back is untrusted: at most 50 non-empty strings, each within the limit."""
     if not isinstance(sent, list):
         return []
     return [q for q in sent[:MAX_RESTORED_QUESTIONS] if isinstance(q, str) and 0 < len(q) <= max_chars]

@@ -106,7 +106,8 @@ def announcement(result: Answer) -> str:
     """What a screen reader hears when the reply arrives: its title, or its first words."""
     notice = NOTICES.get(result.kind)
     title = notice[2] if notice else result.answer.split("\n", 1)[0]
-    count = f" {len(result.citations)} sources." if result.citations else ""
+    n = len(result.citations)
+    count = f" {n} source{'s' if n > 1 else ''}." if n else ""
     return f"{texts.ANNOUNCE_PREFIX} {title}{count}"
 
 
