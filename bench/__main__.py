@@ -19,6 +19,7 @@ from bench.memory import streamlit_memory
 from bench.plot import plot_scale
 from bench.report import render_markdown, write_json
 from bench.scale import scale
+from bench.sessions import session_load
 from bench.workspace import prepare
 from painchat.assistant import Assistant
 from painchat.embedding import Embedder
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         progress("memory: Streamlit server")
         results["streamlit"] = streamlit_memory(workspace.env)
         progress(f"  {results['streamlit']['status']}")
+        progress("many sessions: 25 and 50 protocol-level visitors on one chat server")
+        results["sessions"] = session_load(workspace.env)
+        progress(f"  {results['sessions']['status']}")
     progress("scale: SYNTHETIC vectors, embedded and server Chroma, 1k/10k/100k")
     results["scale"] = scale(progress)
     results["load_avg_1m_at_end"] = round(os.getloadavg()[0], 2)  # with the start's, says if others shared the CPU
