@@ -101,9 +101,15 @@ def show_answer(exchange: Exchange) -> None:
         st.caption(texts.FEEDBACK_STORED_WITH_QUESTION if stored else texts.FEEDBACK_STORED_WITHOUT_QUESTION)
 
 
+def reply(exchange_id: int):
+    """The assistant's message, in a container page.js can find to scroll the reply into view."""
+    with st.container(key=page.reply_key(exchange_id)):
+        return st.chat_message("assistant", avatar=render.AVATARS["assistant"])
+
+
 def show_exchange(exchange: Exchange) -> None:
     show_question(exchange.question)
-    with st.container(key=page.reply_key(exchange.id)), st.chat_message("assistant", avatar=render.AVATARS["assistant"]):
+    with reply(exchange.id):
         show_answer(exchange)
 
 
@@ -112,7 +118,7 @@ def answer_new(assistant, question: str) -> None:
     show_question(question)
     done = exchanges()
     exchange_id = next_exchange_id()
-    with st.container(key=page.reply_key(exchange_id)), st.chat_message("assistant", avatar=render.AVATARS["assistant"]):
+    with reply(exchange_id):
         try:
             with st.spinner(texts.THINKING):
                 result = assistant.answer(question, history(done))
@@ -181,24 +187,13 @@ def ready_assistant():
     return loading.result()
 
 
-def main() -> None:
-    st.title(render.HEADING, anchor=False)  # no empty "link to this heading" tab stop
-    st.caption(render.INTRO)
-    try:
-        settings = load_settings()
-        typed = pinned_input(settings.max_question_chars)
-        assistant = ready_assistant()
-    except PainchatError as err:
-        render.disclaimer(messages.DISCLAIMER)
-        st.error(f"The assistant cannot start: {escape_markdown(str(err))}", icon=":material/error:")
-        st.stop()
-    sidebar(assistant)
-
+def conversation(assistant, typed: str | None) -> tuple[str | None, bool]:
+    """Draws the chat and answers what was asked in this run; returns (the question, whether a kept
+    conversation was restored)."""
     restoring = st.session_state.pop("restore", None)
     if restoring:
         restore(assistant, restoring)
-    picked = st.session_state.pop("pending_question", None)
-    question = typed or picked
+    question = typed or st.session_state.pop("pending_question", None)
     restore_note(asking=bool(question))
     done = exchanges()
     chatting = bool(done or question)  # a new answer is only added below, after the button is drawn
@@ -211,22 +206,43 @@ def main() -> None:
         show_exchange(exchange)
     if question:
         answer_new(assistant, question)
+    return question, bool(restoring)
+
+
+def keep_page_in_step(asked: bool, restored: bool, max_chars: int) -> None:
+    """page.js: announce and scroll to a new reply, keep the questions in the tab, restore them."""
     latest = exchanges()[-1] if exchanges() else None
     announcement = None
-    if latest and question:
+    if latest and asked:
         announcement = (latest.id, render.announcement(latest.answer))
-    elif latest and restoring:
+    elif latest and restored:
         announcement = (latest.id, texts.RESTORED)
     kept = page.behaviour(
         questions=[e.question for e in exchanges()],
         offer_restore=not st.session_state.get("restore_offered", False) and not exchanges(),
         announcement=announcement,
-        max_chars=settings.max_question_chars,
+        max_chars=max_chars,
     )
     st.session_state.restore_offered = True
     if kept and not exchanges():  # a conversation this server does not know (new session, restart)
         st.session_state.restore = kept
         st.rerun()
+
+
+def main() -> None:
+    st.title(render.HEADING, anchor=False)  # no empty "link to this heading" tab stop
+    st.caption(render.INTRO)
+    try:
+        settings = load_settings()
+        typed = pinned_input(settings.max_question_chars)
+        assistant = ready_assistant()
+    except PainchatError as err:
+        render.disclaimer(messages.DISCLAIMER)
+        st.error(f"The assistant cannot start: {escape_markdown(str(err))}", icon=":material/error:")
+        st.stop()
+    sidebar(assistant)
+    question, restored = conversation(assistant, typed)
+    keep_page_in_step(bool(question), restored, settings.max_question_chars)
 
 
 page.styles()

@@ -139,14 +139,17 @@ def sessions_section(result: dict, run: RunInfo) -> str:
         [moment.replace("_", " "), f"{p['disclaimer_and_input_s']:.2f}", f"{p['ready_s']:.2f}"]
         for moment, p in paint.items()
     ]
+    per_session = result["rows"][0]["questions_per_session"]
+    idle = _mib(result["server_rss_mib_after_warm_up"])
     return f"""## Many chat sessions
 
-`python -m bench.sessions` starts the chat server as `make run` does (`python -m painchat.ui.serve`, one
-process), then simulates visitors with Streamlit's own websocket protocol (no browser per visitor):
-each opens the page (one script run) and asks {result['rows'][0]['questions_per_session']} questions one after another through the chat box; all sessions of a row run at once. An answer is timed from sending the question
-until the run that draws it has finished (its disclaimer drawn). The server idled at {_mib(result['server_rss_mib_after_warm_up'])} MiB after one warm-up visit. The load clients run on the same 2
-cores as the server, and so did other jobs (load average in the last column): per-visit CPU, not
-these wall times, is what carries over to another machine.
+`python -m bench.sessions` starts the chat server as `make run` does (`python -m painchat.ui.serve`,
+one process), then simulates visitors with Streamlit's own websocket protocol (no browser per
+visitor): each opens the page (one script run) and asks {per_session} questions one after another
+through the chat box; all sessions of a row run at once. An answer is timed from sending the
+question until the run that draws it has finished (its disclaimer drawn). The server idled at
+{idle} MiB after one warm-up visit. The load clients run on the same 2 cores as the server, and so
+did other jobs (load average in the last column): these wall times are upper bounds.
 
 {markdown_table(headers, rows)}
 

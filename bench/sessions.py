@@ -145,7 +145,8 @@ def first_paint(url: str) -> dict:
             page.get_by_placeholder(CHAT_PLACEHOLDER).wait_for(state="visible", timeout=120_000)
             painted = time.perf_counter() - started
             wait_until_ready(page)
-            rows[moment] = {"disclaimer_and_input_s": round(painted, 2), "ready_s": round(time.perf_counter() - started, 2)}
+            ready = time.perf_counter() - started
+            rows[moment] = {"disclaimer_and_input_s": round(painted, 2), "ready_s": round(ready, 2)}
             page.close()
     return rows
 

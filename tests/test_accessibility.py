@@ -7,7 +7,15 @@ import pytest
 from playwright.sync_api import expect
 
 from painchat.ui import texts
-from painchat.ui.browser import CHAT_PLACEHOLDER, EmbeddingPage, answered, ask, new_page, open_first_source, wait_until_ready
+from painchat.ui.browser import (
+    CHAT_PLACEHOLDER,
+    EmbeddingPage,
+    answered,
+    ask,
+    new_page,
+    open_first_source,
+    wait_until_ready,
+)
 from tests.axe import axe_violations
 from tests.ui_helpers import app_env, browser, streamlit_server  # noqa: F401 - fixtures
 
@@ -18,7 +26,13 @@ EMERGENCY = "I have crushing chest pain spreading to my left arm right now"
 # Skip link, sidebar toggle, main column, three examples, disclaimer, chat box; it was 20, nine of
 # them inside the invisible sidebar.
 MAX_TABS_TO_CHAT_BOX = 9
-VIEWS = {"desktop": (1280, 900, None), "phone": (390, 844, None), "iframe-360": (420, 760, 360), "iframe-760": (820, 900, 760)}
+# name: (window width, window height, iframe width or None for the app as the page itself)
+VIEWS = {
+    "desktop": (1280, 900, None),
+    "phone": (390, 844, None),
+    "iframe-360": (420, 760, 360),
+    "iframe-760": (820, 900, 760),
+}
 
 
 @pytest.fixture

@@ -99,6 +99,15 @@ def test_a_follow_up_passes_the_conversation_as_history(app, monkeypatch):
     assert len(app.chat_message) == 4
 
 
+def test_an_over_long_question_is_not_asked_and_the_limit_is_explained(app):
+    app.chat_input[0].set_value("x" * 2001).run()
+
+    assert exchanges(app) == []
+    [note] = [w for w in app.warning if "the limit is 2,000" in w.value]
+    assert "2,001 characters" in note.value
+    assert app.chat_input[0].proto.value == "x" * 2001  # put back into the box
+
+
 def test_new_chat_clears_the_conversation(app):
     ask(app, QUESTION)
     app.button(key="new-chat").click().run()
