@@ -56,7 +56,7 @@ def behaviour(
         },
         on_restore_change=_read_in_the_run,
     )
-    return _checked(result.get("restore"), max_chars)
+    return restorable(result.get("restore"), max_chars)
 
 
 def _read_in_the_run() -> None:
@@ -64,7 +64,7 @@ def _read_in_the_run() -> None:
     a new session (after a server restart) has no callbacks registered when it arrives."""
 
 
-def _checked(sent: object, max_chars: int) -> list[str]:
+def restorable(sent: object, max_chars: int) -> list[str]:
     """What a browser sends back is untrusted: at most 50 non-empty strings, each within the limit."""
     if not isinstance(sent, list):
         return []
