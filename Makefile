@@ -11,7 +11,7 @@ PAINCHAT_HOST ?= 127.0.0.1
 PAINCHAT_PORT ?= 8501
 export PAINCHAT_CORPUS_DIR
 
-.PHONY: run test store corpus bench eval calibrate screenshots browser clean
+.PHONY: run serve test store corpus bench eval calibrate screenshots browser clean
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ store: $(STAMP)
 run: store
 	@echo "painchat: http://$(PAINCHAT_HOST):$(PAINCHAT_PORT) (papers from $(PAINCHAT_CORPUS_DIR))"
 	$(BIN)/python -m painchat.ui.serve --server.address $(PAINCHAT_HOST) --server.port $(PAINCHAT_PORT)
+
+# The HTTP API and the widget (docs/EMBEDDING.md); host, port and workers from PAINCHAT_API_* settings.
+serve: store
+	$(BIN)/python -m painchat serve
 
 # Headless Chromium for the browser tests, from Debian's packages (never a downloaded browser).
 browser:

@@ -6,12 +6,14 @@ Uses PAINCHAT_CORPUS_DIR for the papers; everything it builds lives in a temp fo
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.api_load import SECONDS, SESSIONS, api_load
 from bench.ask_latency import ask_latency
 from bench.coldstart import cold_start
 from bench.ingest_rate import ingest_throughput
@@ -35,10 +37,20 @@ def progress(message: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--docs", type=Path, default=PROJECT_ROOT / "docs", help="folder for the report, JSON and plot")
+    parser.add_argument(
+        "--only-api-load", action="store_true", help="re-measure only the HTTP API load (and the answer p50 beside it)"
+    )
+    parser.add_argument(
+        "--only-sessions", action="store_true", help="re-measure only the chat server under many sessions"
+    )
     args = parser.parse_args(argv)
     run = RunInfo.now("bench", sys.argv[1:] if argv is None else argv)
     embedder = Embedder()
     embedder.load()  # every in-process step is measured with the model already loaded
+    if args.only_api_load:
+        return _only_api_load(run, embedder, args.docs)
+    if args.only_sessions:
+        return _only_sessions(embedder, args.docs)
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="painchat-bench-") as folder:
         progress("building the bench store")
@@ -52,8 +64,12 @@ def main(argv: list[str] | None = None) -> int:
         results["ingest"] = ingest_throughput(workspace.settings, embedder)
         progress(f"  ratio {results['ingest']['ratio']:.2f}x")
         progress("ask latency: Assistant.answer vs embedding + raw Chroma query")
-        results["ask_latency"] = ask_latency(workspace.settings, embedder, read_jsonl(DATA_DIR / "qa.jsonl"))
+        questions = read_jsonl(DATA_DIR / "qa.jsonl")
+        results["ask_latency"] = ask_latency(workspace.settings, embedder, questions)
         progress(f"  p50 ratio {results['ask_latency']['ratio_p50']:.2f}x")
+        progress(f"HTTP API: {SESSIONS} sessions for {SECONDS} s against one uvicorn worker")
+        results["api_load"] = api_load(workspace.env, questions, results["ask_latency"]["ask_ms"]["p50"], run)
+        progress(f"  p50 ratio {results['api_load']['ratio_p50']:.2f}x, {results['api_load']['ratio_p50_same_load']:.2f}x same load")
         progress("memory: Streamlit server")
         results["streamlit"] = streamlit_memory(workspace.env)
         progress(f"  {results['streamlit']['status']}")
@@ -71,6 +87,50 @@ def main(argv: list[str] | None = None) -> int:
     print("\n" + markdown)
     progress(f"wrote {args.docs / 'BENCHMARKS.md'}, bench-results.json, bench-scale.png")
     return 0
+
+
+def _only_api_load(run: RunInfo, embedder: Embedder, docs: Path) -> int:
+    """Measures the load test (with the in-process p50 beside it) and merges it into the last full report."""
+    previous = json.loads((docs / "bench-results.json").read_text(encoding="utf-8"))
+    questions = read_jsonl(DATA_DIR / "qa.jsonl")
+    with tempfile.TemporaryDirectory(prefix="painchat-bench-") as folder:
+        progress("building the bench store")
+        workspace = prepare(Path(folder), embedder)
+        progress("ask latency (for the in-process p50)")
+        answer_p50 = ask_latency(workspace.settings, embedder, questions)["ask_ms"]["p50"]
+        progress(f"HTTP API: {SESSIONS} sessions for {SECONDS} s against one uvicorn worker")
+        previous["api_load"] = api_load(workspace.env, questions, answer_p50, run)
+    _merge(previous, docs)
+    progress(f"p50 ratio {previous['api_load']['ratio_p50']:.2f}x; merged into {docs / 'BENCHMARKS.md'}")
+    return 0
+
+
+def _only_sessions(embedder: Embedder, docs: Path) -> int:
+    """Measures the chat server under many sessions and merges it into the last full report."""
+    previous = json.loads((docs / "bench-results.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="painchat-bench-") as folder:
+        progress("building the bench store")
+        workspace = prepare(Path(folder), embedder)
+        progress("many sessions: 25 and 50 protocol-level visitors on one chat server")
+        previous["sessions"] = session_load(workspace.env)
+    _merge(previous, docs)
+    progress(f"{previous['sessions']['status']}; merged into {docs / 'BENCHMARKS.md'}")
+    return 0
+
+
+def _merge(previous: dict, docs: Path) -> None:
+    """Re-renders the last full report with the parts just measured."""
+    full_run = RunInfo(previous["command"], previous["date"], previous["machine"])
+    results = {key: value for key, value in previous.items() if key not in ("command", "date", "machine", "corpus")}
+    (docs / "BENCHMARKS.md").write_text(
+        render_markdown(full_run, previous["corpus"], _store_line(previous), results), encoding="utf-8"
+    )
+    write_json(docs / "bench-results.json", full_run, previous["corpus"], results)
+
+
+def _store_line(results: dict) -> str:
+    ingest = results["ingest"]
+    return f"{ingest['chunks']} passages, {ingest['sentences']} sentences"
 
 
 if __name__ == "__main__":

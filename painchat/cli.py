@@ -17,6 +17,8 @@ from painchat.settings import Settings, load_settings
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    if args.command == "serve":
+        return _serve(args)
     try:
         assistant = _assistant(load_settings())
         if args.batch:
@@ -41,7 +43,22 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.add_argument("--history", type=Path, help='JSON list of {"role": "user"|"assistant", "content": "..."}')
     ask.add_argument("--batch", type=Path, help='JSON Lines of {"question": ..., "history": [...]}; JSON out')
+    serve = commands.add_parser("serve", help="run the HTTP API and the widget (uvicorn)")
+    serve.add_argument("--host", help="address to listen on (default: PAINCHAT_API_HOST)")
+    serve.add_argument("--port", type=int, help="port to listen on (default: PAINCHAT_API_PORT)")
+    serve.add_argument("--workers", type=int, help="worker processes (default: PAINCHAT_API_WORKERS)")
     return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from painchat.api.server import serve
+
+    try:
+        serve(load_settings(), args.host, args.port, args.workers)
+    except PainchatError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _assistant(settings: Settings):

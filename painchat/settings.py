@@ -7,9 +7,10 @@ the environment, so a test points state at a temp dir by setting env vars.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from painchat.errors import ConfigError
 
@@ -80,6 +81,41 @@ class Settings(BaseSettings):
     # --- Chat interface -------------------------------------------------------------------------
 
     # --- HTTP API and widget --------------------------------------------------------------------
+
+    api_host: str = Field("127.0.0.1", description="Address `python -m painchat serve` listens on.")
+    api_port: int = Field(8600, ge=1, le=65535, description="Port `python -m painchat serve` listens on.")
+    api_workers: int = Field(
+        1, ge=1, le=32, description="uvicorn worker processes; more than one needs chroma_url (a shared Chroma server)."
+    )
+    allowed_origins: Annotated[tuple[str, ...], NoDecode] = Field(
+        (),
+        description="Comma-separated origins (https://clinic.example) whose pages may call the API from a browser; "
+        "empty means none. There is no wildcard.",
+    )
+    api_key: SecretStr | None = Field(
+        None, description="When set, every /v1 request must send `Authorization: Bearer <key>` (server-to-server)."
+    )
+    rate_limit_per_minute: float = Field(
+        20, ge=0, description="Requests a client (one IP address) may make to /v1 per minute, per worker; 0 turns it off."
+    )
+    rate_limit_burst: int = Field(5, ge=1, description="Requests a client may make at once before the rate applies.")
+    max_body_bytes: int = Field(
+        65536, ge=1024, description="Larger request bodies are refused with 413 before they are read further."
+    )
+    max_history_items: int = Field(
+        40, ge=0, description="A request whose history has more turns than this is refused with 413."
+    )
+    forwarded_allow_ips: str = Field(
+        "127.0.0.1",
+        description="Proxies whose X-Forwarded-For uvicorn trusts for the client address (rate limiting).",
+    )
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip().rstrip("/") for part in value.split(",") if part.strip())
+        return value
 
 
 def load_settings() -> Settings:

@@ -1,0 +1,1 @@
+"""The HTTP API (FastAPI) and the embeddable widget it serves: ``create_app`` in ``painchat.api.app``."""
