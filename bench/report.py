@@ -148,7 +148,9 @@ def sessions_section(result: dict, run: RunInfo) -> str:
 one process), then simulates visitors with Streamlit's own websocket protocol (no browser per
 visitor): each opens the page (one script run) and asks {per_session} questions one after another
 through the chat box; all sessions of a row run at once. An answer is timed from sending the
-question until the run that draws it has finished (its disclaimer drawn). The server idled at
+question until the run that draws it has finished (its disclaimer drawn); a visitor whose websocket
+handshake takes over 15 s (when Streamlit's desktop frontend gives up and retries) or whose run
+draws no answer counts as an error. The server idled at
 {idle} MiB after one warm-up visit. The load clients run on the same 2 cores as the server, and so
 did other jobs (load average in the last column): these wall times are upper bounds.
 

@@ -34,6 +34,8 @@ QUESTIONS = (
 )
 ANSWER_DRAWN = "**Not medical advice.**"  # the disclaimer caption that ends every reply
 RUN_TIMEOUT_S = 300
+# Streamlit's desktop frontend gives the websocket handshake 15 s before it retries (60 s on Android).
+HANDSHAKE_TIMEOUT_S = 15
 
 
 class Visitor:
@@ -49,8 +51,10 @@ class Visitor:
 
     async def visit(self) -> None:
         try:
-            async with websockets.connect(self.stream, subprotocols=["streamlit"], max_size=None) as ws:
-                started = time.perf_counter()
+            started = time.perf_counter()  # the page time includes the websocket handshake
+            async with websockets.connect(
+                self.stream, subprotocols=["streamlit"], max_size=None, open_timeout=HANDSHAKE_TIMEOUT_S
+            ) as ws:
                 await self._run(ws, [])
                 self.page_s = time.perf_counter() - started
                 if self.chat_input_id is None:
