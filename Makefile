@@ -25,7 +25,7 @@ store: $(STAMP)
 
 run: store
 	@echo "painchat: http://$(PAINCHAT_HOST):$(PAINCHAT_PORT) (papers from $(PAINCHAT_CORPUS_DIR))"
-	$(BIN)/streamlit run app.py --server.address $(PAINCHAT_HOST) --server.port $(PAINCHAT_PORT)
+	$(BIN)/python -m painchat.ui.serve --server.address $(PAINCHAT_HOST) --server.port $(PAINCHAT_PORT)
 
 # The HTTP API and the widget (docs/EMBEDDING.md); host, port and workers from PAINCHAT_API_* settings.
 serve: store

@@ -1,4 +1,7 @@
-"""The Streamlit chat: presentation only. Every answer comes from ``Assistant.answer``."""
+"""The Streamlit chat: presentation only. Every answer comes from ``Assistant.answer``.
+
+Serve it with ``python -m painchat.ui.serve`` (``make run``) so the model loads before the first visit.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,14 @@ from painchat import fault_messages, messages
 from painchat.errors import PainchatError
 from painchat.feedback import FeedbackStore
 from painchat.models import Answer
-from painchat.settings import load_settings
+from painchat.settings import Settings, load_settings
 from painchat.streaming import stream_answer
-from painchat.ui import render
+from painchat.ui import page, render, texts
+from painchat.ui.resources import start_loading
 
-st.set_page_config(page_title=render.PAGE_TITLE, page_icon=":material/healing:", layout="centered")
+st.set_page_config(page_title=render.PAGE_TITLE, page_icon=render.PAGE_ICON, layout="centered")
+
+CHAT_KEY = "question"
 
 
 @dataclass(frozen=True)
@@ -26,16 +32,14 @@ class Exchange:
     answer: Answer
 
 
-@st.cache_resource(show_spinner="Loading the papers and the search model (only once)…")
-def load_assistant():
-    from painchat.assistant import Assistant  # heavy (torch); imported only when the app runs
-
-    return Assistant(load_settings())
-
-
 @st.cache_resource
-def load_feedback_store() -> FeedbackStore:
-    return FeedbackStore(load_settings())
+def load_feedback_store(settings_json: str) -> FeedbackStore:
+    """One store (and so one file lock) per server and settings."""
+    return FeedbackStore(Settings.model_validate_json(settings_json))
+
+
+def feedback_store() -> FeedbackStore:
+    return load_feedback_store(load_settings().model_dump_json())
 
 
 def exchanges() -> list[Exchange]:
@@ -55,6 +59,17 @@ def ask_later(question: str) -> None:
 
 def new_chat() -> None:
     st.session_state.exchanges = []
+    st.session_state.pop("restore_note", None)
+
+
+def check_length(limit: int) -> None:
+    """Chat box callback: an over-long question is not sent; it goes back into the box with a note.
+
+    (``st.chat_input(max_chars=…)`` would silently refuse a long paste, leaving the box empty.)
+    """
+    typed = st.session_state.get(CHAT_KEY)
+    if isinstance(typed, str) and len(typed) > limit:
+        st.session_state.too_long = typed
 
 
 def history(done: list[Exchange]) -> list[dict[str, str]]:
@@ -70,7 +85,7 @@ def save_rating(exchange: Exchange, key: str) -> None:
     value = st.session_state.get(key)
     if value is not None:  # None: the rating was withdrawn
         try:
-            load_feedback_store().record(exchange.question, exchange.answer, "up" if value == 1 else "down")
+            feedback_store().record(exchange.question, exchange.answer, "up" if value == 1 else "down")
         except PainchatError as err:  # e.g. an unwritable data folder
             st.session_state[key] = None  # so no "Your rating is stored" note follows
             st.toast(fault_messages.for_patient(err), icon=":material/error:")
@@ -82,31 +97,45 @@ def show_question(question: str) -> None:
 
 
 def show_answer(exchange: Exchange) -> None:
-    render.answer(exchange.answer)
+    render.answer(exchange.answer, anchor=f"sources-{exchange.id}")
     # Questions the papers answer, offered after a refusal: one click asks them.
     render.example_buttons(exchange.answer.suggestions, ask_later, key_prefix=f"suggested-{exchange.id}")
     key = f"feedback-{exchange.id}"
     st.feedback("thumbs", key=key, on_change=save_rating, args=(exchange, key))
     if st.session_state.get(key) is not None:
-        st.caption("Thank you. Your rating is stored without any personal details.")
+        stored = feedback_store().keeps_questions
+        st.caption(texts.FEEDBACK_STORED_WITH_QUESTION if stored else texts.FEEDBACK_STORED_WITHOUT_QUESTION)
+
+
+def reply(exchange_id: int):
+    """The assistant's message, in a container page.js can find to scroll the reply into view."""
+    with st.container(key=page.reply_key(exchange_id)):
+        return st.chat_message("assistant", avatar=render.AVATARS["assistant"])
+
+
+def show_exchange(exchange: Exchange) -> None:
+    show_question(exchange.question)
+    with reply(exchange.id):
+        show_answer(exchange)
 
 
 def answer_new(assistant, question: str) -> None:
     """Shows the question, answers it with the conversation so far, and keeps the exchange."""
     show_question(question)
     done = exchanges()
-    with st.chat_message("assistant", avatar=render.AVATARS["assistant"]):
+    exchange_id = next_exchange_id()
+    with reply(exchange_id):
         try:
             if assistant.generator.enabled:
                 result = streamed_answer(assistant, question, history(done))
             else:
-                with st.spinner("Looking through the papers…"):
+                with st.spinner(texts.THINKING):
                     result = assistant.answer(question, history(done))
         except Exception as err:  # e.g. the store became unreachable; bad input never raises
             st.error(fault_messages.for_patient(err), icon=":material/error:")
             render.disclaimer(messages.DISCLAIMER)
             return
-        exchange = Exchange(id=next_exchange_id(), question=question, answer=result)
+        exchange = Exchange(id=exchange_id, question=question, answer=result)
         done.append(exchange)
         show_answer(exchange)
 
@@ -123,58 +152,126 @@ def streamed_answer(assistant, question: str, turns: list[dict[str, str]]) -> An
                 yield item
 
     preview = st.empty()
-    with preview.container(), st.spinner("Looking through the papers…"):
+    with preview.container(), st.spinner(texts.THINKING):
         st.write_stream(pieces())
     preview.empty()
     return final[-1]
 
 
+def restore(assistant, questions: list[str]) -> None:
+    """Asks the kept questions again, in order, so answers and follow-ups are as before the restart."""
+    done = exchanges()
+    try:
+        for question in questions:
+            result = assistant.answer(question, history(done))
+            done.append(Exchange(id=next_exchange_id(), question=question, answer=result))
+    except Exception:  # noqa: BLE001 — a fault while re-asking: the patient gets a note, not a traceback
+        done.clear()
+        st.session_state.restore_note = texts.NOT_RESTORED
+        return
+    st.session_state.restore_note = texts.RESTORED
+
+
+def restore_note(asking: bool) -> None:
+    """Says the conversation was restored (or lost) until the patient asks the next question."""
+    note = st.session_state.pop("restore_note", None) if asking else st.session_state.get("restore_note")
+    if note:
+        st.info(note, icon=":material/history:")
+
+
 def sidebar(assistant) -> None:
     with st.sidebar:
         render.papers(assistant.coverage, assistant.index.sources)
-        st.header("Example questions")
+        st.header("Example questions", anchor=False)
         render.example_buttons(assistant.example_questions, ask_later, key_prefix="sidebar-example")
         render.how_it_works()
 
 
-def show_exchange(exchange: Exchange) -> None:
-    show_question(exchange.question)
-    with st.chat_message("assistant", avatar=render.AVATARS["assistant"]):
-        show_answer(exchange)
-
-
 def offer_examples(assistant) -> None:
     """An empty chat starts with questions the papers answer (the sidebar is hidden on narrow screens)."""
-    st.header("Try a question the papers answer")
+    st.header("Try a question the papers answer", anchor=False)
     render.example_buttons(assistant.example_questions[:3], ask_later, key_prefix="start-example")
 
 
-def main() -> None:
-    st.title(render.HEADING)
-    st.caption(render.INTRO)
-    try:
-        assistant = load_assistant()
-    except Exception as err:  # a missing, damaged or unreachable store; a bad setting
-        render.disclaimer(messages.DISCLAIMER)
-        st.error(fault_messages.for_patient(err, starting=True), icon=":material/error:")
-        st.stop()
-    with st.bottom:  # pinned under the chat, so the disclaimer stays in view however far one scrolls
-        render.disclaimer(messages.DISCLAIMER)
-        typed = st.chat_input(render.CHAT_PLACEHOLDER, max_chars=assistant.settings.max_question_chars)
-    render.coverage_notice(assistant.coverage)
-    sidebar(assistant)
+def pinned_input(limit: int) -> str | None:
+    """The one-line disclaimer and the chat box, pinned at the bottom; drawn before anything loads."""
+    too_long = st.session_state.pop("too_long", None)
+    if too_long is not None:
+        st.session_state[CHAT_KEY] = too_long  # back into the box, for the patient to shorten
+    with st.bottom:
+        render.pinned_disclaimer(messages.DISCLAIMER)
+        if too_long is not None:
+            st.warning(texts.TOO_LONG.format(length=len(too_long), limit=limit), icon=":material/edit_note:")
+        typed = st.chat_input(render.CHAT_PLACEHOLDER, key=CHAT_KEY, on_submit=check_length, args=(limit,))
+    return typed if too_long is None else None
 
-    picked = st.session_state.pop("pending_question", None)
-    question = typed or picked
+
+def ready_assistant():
+    """The shared assistant; a visitor who comes while it loads sees why the page waits."""
+    loading = start_loading(load_settings())
+    if not loading.done():
+        with st.spinner(texts.LOADING):
+            loading.exception()  # waits; the outcome is read below
+    return loading.result()
+
+
+def conversation(assistant, typed: str | None) -> tuple[str | None, bool]:
+    """Draws the chat and answers what was asked in this run; returns (the question, whether a kept
+    conversation was restored)."""
+    restoring = st.session_state.pop("restore", None)
+    if restoring:
+        restore(assistant, restoring)
+    question = typed or st.session_state.pop("pending_question", None)
+    restore_note(asking=bool(question))
     done = exchanges()
     chatting = bool(done or question)  # a new answer is only added below, after the button is drawn
-    st.button("New chat", key="new-chat", icon=":material/add_comment:", on_click=new_chat, disabled=not chatting)
     if not chatting:
         offer_examples(assistant)
+    render.coverage_notice(assistant.coverage)
+    if chatting:
+        st.button("New chat", key="new-chat", icon=":material/add_comment:", on_click=new_chat)
     for exchange in done:
         show_exchange(exchange)
     if question:
         answer_new(assistant, question)
+    return question, bool(restoring)
 
 
+def keep_page_in_step(asked: bool, restored: bool, max_chars: int) -> None:
+    """page.js: announce and scroll to a new reply, keep the questions in the tab, restore them."""
+    latest = exchanges()[-1] if exchanges() else None
+    announcement = None
+    if latest and asked:
+        announcement = (latest.id, render.announcement(latest.answer))
+    elif latest and restored:
+        announcement = (latest.id, texts.RESTORED)
+    kept = page.behaviour(
+        questions=[e.question for e in exchanges()],
+        offer_restore=not st.session_state.get("restore_offered", False) and not exchanges(),
+        announcement=announcement,
+        max_chars=max_chars,
+    )
+    st.session_state.restore_offered = True
+    if kept and not exchanges():  # a conversation this server does not know (new session, restart)
+        st.session_state.restore = kept
+        st.rerun()
+
+
+def main() -> None:
+    st.title(render.HEADING, anchor=False)  # no empty "link to this heading" tab stop
+    st.caption(render.INTRO)
+    try:
+        settings = load_settings()
+        typed = pinned_input(settings.max_question_chars)
+        assistant = ready_assistant()
+    except Exception as err:  # a missing, damaged or unreachable store; a bad setting
+        render.disclaimer(messages.DISCLAIMER)
+        st.error(fault_messages.for_patient(err, starting=True), icon=":material/error:")
+        st.stop()
+    sidebar(assistant)
+    question, restored = conversation(assistant, typed)
+    keep_page_in_step(bool(question), restored, settings.max_question_chars)
+
+
+page.styles()
 main()

@@ -22,6 +22,7 @@ from bench.memory import streamlit_memory
 from bench.plot import plot_scale
 from bench.report import render_markdown, write_json
 from bench.scale import scale
+from bench.sessions import session_load
 from bench.workspace import prepare
 from painchat.assistant import Assistant
 from painchat.embedding import Embedder
@@ -40,12 +41,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only-api-load", action="store_true", help="re-measure only the HTTP API load (and the answer p50 beside it)"
     )
+    parser.add_argument(
+        "--only-sessions", action="store_true", help="re-measure only the chat server under many sessions"
+    )
     args = parser.parse_args(argv)
     run = RunInfo.now("bench", sys.argv[1:] if argv is None else argv)
     embedder = Embedder()
     embedder.load()  # every in-process step is measured with the model already loaded
     if args.only_api_load:
         return _only_api_load(run, embedder, args.docs)
+    if args.only_sessions:
+        return _only_sessions(embedder, args.docs)
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="painchat-bench-") as folder:
         progress("building the bench store")
@@ -71,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         progress("memory: Streamlit server")
         results["streamlit"] = streamlit_memory(workspace.env)
         progress(f"  {results['streamlit']['status']}")
+        progress("many sessions: 25 and 50 protocol-level visitors on one chat server")
+        results["sessions"] = session_load(workspace.env)
+        progress(f"  {results['sessions']['status']}")
     progress("scale: SYNTHETIC vectors, embedded and server Chroma, 1k/10k/100k")
     results["scale"] = scale(progress)
     results["load_avg_1m_at_end"] = round(os.getloadavg()[0], 2)  # with the start's, says if others shared the CPU
@@ -95,14 +104,32 @@ def _only_api_load(run: RunInfo, embedder: Embedder, docs: Path) -> int:
         answer_p50 = ask_latency(workspace.settings, embedder, questions)["ask_ms"]["p50"]
         progress(f"HTTP API: {SESSIONS} sessions for {SECONDS} s against one uvicorn worker")
         previous["api_load"] = api_load(workspace.env, questions, answer_p50, run)
+    _merge(previous, docs)
+    progress(f"p50 ratio {previous['api_load']['ratio_p50']:.2f}x; merged into {docs / 'BENCHMARKS.md'}")
+    return 0
+
+
+def _only_sessions(embedder: Embedder, docs: Path) -> int:
+    """Measures the chat server under many sessions and merges it into the last full report."""
+    previous = json.loads((docs / "bench-results.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="painchat-bench-") as folder:
+        progress("building the bench store")
+        workspace = prepare(Path(folder), embedder)
+        progress("many sessions: 25 and 50 protocol-level visitors on one chat server")
+        previous["sessions"] = session_load(workspace.env)
+    _merge(previous, docs)
+    progress(f"{previous['sessions']['status']}; merged into {docs / 'BENCHMARKS.md'}")
+    return 0
+
+
+def _merge(previous: dict, docs: Path) -> None:
+    """Re-renders the last full report with the parts just measured."""
     full_run = RunInfo(previous["command"], previous["date"], previous["machine"])
     results = {key: value for key, value in previous.items() if key not in ("command", "date", "machine", "corpus")}
     (docs / "BENCHMARKS.md").write_text(
         render_markdown(full_run, previous["corpus"], _store_line(previous), results), encoding="utf-8"
     )
     write_json(docs / "bench-results.json", full_run, previous["corpus"], results)
-    progress(f"p50 ratio {previous['api_load']['ratio_p50']:.2f}x; merged into {docs / 'BENCHMARKS.md'}")
-    return 0
 
 
 def _store_line(results: dict) -> str:

@@ -1,7 +1,9 @@
 """Screenshots of the real app for the docs: ``python scripts/screenshots.py`` (``make screenshots``).
 
-Writes docs/screenshot-desktop.png (1280×900, one answer with its first source open) and
-docs/screenshot-iframe.png (the app in a 760-px iframe on another origin, one answer). Uses the
+Writes docs/screenshot-desktop.png (1280×900, one answer with its first source open),
+docs/screenshot-phone.png (390×844, the start page with its example questions, then one answer in
+docs/screenshot-phone-answer.png) and docs/screenshot-iframe.png (the app in a 760-px iframe on another
+origin, one answer). Uses the
 store that ``PAINCHAT_*`` points at, as ``make run`` does; build it first with ``make store``.
 """
 
@@ -42,6 +44,17 @@ def desktop(browser, app_url: str, path: Path) -> None:
     page.screenshot(path=path)
 
 
+def phone(browser, app_url: str, start_path: Path, answer_path: Path) -> None:
+    page = new_page(browser, 390, 844)
+    page.goto(app_url)
+    wait_until_ready(page)
+    page.screenshot(path=start_path)
+    ask(page, QUESTION)
+    page.get_by_placeholder(CHAT_PLACEHOLDER).blur()
+    page.wait_for_timeout(1500)  # the run finishes ("Stop" goes) and the reply is scrolled into view
+    page.screenshot(path=answer_path)
+
+
 def embedded(browser, app_url: str, path: Path) -> None:
     host = EmbeddingPage(app_url).start()
     try:
@@ -61,10 +74,11 @@ def main() -> int:
     try:
         with chromium() as browser:
             desktop(browser, server.url, DOCS / "screenshot-desktop.png")
+            phone(browser, server.url, DOCS / "screenshot-phone.png", DOCS / "screenshot-phone-answer.png")
             embedded(browser, server.url, DOCS / "screenshot-iframe.png")
     finally:
         server.stop()
-    print(f"wrote {DOCS / 'screenshot-desktop.png'} and {DOCS / 'screenshot-iframe.png'}")
+    print(f"wrote the desktop, phone and iframe screenshots to {DOCS}")
     return 0
 
 

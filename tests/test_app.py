@@ -12,6 +12,7 @@ from painchat.assistant import Assistant
 from painchat.errors import StoreError
 from painchat.messages import DISCLAIMER, STORE_UNAVAILABLE
 from painchat.ui.markdown import doi_link, escape_markdown, highlighted_quote
+from painchat.ui import texts
 from painchat.ui.render import NOTICES
 from tests.ui_helpers import app_env  # noqa: F401 - fixture
 
@@ -45,8 +46,9 @@ def rendered_markdown(block) -> str:
 def test_start_page_shows_disclaimer_and_coverage_outside_the_sidebar(app):
     assert not app.exception
     # Pinned under the chat (st.bottom), so it is not in ``app.main``; it must not depend on the sidebar.
-    pinned = [c.value for c in app.caption if c not in app.sidebar.caption]
-    assert any(escape_markdown(DISCLAIMER) in text for text in pinned)
+    [pinned] = [e for e in app.expander if e.label == texts.DISCLAIMER_SHORT]
+    assert pinned not in app.sidebar.expander
+    assert pinned.markdown[0].value == escape_markdown(DISCLAIMER)
     assert "Only partial abstracts are loaded for" in app.main.info[0].value
     assert [b.label for b in app.main.button if b.key.startswith("start-example")]
 
@@ -68,7 +70,8 @@ def test_a_question_gets_a_cited_answer_with_sources_and_disclaimer(app):
     assert user.text[0].value == QUESTION
     shown = rendered_markdown(assistant)
     assert "[1]" in shown
-    assert "### Sources" in shown
+    [heading] = assistant.header
+    assert (heading.value, heading.proto.anchor) == ("Sources", f"sources-{exchange.id}")  # a unique id per answer
     assert escape_markdown("[1") in shown  # the numbered reference line ("[1] …" or "[1, 2] …")
     assert escape_markdown(DISCLAIMER) in shown
     assert len(assistant.expander) == len(exchange.answer.citations)
@@ -94,6 +97,15 @@ def test_a_follow_up_passes_the_conversation_as_history(app, monkeypatch):
         [{"role": "user", "content": QUESTION}, {"role": "assistant", "content": first.answer.answer}],
     ]
     assert len(app.chat_message) == 4
+
+
+def test_an_over_long_question_is_not_asked_and_the_limit_is_explained(app):
+    app.chat_input[0].set_value("x" * 2001).run()
+
+    assert exchanges(app) == []
+    [note] = [w for w in app.warning if "the limit is 2,000" in w.value]
+    assert "2,001 characters" in note.value
+    assert app.chat_input[0].proto.value == "x" * 2001  # put back into the box
 
 
 def test_new_chat_clears_the_conversation(app):
@@ -153,17 +165,32 @@ def test_an_example_question_button_asks_it(app):
     assert exchanges(app)[0].answer.kind == "answer"
 
 
-def test_a_thumbs_rating_is_stored_without_personal_details(app, app_env):  # noqa: F811
+def rate(app: AppTest, data_dir: str) -> dict:
     ask(app, QUESTION)
     app.feedback(key="feedback-0").set_value(1).run()
+    lines = (Path(data_dir) / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
+    return json.loads(lines[-1])
 
-    lines = (Path(app_env["PAINCHAT_DATA_DIR"]) / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
-    entry = json.loads(lines[-1])
-    assert entry["question"] == QUESTION
+
+def test_a_thumbs_rating_stores_no_question_while_question_logging_is_off(app, app_env):  # noqa: F811
+    entry = rate(app, app_env["PAINCHAT_DATA_DIR"])
+
+    assert set(entry) == {"time", "kind", "rating", "citations"}
     assert (entry["kind"], entry["rating"]) == ("answer", "up")
     assert entry["citations"] == [c.chunk_id for c in exchanges(app)[0].answer.citations]
-    assert "Thank you" in rendered_markdown(app.chat_message[1])
+    assert texts.FEEDBACK_STORED_WITHOUT_QUESTION in rendered_markdown(app.chat_message[1])
 
+
+def test_a_thumbs_rating_keeps_the_question_only_with_question_logging_on(app_env, monkeypatch, tmp_path):  # noqa: F811
+    for name, value in {**app_env, "PAINCHAT_DATA_DIR": str(tmp_path), "PAINCHAT_LOG_QUESTIONS": "1"}.items():
+        monkeypatch.setenv(name, value)
+    app = AppTest.from_file("../app.py", default_timeout=60).run()
+
+    entry = rate(app, str(tmp_path))
+
+    assert entry["question"] == QUESTION
+    assert set(entry) == {"time", "question", "kind", "rating", "citations"}
+    assert texts.FEEDBACK_STORED_WITH_QUESTION in rendered_markdown(app.chat_message[1])
 
 
 def test_source_text_is_escaped_and_only_doi_urls_become_links():

@@ -7,6 +7,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from painchat.ui.texts import DISCLAIMER_SHORT
 from painchat.ui.browser import DISCLAIMER_PHRASE, answered, ask, click_example, open_first_source, wait_until_ready
 from tests.ui_helpers import app_env, browser, embedding_page, page, streamlit_server  # noqa: F401 - fixtures
 
@@ -49,7 +50,7 @@ def test_embedded_cross_origin_keeps_the_disclaimer_in_view_and_answers(page, em
     page.goto(embedding_page.url)
     frame = page.frame_locator("iframe")
     wait_until_ready(frame)
-    pinned = frame.get_by_test_id("stBottom").get_by_text(DISCLAIMER_PHRASE)
+    pinned = frame.get_by_test_id("stBottom").get_by_text(DISCLAIMER_SHORT)
     expect(pinned).to_be_visible()  # before any answer, with the sidebar collapsed
 
     seconds = ask(frame, QUESTION)

@@ -34,21 +34,30 @@ def _citation(n: int, chunk_id: str) -> Citation:
 
 @pytest.fixture
 def store(tmp_path) -> FeedbackStore:
-    return FeedbackStore(Settings(data_dir=tmp_path / "data"))
+    # With the question, as where question logging is on: the tests read lines by question.
+    return FeedbackStore(Settings(data_dir=tmp_path / "data", log_questions=True))
+
+
+def test_the_question_is_stored_only_with_question_logging_on(tmp_path):
+    quiet = FeedbackStore(Settings(data_dir=tmp_path / "data"))
+    quiet.record("my feet burn at night", Answer(kind="answer", answer="a"), "down")
+
+    assert "feet" not in quiet.path.read_text(encoding="utf-8")
 
 
 def _lines(store: FeedbackStore) -> list[dict]:
     return [json.loads(line) for line in store.path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_writes_one_line_with_exactly_the_agreed_fields(store):
+def test_writes_one_line_with_exactly_the_agreed_fields(tmp_path):
+    store = FeedbackStore(Settings(data_dir=tmp_path / "data"))
     answer = Answer(kind="answer", answer="Here [1] and [2]", citations=(_citation(1, "c-1"), _citation(2, "c-2")))
 
     store.record("Does exercise help?", answer, "up")
 
     [entry] = _lines(store)
-    assert set(entry) == {"time", "question", "kind", "rating", "citations"}  # no ip, user or session id
-    assert entry["question"] == "Does exercise help?"
+    # No question (question logging is off by default), no ip, user or session id.
+    assert set(entry) == {"time", "kind", "rating", "citations"}
     assert entry["kind"] == "answer"
     assert entry["rating"] == "up"
     assert entry["citations"] == ["c-1", "c-2"]

@@ -38,7 +38,7 @@ CHROMIUM_ARGS = [
 DISCLAIMER_PHRASE = DISCLAIMER.split(". ")[0]
 CHAT_MESSAGE = '[data-testid="stChatMessage"]'
 EMBED_WIDTH = 760
-ANSWER_TIMEOUT_MS = 120_000  # the first answer after start-up loads the model
+ANSWER_TIMEOUT_MS = 120_000  # a server that has just started may still be loading the model
 
 
 
@@ -54,7 +54,7 @@ class StreamlitServer:
 
     def start(self, timeout_s: float = 120) -> StreamlitServer:
         command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "painchat.ui.serve",
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
             "--server.headless", "true",
@@ -154,7 +154,9 @@ def wait_until_ready(root, timeout_ms: int = ANSWER_TIMEOUT_MS) -> None:
     ``root`` is a Playwright Page or a FrameLocator (the app inside an iframe).
     """
     root.get_by_placeholder(CHAT_PLACEHOLDER).wait_for(state="visible", timeout=timeout_ms)
-    root.get_by_role("button", name="New chat").wait_for(state="visible", timeout=timeout_ms)
+    # The sidebar is drawn once the assistant is loaded (it may be collapsed, so: attached).
+    sidebar = root.get_by_test_id("stSidebarUserContent")
+    sidebar.get_by_text("The papers", exact=True).wait_for(state="attached", timeout=timeout_ms)
 
 
 def answered(root):

@@ -8,13 +8,17 @@ questions are shown with ``st.text``, and ``unsafe_allow_html`` is never used.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 import streamlit as st
 
 from painchat.messages import RELATED_NOTE
 from painchat.models import Answer, Citation, Coverage, SourceCoverage, SourceMeta, by_source
+from painchat.ui import texts
 from painchat.ui.markdown import doi_link, escape_markdown, highlighted_quote
 
+# Served by this server: a ":material/…" page icon would make every visitor's browser fetch it from Google.
+PAGE_ICON = str(Path(__file__).resolve().parent / "static" / "icon.png")
 PAGE_TITLE = "Exercise & nerve pain — evidence from 3 papers"
 HEADING = "Exercise & nerve pain"  # the H1; shorter than the tab title so a narrow embed keeps room for the chat
 INTRO = (
@@ -51,14 +55,24 @@ HOW_IT_WORKS = """\
   question, it says so.
 - It is **not medical advice**: it does not diagnose, and it gives no advice on medication.
 - If a message sounds like an emergency, it tells you to **get urgent care** instead of answering.
-- A thumbs rating is stored on this server with the question and the sources used; no IP address
-  or account is stored.
+- A thumbs rating is stored on this server with the time, the answer type and the sources used;
+  your question only if the server's operator has switched question logging on. No IP address,
+  name or account is stored.
+- Your questions stay in this browser tab (its session storage) so the conversation survives a
+  server restart; closing the tab or "New chat" removes them.
 """
 
 
 def disclaimer(text: str) -> None:
     """The standard disclaimer, with an icon, as a small notice."""
     st.caption(f":material/medical_information: **Not medical advice.** {escape_markdown(text)}")
+
+
+def pinned_disclaimer(text: str) -> None:
+    """One line above the chat box that opens to the full disclaimer (small screens keep room)."""
+    with st.container(key="pinned-disclaimer"):
+        with st.expander(texts.DISCLAIMER_SHORT, icon=":material/medical_information:"):
+            st.markdown(escape_markdown(text))
 
 
 def coverage_notice(coverage: Sequence[SourceCoverage]) -> None:
@@ -73,8 +87,11 @@ def coverage_notice(coverage: Sequence[SourceCoverage]) -> None:
         st.info("  \n".join(lines), icon=":material/description:")
 
 
-def answer(result: Answer) -> None:
-    """One assistant message: the notice or Markdown answer, its sources, then the disclaimer."""
+def answer(result: Answer, anchor: str | None = None) -> None:
+    """One assistant message: the notice or Markdown answer, its sources, then the disclaimer.
+
+    ``anchor`` makes the "Sources" heading's id unique on the page (None: no id).
+    """
     notice = NOTICES.get(result.kind)
     if notice:
         show, icon, title = notice
@@ -84,12 +101,23 @@ def answer(result: Answer) -> None:
             st.caption(f":material/info: **{escape_markdown(RELATED_NOTE)}**")
         st.markdown(result.answer)
     if result.citations:
-        sources(result.citations)
+        sources(result.citations, anchor)
     disclaimer(result.disclaimer)
 
 
-def sources(citations: tuple[Citation, ...]) -> None:
-    st.markdown("### Sources")
+def announcement(result: Answer) -> str:
+    """What a screen reader hears when the reply arrives: its title, or its first words."""
+    notice = NOTICES.get(result.kind)
+    title = notice[2] if notice else result.answer.split("\n", 1)[0]
+    n = len(result.citations)
+    count = f" {n} source{'s' if n > 1 else ''}." if n else ""
+    return f"{texts.ANNOUNCE_PREFIX} {title}{count}"
+
+
+def sources(citations: tuple[Citation, ...], anchor: str | None = None) -> None:
+    # Level 2 under the page's H1 (styled small in page.css); an explicit anchor, or the same
+    # id "sources" would repeat in every answer.
+    st.header("Sources", anchor=anchor or False)
     for group in by_source(citations):  # one reference line per paper, then each of its quotes
         st.markdown(reference(group))
         for citation in group:
@@ -122,7 +150,7 @@ def authors_short(authors: Sequence[str], shown: int = 3) -> str:
 
 def papers(coverage: Sequence[SourceCoverage], metas: Mapping[str, SourceMeta]) -> None:
     """Sidebar list of the loaded papers, with how much of each is loaded."""
-    st.header("The papers")
+    st.header("The papers", anchor=False)
     for paper in coverage:
         meta = metas.get(paper.source_id)
         journal = f" *{escape_markdown(meta.journal)}*." if meta and meta.journal else ""
@@ -146,5 +174,5 @@ def example_buttons(questions: Sequence[str], on_pick: Callable[[str], None], ke
 
 
 def how_it_works() -> None:
-    st.header("How this works")
+    st.header("How this works", anchor=False)
     st.markdown(HOW_IT_WORKS)
