@@ -29,7 +29,7 @@ from painchat.store import current_version
 from painchat.suggestions import CANDIDATES, Suggestions
 
 _HISTORY = TypeAdapter(list[Turn])
-REMEMBERED_READINGS = 64  # a session's questions and their follow-ups' resolved queries
+REMEMBERED = 64  # embedded questions kept: the guard's and retrieval's vectors come from one batch
 log = logging.getLogger(__name__)
 
 
@@ -49,7 +49,7 @@ class Assistant:
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
         self.contacts = guard.Contacts(self.settings.emergency_number, self.settings.crisis_line)
         # Embeds the question for the guard's semantic layer and hands retrieval the same vector.
-        self.alarm = guard.SemanticAlarm(self.embedder)
+        self.alarm = guard.SemanticAlarm(self.embedder, embed=lambda text: self._embedded(text)[0])
         self.generator = Generator(self.settings, self.embedder)
         self._serve(Index(self.settings, self.embedder))
 
@@ -58,7 +58,7 @@ class Assistant:
         self.index = index
         self.retriever = Retriever(index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
         self.reader = lay_reader(index)
-        self._reading = lru_cache(maxsize=REMEMBERED_READINGS)(self._embed_reading)
+        self._embedded = lru_cache(maxsize=REMEMBERED)(self._embed_with_reading)
         self.__dict__.pop("coverage", None)
         # Checked once per store: only questions the loaded papers answer directly are ever offered.
         self.suggestions = Suggestions.checked(CANDIDATES, self._answers_directly, self.embedder.encode)
@@ -133,8 +133,6 @@ class Assistant:
         return turns[max(0, len(turns) - self.settings.max_history_turns) :]  # not a negative start
 
     def _screen(self, question: str) -> guard.Verdict | None:
-        if question.strip() and len(question) <= self.settings.max_question_chars:
-            self._reading(question)  # one batch embeds the question for the guard and its lay reading
         return guard.screen(question, self.settings.max_question_chars, self.contacts, self.alarm)
 
     def invalid(self, message: str) -> Answer:
@@ -178,7 +176,7 @@ class Assistant:
 
     def read(self, query: str, question: str) -> tuple[np.ndarray, Reading]:
         """The resolved query's embedding and its lay reading (missing terms, subject)."""
-        vector, reading = self._reading(query)
+        _, vector, reading = self._embedded(query)
         if query != question:  # a follow-up: only its own words can be what the papers lack
             asked = set(self.reader.read(question).text.split())
             reading = replace(reading, missing=tuple(w for w in reading.missing if w in asked))
@@ -186,13 +184,17 @@ class Assistant:
             reading = replace(reading, on_subject=True)
         return vector, reading
 
-    def _embed_reading(self, text: str) -> tuple[np.ndarray, Reading]:
+    def _embed_with_reading(self, text: str) -> tuple[np.ndarray, np.ndarray, Reading]:
+        """(the text's vector, for the guard; its lay reading's vector and the reading, for retrieval), one batch."""
+        own: list[np.ndarray] = []
+
         def encode(texts: list[str]) -> np.ndarray:
             vectors = self.embedder.encode([text, *texts])
-            self.alarm.remember(text, vectors[0])
+            own.append(vectors[0])
             return vectors[1:]
 
-        return embed_reading(self.reader.read(text), encode)
+        vector, reading = embed_reading(self.reader.read(text), encode)
+        return own[0], vector, reading
 
     def _result(
         self,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +30,6 @@ BANK_PATH = HERE / "bank.jsonl"
 FIT_PATH = HERE / "semantic.json"
 # Categories named in the guidance: the nearest, and any other about as near.
 NEAR_TIE = 0.05
-REMEMBERED = 64  # question vectors kept per process: a question and its follow-ups' resolved queries
 # L2 penalty of the logistic regression (weights only, not the bias) and Newton steps to fit it.
 L2 = 0.25
 NEWTON_STEPS = 30
@@ -103,15 +102,17 @@ def emergency_probability(weights: np.ndarray, vector: np.ndarray) -> float:
 
 
 class SemanticAlarm:
-    """Judges a question's embedding; owns the per-process embedding of question texts."""
+    """Judges a question's embedding.
 
-    def __init__(self, embedder, fit: Fit | None = None) -> None:
-        self.embedder = embedder
+    ``embed`` turns a question's text into its vector: by default the embedder alone; the assistant
+    passes its own, which embeds the question in one batch with the lay reading retrieval needs.
+    """
+
+    def __init__(self, embedder, fit: Fit | None = None, embed: Callable[[str], np.ndarray] | None = None) -> None:
+        self.embed = embed or (lambda text: embedder.encode([text])[0])
         self.fit = fit or load_fit()
         self._names = tuple(self.fit.centroids)
         self._centroids = np.stack([self.fit.centroids[name] for name in self._names])
-        self._known: dict[str, np.ndarray] = {}
-        self._remembering = threading.Lock()  # answers run on several threads in the API server
 
     def categories(self, question: str) -> tuple[str, ...]:
         """Emergency categories the question reads like, nearest first; () if it reads as ordinary."""
@@ -123,20 +124,6 @@ class SemanticAlarm:
         similarity = self._centroids @ vector
         order = np.argsort(similarity)[::-1]
         return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - NEAR_TIE)
-
-    def remember(self, text: str, vector: np.ndarray) -> None:
-        """Keeps a vector embedded elsewhere (with the lay reading, in one batch) so ``embed`` reuses it."""
-        with self._remembering:
-            if len(self._known) >= REMEMBERED:
-                self._known.pop(next(iter(self._known)))
-            self._known[text] = vector
-
-    def embed(self, text: str) -> np.ndarray:
-        vector = self._known.get(text)
-        if vector is None:
-            vector = self.embedder.encode([text])[0]
-            self.remember(text, vector)
-        return vector
 
 
 def _sigmoid(x):

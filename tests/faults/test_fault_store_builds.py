@@ -30,7 +30,7 @@ def test_two_ingests_at_once_leave_one_working_store(tmp_path):
 
     asked = run("painchat", "ask", "--json", "Does walking change burning?", env=env)
     assert asked.returncode == 0, asked.stderr
-    assert json.loads(asked.stdout)["kind"] in {"answer", "not_covered"}
+    assert json.loads(asked.stdout)["kind"] in {"answer", "related", "not_covered"}
     again = run("ingest", "--quiet", env=env)  # the store is not damaged: a later ingest works too
     assert again.returncode == 0, again.stderr
 
