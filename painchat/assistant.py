@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 from dataclasses import replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import numpy as np
 from pydantic import TypeAdapter, ValidationError
@@ -29,7 +29,6 @@ from painchat.store import current_version
 from painchat.suggestions import CANDIDATES, Suggestions
 
 _HISTORY = TypeAdapter(list[Turn])
-REMEMBERED = 64  # embedded questions kept: the guard's and retrieval's vectors come from one batch
 log = logging.getLogger(__name__)
 
 
@@ -42,6 +41,7 @@ class Assistant:
         self.embedder.load()  # now, so no answer pays for it
         self._checked_store = time.monotonic()
         self._reloading = threading.Lock()
+        self._answering = threading.local()  # per answer: texts embedded so far (never kept across answers)
         self.calibration = load_calibration()
         if self.settings.relevance_threshold is not None:
             self.calibration = replace(self.calibration, threshold=self.settings.relevance_threshold)
@@ -58,7 +58,6 @@ class Assistant:
         self.index = index
         self.retriever = Retriever(index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
         self.reader = lay_reader(index)
-        self._embedded = lru_cache(maxsize=REMEMBERED)(self._embed_with_reading)
         self.__dict__.pop("coverage", None)
         # Checked once per store: only questions the loaded papers answer directly are ever offered.
         self.suggestions = Suggestions.checked(CANDIDATES, self._answers_directly, self.embedder.encode)
@@ -98,6 +97,7 @@ class Assistant:
         """
         started = time.perf_counter()
         timings: dict[str, float] = {}
+        self._answering.embedded = {}
         if not isinstance(question, str):
             return self.invalid(messages.INVALID_QUESTION)
         verdict = self._screen(question)
@@ -184,8 +184,17 @@ class Assistant:
             reading = replace(reading, on_subject=True)
         return vector, reading
 
+    def _embedded(self, text: str) -> tuple[np.ndarray, np.ndarray, Reading]:
+        """(the text's vector, for the guard; its lay reading's vector and the reading, for retrieval).
+
+        One batch embeds both, once per answer: the guard and retrieval share it.
+        """
+        known = self._answering.__dict__.setdefault("embedded", {})
+        if text not in known:
+            known[text] = self._embed_with_reading(text)
+        return known[text]
+
     def _embed_with_reading(self, text: str) -> tuple[np.ndarray, np.ndarray, Reading]:
-        """(the text's vector, for the guard; its lay reading's vector and the reading, for retrieval), one batch."""
         own: list[np.ndarray] = []
 
         def encode(texts: list[str]) -> np.ndarray:
@@ -229,6 +238,7 @@ class Assistant:
         return self.suggestions.questions
 
     def _answers_directly(self, question: str) -> bool:
+        self._answering.embedded = {}  # the store may have just changed: nothing embedded before counts
         if self._screen(question):
             return False
         return self._respond(question, question, [], {})[0] == "answer"  # not logged: nobody asked it

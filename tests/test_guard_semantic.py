@@ -71,3 +71,5 @@ def test_the_question_is_embedded_once_for_the_guard_and_retrieval(assistant, mo
     answer = assistant.answer(question)
     assert answer.kind in ("answer", "related", "not_covered")
     assert len(batches) == 1 and batches[0][0] == question
+    assistant.answer(question)  # nothing of an earlier answer is kept: asked again, embedded again
+    assert len(batches) == 2
