@@ -11,7 +11,7 @@ PAINCHAT_HOST ?= 127.0.0.1
 PAINCHAT_PORT ?= 8501
 export PAINCHAT_CORPUS_DIR
 
-.PHONY: run serve test faults store corpus bench eval calibrate screenshots browser clean llm-test
+.PHONY: run serve test lint faults store corpus bench eval calibrate screenshots browser clean llm-test
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -40,7 +40,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-test: $(STAMP) browser node_modules/.installed
+# Lint and types first (config in pyproject.toml): any finding fails the run before the slow tests.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint browser node_modules/.installed
 	$(BIN)/python -m pytest -q
 
 # Opt-in: a real small model (SmolLM2-135M GGUF) behind llama.cpp's OpenAI-compatible server on loopback.
