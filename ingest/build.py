@@ -12,12 +12,12 @@ import numpy as np
 
 from ingest.chunk import CHUNKER_VERSION, chunk_document
 from ingest.loaders import load_corpus
+from ingest.lock import writer_lock
 from ingest.manifest import load_manifest
 from painchat.embedding import MODEL_NAME, Embedder, TokenCounter, dimension, max_tokens
+from painchat.errors import StoreError, StoreMissingError
 from painchat.models import Chunk, Document
 from painchat.settings import Settings
-from ingest.lock import writer_lock
-from painchat.errors import StoreError, StoreMissingError
 from painchat.store import (
     COSINE,
     Build,

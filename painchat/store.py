@@ -20,7 +20,8 @@ import shutil
 import tempfile
 import urllib.request
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -80,7 +81,7 @@ def _http_client(settings: Settings, chroma_settings: ChromaSettings) -> chromad
         with urllib.request.urlopen(f"{url.scheme}://{host}:{port}/api/v2/heartbeat", timeout=timeout):
             pass
         client = chromadb.HttpClient(host=host, port=port, ssl=url.scheme == "https", settings=chroma_settings)
-        client._server._session.timeout = httpx.Timeout(timeout)  # noqa: SLF001 - no public setting
+        client._server._session.timeout = httpx.Timeout(timeout)  # no public setting
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as err:  # urllib, httpx and chromadb (bare ValueError) errors for an absent server
@@ -133,7 +134,7 @@ def current_build(settings: Settings) -> Build:
 
 def new_build(settings: Settings) -> Build:
     """An empty build beside the live one (call only while holding the writer lock)."""
-    name = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     if settings.chroma_url:
         return _server_build(open_client(settings), settings, name)
     return _embedded_build(open_client(settings, settings.store_dir / BUILDS_DIR / name), settings, name)
@@ -166,7 +167,7 @@ def discard_builds(settings: Settings) -> None:
         for collection in guarded(settings, client.list_collections):
             match = ours.fullmatch(collection.name)
             if match and match.group(1) not in keep:
-                guarded(settings, lambda: client.delete_collection(collection.name))
+                guarded(settings, partial(client.delete_collection, collection.name))
         return
     for folder in (settings.store_dir / BUILDS_DIR).glob("*"):
         if folder.name not in keep:

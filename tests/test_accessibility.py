@@ -95,7 +95,7 @@ def test_tab_from_the_clinic_page_reaches_the_chat_box_through_visible_focus_onl
 
 @pytest.mark.parametrize("view", ["phone"], indirect=True)
 def test_examples_show_without_scrolling_and_the_pinned_disclaimer_is_one_line(view):
-    tab, root = view
+    _tab, root = view
     for button in root.get_by_test_id("stMain").get_by_role("button").all():
         expect(button).to_be_in_viewport(ratio=1)
     summary = root.get_by_test_id("stBottom").get_by_text(texts.DISCLAIMER_SHORT)
@@ -129,7 +129,7 @@ def count_sources(root) -> int:
 
 @pytest.mark.parametrize("view", ["desktop"], indirect=True)
 def test_an_over_long_question_stays_in_the_box_with_a_message(view):
-    tab, root = view
+    _tab, root = view
     long_question = "my feet burn at night and " * 80  # 2,080 characters
     box = root.get_by_placeholder(CHAT_PLACEHOLDER)
     box.fill(long_question)

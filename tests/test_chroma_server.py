@@ -4,6 +4,7 @@ import socket
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,7 @@ def test_server_builds_are_versioned_switched_by_a_pointer_and_pruned(chroma_url
     settings = Settings(corpus_dir=corpus, chroma_url=chroma_url, collection="versioned")
     versions = []
     words = ("widespread", "common", "frequent", "usual")
-    for before, after in zip(words, words[1:]):
+    for before, after in pairwise(words):
         build_store(settings, embedder)
         versions.append(current_version(settings))
         dobson = corpus / "dobson2014.md"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 import pytest
-
 from generation_cases import CASES, GOOD, SOURCES, extractive_answer
 from openai_server import OpenAIServer, Step
+
 from painchat.generate import Generator
 from painchat.generate.prompt import SOURCES_END, SOURCES_START
 from painchat.generate.validate import without_citations

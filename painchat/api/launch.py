@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Self
 
 import httpx
 
@@ -27,7 +28,7 @@ class ApiServer:
         self.log_path = Path(tempfile.mkdtemp(prefix="painchat-api-")) / "server.log"
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout_s: float = 180) -> ApiServer:
+    def start(self, timeout_s: float = 180) -> Self:
         command = [sys.executable, "-m", "painchat", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--workers", str(self.workers)]
         with self.log_path.open("wb") as log:
@@ -57,7 +58,7 @@ class ApiServer:
                 self.process.kill()
                 self.process.wait()
 
-    def __enter__(self) -> ApiServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc) -> None:

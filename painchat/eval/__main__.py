@@ -12,8 +12,8 @@ from pathlib import Path
 from painchat.assistant import Assistant
 from painchat.calibration import load_calibration
 from painchat.embedding import Embedder
-from painchat.eval.baseline import baseline_store, stored_texts, with_baseline
 from painchat.eval import lay
+from painchat.eval.baseline import baseline_store, stored_texts, with_baseline
 from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.eval.generative import evaluate_generative, generative_table
 from painchat.eval.provenance import RunInfo, corpus_note

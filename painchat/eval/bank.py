@@ -22,7 +22,13 @@ from painchat.embedding import Embedder
 from painchat.eval.safety import TUNE, Row, load_old_sets, load_rows
 from painchat.guard import screen
 from painchat.guard.semantic import (
-    BANK_PATH, FIT_PATH, BankEntry, bank_sha256, emergency_probability, fit_model, train_logistic,
+    BANK_PATH,
+    FIT_PATH,
+    BankEntry,
+    bank_sha256,
+    emergency_probability,
+    fit_model,
+    train_logistic,
 )
 from painchat.guard.validation import find_problem
 from painchat.settings import Settings

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from painchat.calibration import Calibration
 from painchat.eval import baseline, lay, metrics
+from painchat.eval.generative import generative_table
 from painchat.eval.provenance import RunInfo
 from painchat.eval.qa import QuestionResult
 from painchat.eval.summary import HIT_DEPTHS, STAGES, failure_reasons
-from painchat.eval.generative import generative_table
 from painchat.eval.tables import cell, markdown_table
 
 
@@ -82,8 +82,8 @@ def calibration_table(calibration: Calibration, summary: dict, run: RunInfo) -> 
         ["off-subject threshold (no exercise, a term missing: needed to be covered)", _cut(calibration.off_subject_threshold)],
         ["lexical weight", f"{calibration.lexical_weight:.2f}"],
         [
-            f"balanced accuracy, topic vs none, on {calibration.fitted_on or 'the calibration set'} "
-            f"({calibration.examples} questions)",
+            (f"balanced accuracy, topic vs none, on {calibration.fitted_on or 'the calibration set'} "
+             f"({calibration.examples} questions)"),
             calibration.balanced_accuracy,
         ],
         ["not_covered precision on the QA set (held out)", summary["not_covered_precision"]],

@@ -11,11 +11,11 @@ from langchain_core.language_models import BaseChatModel
 
 from painchat.compose import related_note
 from painchat.embedding import Embedder
-from painchat.guard import MEDICINE_NOTE
 from painchat.generate.model import chat_model
 from painchat.generate.prompt import build_messages
 from painchat.generate.split import sentences
 from painchat.generate.validate import SentenceValidator, cited_numbers, says_not_covered, without_citations
+from painchat.guard import MEDICINE_NOTE
 from painchat.markdown import escape
 from painchat.messages import LLM_ANSWER_INTRO, PARTIAL_COVERAGE_NOTE
 from painchat.models import Answer, Citation, DroppedSentence

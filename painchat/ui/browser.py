@@ -19,8 +19,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from painchat.messages import DISCLAIMER
 from painchat.loopback import free_port
+from painchat.messages import DISCLAIMER
 from painchat.settings import PROJECT_ROOT
 from painchat.ui.render import CHAT_PLACEHOLDER
 
@@ -112,7 +112,7 @@ class EmbeddingPage:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:
         pass  # keep test output to what matters
 
 
