@@ -19,6 +19,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.Common_pb2 import ChatInputValue
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.typing import Subprotocol
 
 from bench.processes import tree_rss_mib
 from painchat.ui.browser import StreamlitServer
@@ -53,7 +54,7 @@ class Visitor:
         try:
             started = time.perf_counter()  # the page time includes the websocket handshake
             async with websockets.connect(
-                self.stream, subprotocols=["streamlit"], max_size=None, open_timeout=HANDSHAKE_TIMEOUT_S
+                self.stream, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=HANDSHAKE_TIMEOUT_S
             ) as ws:
                 await self._run(ws, [])
                 self.page_s = time.perf_counter() - started
@@ -163,8 +164,8 @@ def session_load(env: dict[str, str], counts: tuple[int, ...] = SESSION_COUNTS) 
         paint = first_paint(server.url)
         warm = Visitor(server.url, 0)
         asyncio.run(warm.visit())
-        warm_rss = round(tree_rss_mib(server.process.pid), 1)
-        rows = [asyncio.run(_crowd(server.url, n, server.process.pid)) for n in counts]
+        warm_rss = round(tree_rss_mib(server.pid), 1)
+        rows = [asyncio.run(_crowd(server.url, n, server.pid)) for n in counts]
         return {
             "status": "measured",
             "command": "python -m painchat.ui.serve (as make run), one process",

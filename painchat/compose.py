@@ -85,7 +85,8 @@ class AnswerBuilder:
         self, chosen: Sequence[ScoredSentence], sources: Mapping[str, SourceMeta], intro: str
     ) -> tuple[str, tuple[Citation, ...]]:
         """Markdown answer after ``intro`` and its citations, numbered by first appearance."""
-        lines, citations, current = [intro], [], None
+        lines, current = [intro], None
+        citations: list[Citation] = []
         for sentence in chosen:
             meta = sources.get(sentence.passage.source_id)
             if meta is None:

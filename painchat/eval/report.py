@@ -76,7 +76,7 @@ def latency_table(summary: dict, run: RunInfo) -> str:
 
 
 def calibration_table(calibration: Calibration, summary: dict, run: RunInfo) -> str:
-    rows = [
+    rows: list[list[object]] = [
         ["threshold (below: not covered)", f"{calibration.threshold:.4f}"],
         ["direct threshold (at or above, nothing missing: a direct answer)", _cut(calibration.direct_threshold)],
         ["off-subject threshold (no exercise, a term missing: needed to be covered)", _cut(calibration.off_subject_threshold)],
