@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
 # Papers: corpus/ once it holds any; otherwise the offline partial abstracts beside the repo.
 PAPERS := $(strip $(wildcard corpus/*.xml corpus/*.pdf) $(filter-out corpus/README.md,$(wildcard corpus/*.md)))
@@ -13,10 +13,10 @@ export PAINCHAT_CORPUS_DIR
 
 .PHONY: run serve test lint faults store corpus bench eval calibrate screenshots browser clean llm-test
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import httpx
 
 from bench.processes import peak_rss_mib
-from painchat.api.launch import ApiServer
+from devtools.api_server import ApiServer
 from painchat.eval.metrics import percentile
 from painchat.eval.provenance import RunInfo
 

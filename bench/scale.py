@@ -19,9 +19,9 @@ import chromadb
 import numpy as np
 
 from bench.processes import stop, wait_until
+from devtools.loopback import free_port
 from painchat.embedding import dimension
 from painchat.eval.metrics import percentile
-from painchat.loopback import free_port
 from painchat.settings import Settings
 from painchat.store import COSINE, open_client
 

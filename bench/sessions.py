@@ -22,7 +22,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.typing import Subprotocol
 
 from bench.processes import tree_rss_mib
-from painchat.ui.browser import StreamlitServer
+from devtools.browser import StreamlitServer
 
 SESSION_COUNTS = (25, 50)
 QUESTIONS_PER_SESSION = 3
@@ -137,7 +137,7 @@ def first_paint(url: str) -> dict:
     """Seconds from navigation until the pinned disclaimer and the chat box show, and until the
     assistant is ready, in headless Chromium; measured once right after the server answers its health
     check (the model still loading) and once more with the server warm."""
-    from painchat.ui.browser import CHAT_PLACEHOLDER, chromium, new_page, wait_until_ready
+    from devtools.browser import CHAT_PLACEHOLDER, chromium, new_page, wait_until_ready
     from painchat.ui.texts import DISCLAIMER_SHORT
 
     rows = {}

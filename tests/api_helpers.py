@@ -51,7 +51,7 @@ def parse_events(text: str) -> list[tuple[str, dict]]:
 @pytest.fixture(scope="module")
 def api_server(app_env):
     """``python -m painchat serve`` on a free loopback port over the session's store, the clinic allowlisted."""
-    from painchat.api.launch import ApiServer
+    from devtools.api_server import ApiServer
 
     env = {**app_env, "PAINCHAT_ALLOWED_ORIGINS": CLINIC, "PAINCHAT_RATE_LIMIT_PER_MINUTE": "0"}
     with ApiServer(env) as server:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from painchat.ui import texts
-from painchat.ui.browser import (
+from devtools.browser import (
     CHAT_PLACEHOLDER,
     EmbeddingPage,
     answered,
@@ -16,6 +15,7 @@ from painchat.ui.browser import (
     open_first_source,
     wait_until_ready,
 )
+from painchat.ui import texts
 from tests.axe import axe_violations
 from tests.ui_helpers import app_env, browser, streamlit_server  # noqa: F401 - fixtures
 

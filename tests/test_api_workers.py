@@ -8,8 +8,8 @@ import httpx
 import psutil
 import pytest
 
+from devtools.api_server import ApiServer
 from ingest.build import build_store
-from painchat.api.launch import ApiServer
 from painchat.messages import DISCLAIMER
 from painchat.settings import Settings
 from tests.api_helpers import parse_events

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from devtools.loopback import free_port
 from ingest.build import build_store
 from painchat.assistant import Assistant
 from painchat.errors import StoreError
-from painchat.loopback import free_port
 from painchat.settings import Settings
 
 pytestmark = pytest.mark.server

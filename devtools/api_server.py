@@ -13,7 +13,7 @@ from typing import Self
 
 import httpx
 
-from painchat.loopback import free_port
+from devtools.loopback import free_port
 from painchat.settings import PROJECT_ROOT
 
 

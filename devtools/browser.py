@@ -19,7 +19,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from painchat.loopback import free_port
+from devtools.loopback import free_port
 from painchat.messages import DISCLAIMER
 from painchat.settings import PROJECT_ROOT
 from painchat.ui.render import CHAT_PLACEHOLDER
