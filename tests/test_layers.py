@@ -42,7 +42,7 @@ def modules(package: str) -> dict[str, set[str]]:
     return {module_name(p): imported(p) for p in sorted((PROJECT_ROOT / package).rglob("*.py"))}
 
 
-PRODUCT = {**modules("painchat"), **modules("ingest")}
+PRODUCT = {**modules("painchat"), **modules("ingest"), "app": imported(PROJECT_ROOT / "app.py")}
 CORE = {m: names for m, names in PRODUCT.items() if m.startswith("painchat") and not under(m, FRONT_ENDS + TOOLS)}
 
 
@@ -63,6 +63,12 @@ def test_the_answering_core_imports_no_front_end_tool_or_ingest():
 @pytest.mark.parametrize("forbidden", [UI, TOOLING], ids=["ui", "tooling"])
 def test_the_answering_core_imports_no_ui_or_tooling(forbidden):
     assert offending(CORE, forbidden) == {}
+
+
+def test_front_ends_import_no_evaluation_or_fitting_tool():
+    front_ends = {m: names for m, names in PRODUCT.items() if under(m, FRONT_ENDS + ("app",))}
+    assert "app" in front_ends and "painchat.cli" in front_ends
+    assert offending(front_ends, TOOLS) == {}
 
 
 def test_ingest_depends_on_the_core_only():
