@@ -18,7 +18,7 @@ REPEATS = 5
 def stored_texts(settings: Settings) -> list[list[str]]:
     """What a build embedded: the passage texts, then the sentence texts."""
     live = current_build(settings)
-    return [live.client.get_collection(name).get(include=["documents"])["documents"] for name in (live.chunks, live.sentences)]
+    return [live.client.get_collection(name).get(include=["documents"])["documents"] or [] for name in (live.chunks, live.sentences)]
 
 
 def fresh_build(settings: Settings, embedder: Embedder) -> tuple[float, int, list[list[str]]]:

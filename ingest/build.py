@@ -12,12 +12,12 @@ import numpy as np
 
 from ingest.chunk import CHUNKER_VERSION, chunk_document
 from ingest.loaders import load_corpus
+from ingest.lock import writer_lock
 from ingest.manifest import load_manifest
 from painchat.embedding import MODEL_NAME, Embedder, TokenCounter, dimension, max_tokens
+from painchat.errors import StoreError, StoreMissingError
 from painchat.models import Chunk, Document
 from painchat.settings import Settings
-from ingest.lock import writer_lock
-from painchat.errors import StoreError, StoreMissingError
 from painchat.store import (
     COSINE,
     Build,
@@ -143,11 +143,11 @@ def _read_rows(live: Build, identity: dict) -> _Previous | None:
     rows = []
     for name in (live.chunks, live.sentences):
         stored = live.client.get_collection(name).get(include=["embeddings", "documents", "metadatas"])
+        texts, metadatas, vectors = stored["documents"], stored["metadatas"], stored["embeddings"]
+        if texts is None or metadatas is None or vectors is None:
+            raise StoreError(f"{name} returned no texts, metadata or vectors")
         rows.append(
-            {
-                i: ((m or {}).get("hash"), text, vector)
-                for i, text, m, vector in zip(stored["ids"], stored["documents"], stored["metadatas"], stored["embeddings"])
-            }
+            {i: ((m or {}).get("hash"), text, v) for i, text, m, v in zip(stored["ids"], texts, metadatas, vectors)}
         )
     return _Previous({k: metadata.get(k) for k in identity}, metadata, (rows[0], rows[1]))
 
