@@ -73,3 +73,10 @@ def stored_metadata(client: chromadb.ClientAPI, name: str) -> dict | None:
 def sentence_id(source_id: str, start: int, end: int) -> str:
     """Stable id of the sentence at a span of a source's text."""
     return f"{source_id}@{start}-{end}"
+
+
+def parse_sentence_id(sid: str) -> tuple[str, int, int]:
+    """(source id, start, end) of a ``sentence_id``."""
+    source_id, _, span = sid.rpartition("@")
+    start, _, end = span.partition("-")
+    return source_id, int(start), int(end)
