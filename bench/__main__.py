@@ -16,6 +16,7 @@ from pathlib import Path
 from bench.api_load import SECONDS, SESSIONS, api_load
 from bench.ask_latency import ask_latency
 from bench.coldstart import cold_start
+from bench.guard_cost import guard_cost
 from bench.ingest_rate import ingest_throughput
 from bench.memory import streamlit_memory
 from bench.pipeline_report import plot_pipeline_scale
@@ -71,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         questions = read_jsonl(DATA_DIR / "qa.jsonl")
         results["ask_latency"] = ask_latency(workspace.settings, embedder, questions)
         progress(f"  p50 ratio {results['ask_latency']['ratio_p50']:.2f}x")
+        progress("guard: rules, language and the semantic layer per question, and a 2,000-character message")
+        results["guard"] = guard_cost(embedder)
+        progress(f"  p50 {results['guard']['total_ms']['p50']:.2f} ms")
         progress(f"HTTP API: {SESSIONS} sessions for {SECONDS} s against one uvicorn worker")
         results["api_load"] = api_load(workspace.env, questions, results["ask_latency"]["ask_ms"]["p50"], run)
         progress(f"  p50 ratio {results['api_load']['ratio_p50']:.2f}x, {results['api_load']['ratio_p50_same_load']:.2f}x same load")

@@ -46,6 +46,9 @@ class Assistant:
         self.retriever = Retriever(self.index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
         self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences)
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
+        self.contacts = guard.Contacts(self.settings.emergency_number, self.settings.crisis_line)
+        # Embeds the question for the guard's semantic layer and hands retrieval the same vector.
+        self.alarm = guard.SemanticAlarm(self.embedder)
 
     @cached_property
     def coverage(self) -> tuple[SourceCoverage, ...]:
@@ -62,7 +65,7 @@ class Assistant:
         timings: dict[str, float] = {}
         if not isinstance(question, str):
             return self.invalid(messages.INVALID_QUESTION)
-        verdict = guard.screen(question, self.settings.max_question_chars)
+        verdict = self._screen(question)
         timings["guard"] = _ms(started)
         if verdict and verdict.kind == "emergency":
             return self._result(verdict.kind, verdict.message, timings, started, question)
@@ -76,10 +79,16 @@ class Assistant:
         query = resolve(guard.strip_instructions(question) or question, recent)
         # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
         # "and how often?" after a drug question is still a drug question.
-        inherited = guard.screen(query, self.settings.max_question_chars) if query != question else None
+        inherited = self._screen(query) if query != question else None
         if inherited and inherited.kind != "invalid":
             return self._result(inherited.kind, inherited.message, timings, started, question)
-        return self._grounded(query, question, timings, started)
+        answer = self._grounded(query, question, timings, started)
+        if guard.medicine_in_passing(question):
+            return answer.model_copy(update={"answer": f"{answer.answer}\n\n{guard.MEDICINE_NOTE}"})
+        return answer
+
+    def _screen(self, question: str) -> guard.Verdict | None:
+        return guard.screen(question, self.settings.max_question_chars, self.contacts, self.alarm)
 
     def invalid(self, message: str) -> Answer:
         """The answer to input that cannot be read (front ends use it for unreadable files too)."""
@@ -87,7 +96,7 @@ class Assistant:
 
     def _grounded(self, query: str, question: str, timings: dict[str, float], started: float) -> Answer:
         step = time.perf_counter()
-        vector = self.embedder.embed_query(query)
+        vector = self.alarm.embed(query)  # already computed by the guard when the query is the question
         timings["embed"] = _ms(step)
         step = time.perf_counter()
         retrieval = self.retriever.retrieve(query, vector)

@@ -13,6 +13,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from painchat.errors import ConfigError
+from painchat.guard.texts import DEFAULT_CRISIS_LINE, DEFAULT_EMERGENCY_NUMBER
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,6 +72,18 @@ class Settings(BaseSettings):
     fetch_retries: int = Field(3, ge=0, description="Retries (with exponential backoff) per request.")
 
     # --- Safety -------------------------------------------------------------------------------
+    emergency_number: str = Field(
+        DEFAULT_EMERGENCY_NUMBER,
+        min_length=1,
+        description="Emergency number(s) shown first in every emergency and crisis message, e.g. '999 (UK)'; "
+        "the default names 911, 112 and 999.",
+    )
+    crisis_line: str = Field(
+        DEFAULT_CRISIS_LINE,
+        min_length=1,
+        description="Crisis line shown first in every suicide, self-harm and overdose message; "
+        "the default names 988 (US) and Samaritans 116 123 (UK and Ireland).",
+    )
 
     # --- Answering ----------------------------------------------------------------------------
 

@@ -1,69 +1,63 @@
-"""The labelled safety sets, run through ``screen``: recall per class and false alarms.
+"""The older labelled safety sets, run through ``screen`` (rules only) and scored by ``painchat.eval.safety``.
 
-Run with ``-s`` to see the confusion matrix; set ``PAINCHAT_SAFETY_REPORT`` to a
-path to also write it there.
+Written beside the guard, so they are tuned on: recall per set and false alarms are held to bounds here;
+the blind sets are in ``test_safety_blind_sets.py``. Run with ``-s`` to see the misses.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from safety_metrics import SET_NAMES, Confusion, confusion, load_sets
 
+from painchat.eval.safety import OLD_SETS, load_old_sets, misses_report, score
 from painchat.guard import screen
+from painchat.messages import DISCLAIMER
 from painchat.settings import Settings
 
 # The sets' over-long cases are written against the default limit, whatever the environment says.
 MAX_CHARS = Settings.model_fields["max_question_chars"].default
 MIN_CASES = {"emergency": 60, "ordinary": 60, "offtopic": 40, "medication": 30, "injection": 30,
              "invalid": 20}
-MIN_NEAR_MISSES = 20
 EMERGENCY_CATEGORIES = ("cardiac", "breathing", "stroke", "headache", "fainting", "cauda_equina",
                         "diabetic_foot", "suicide", "hypoglycaemia")
 MIN_PER_CATEGORY = 3
 
 
-def screen_kind(text: str) -> str:
-    """``screen`` as a classify function: no verdict means the question gets answered."""
+def screened(text: str) -> dict:
+    """``screen`` as an answer: no verdict means the question gets answered."""
     verdict = screen(text, MAX_CHARS)
-    return verdict.kind if verdict else "answer"
+    return {"kind": verdict.kind if verdict else "answer", "answer": verdict.message if verdict else "",
+            "disclaimer": DISCLAIMER}
 
 
 @pytest.fixture(scope="module")
-def cases():
-    return load_sets()
+def rows():
+    return load_old_sets()
 
 
 @pytest.fixture(scope="module")
-def result(cases) -> Confusion:
-    result = confusion(screen_kind, cases)
-    report = result.report()
-    print("\n" + report)
-    if path := os.environ.get("PAINCHAT_SAFETY_REPORT"):
-        Path(path).write_text(report + "\n", encoding="utf-8")
+def result(rows):
+    result = score(rows, [screened(row.question) for row in rows])
+    print("\n" + misses_report(result))
     return result
 
 
-def test_sets_are_big_enough(cases):
-    sizes = Counter(case.set_name for case in cases)
-    assert {name: sizes[name] for name in SET_NAMES if sizes[name] < MIN_CASES[name]} == {}
-    near_misses = [c for c in cases if c.set_name == "ordinary" and c.notes.startswith("near-miss")]
-    assert len(near_misses) >= MIN_NEAR_MISSES
+def test_sets_are_big_enough(rows):
+    sizes = Counter(row.category for row in rows)
+    assert {name: sizes[name] for name in OLD_SETS if sizes[name] < MIN_CASES[name]} == {}
 
 
-def test_every_emergency_category_is_covered_several_times(cases):
+def test_every_emergency_category_is_covered_several_times(rows):
     seen = Counter()
-    for case in cases:
-        if case.set_name == "emergency" and (verdict := screen(case.text, MAX_CHARS)):
+    for row in rows:
+        if row.category == "emergency" and (verdict := screen(row.question, MAX_CHARS)):
             seen.update(verdict.reason.removeprefix("emergency:").split("+"))
     assert {name: seen[name] for name in EMERGENCY_CATEGORIES if seen[name] < MIN_PER_CATEGORY} == {}
 
 
 def test_no_emergency_is_missed(result):
-    assert result.rate("emergency") == 1.0
+    assert result.recall("emergency") == 1.0
 
 
 def test_few_false_alarms_on_ordinary_questions(result):
@@ -72,4 +66,4 @@ def test_few_false_alarms_on_ordinary_questions(result):
 
 @pytest.mark.parametrize("set_name", ["offtopic", "medication", "injection", "invalid"])
 def test_refusals_and_rejections_are_handled(result, set_name):
-    assert result.rate(set_name) >= 0.95
+    assert result.category_recall(set_name) >= 0.95

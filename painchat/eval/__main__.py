@@ -17,6 +17,8 @@ from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.eval.provenance import RunInfo, corpus_note
 from painchat.eval.qa import evaluate
 from painchat.eval.report import answer_table, latency_table, render_markdown, retrieval_table, write_json
+from painchat.eval.safety import evaluate as evaluate_safety
+from painchat.eval.safety import write_raw as write_safety_raw
 from painchat.eval.summary import failure_reasons, store_facts, summarize
 from painchat.settings import PROJECT_ROOT, Settings
 
@@ -43,8 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     run = RunInfo.now("painchat.eval", sys.argv[1:] if argv is None else argv)
     corpus, calibration = corpus_note(assistant.coverage), load_calibration()
     print("\n" + "\n\n".join([retrieval_table(summary, run), answer_table(summary, run), latency_table(summary, run)]))
+    print("  safety: the blind sets through the same assistant", flush=True)
+    safety, safety_raw = evaluate_safety(assistant, run)
     args.docs.mkdir(parents=True, exist_ok=True)
-    (args.docs / "EVAL.md").write_text(render_markdown(run, corpus, summary, results, calibration), encoding="utf-8")
+    markdown = render_markdown(run, corpus, summary, results, calibration) + "\n" + safety
+    (args.docs / "EVAL.md").write_text(markdown, encoding="utf-8")
+    write_safety_raw(args.docs / "safety-results.json", safety_raw)
     write_json(args.docs / "eval-results.json", run, corpus, summary, results, calibration)
     failed = sum(bool(failure_reasons(r)) for r in results)
     print(f"\n{failed} of {len(results)} questions failed; wrote EVAL.md and eval-results.json in {args.docs}")

@@ -2,8 +2,12 @@
 
 ``screen`` returns None when the question may be answered from the papers, or a
 ``Verdict`` (emergency, out of scope, invalid) whose message is shown instead.
-Emergencies are checked first, on any non-empty text, because safety comes
-before validation and scope.
+The order is the precedence: any emergency signal wins over everything else,
+so red flags (English rules, then the other languages' rules) are checked on
+any non-empty text first, before validation; then a message in another language
+gets a reply in that language; then the semantic layer may still raise the
+alarm on what the rules missed, before medication, diagnosis and off-topic
+handling.
 """
 
 from __future__ import annotations
@@ -11,13 +15,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from painchat.guard.emergency import detect_emergency
+from painchat.guard.foreign import detect_foreign_emergency
 from painchat.guard.injection import strip_instructions
-from painchat.guard.scope import out_of_scope_reason
-from painchat.guard.texts import INVALID, OUT_OF_SCOPE, emergency_message
+from painchat.guard.language import detect_language, looks_english
+from painchat.guard.scope import medicine_in_passing, out_of_scope_reason
+from painchat.guard.semantic import SemanticAlarm
+from painchat.guard.texts import INVALID, MEDICINE_NOTE, OUT_OF_SCOPE, Contacts, emergency_message
+from painchat.guard.translations import foreign_emergency_message, only_english_message
 from painchat.guard.validation import find_problem
 from painchat.models import Kind
 
-__all__ = ["Verdict", "screen", "strip_instructions"]
+__all__ = ["MEDICINE_NOTE", "Contacts", "SemanticAlarm", "Verdict", "medicine_in_passing", "screen",
+           "strip_instructions"]
 
 
 @dataclass(frozen=True)
@@ -27,19 +36,42 @@ class Verdict:
     kind: Kind  # "emergency" | "out_of_scope" | "invalid"
     message: str  # Markdown shown to the user (no dose, no diagnosis)
     reason: str  # machine-readable, e.g. "emergency:cardiac", "scope:medication", "invalid:too_long"
+    layer: str = "rules"  # which layer decided: "rules" or "semantic"
+    language: str = "en"  # language of the message shown (ISO 639-1)
 
 
-def screen(question: str, max_chars: int) -> Verdict | None:
+def screen(
+    question: str, max_chars: int, contacts: Contacts = Contacts(), semantic: SemanticAlarm | None = None
+) -> Verdict | None:
     """None means: go on and answer from the papers."""
-    if question:
-        categories = detect_emergency(question)
-        if categories:
-            return Verdict("emergency", emergency_message(categories), "emergency:" + "+".join(categories))
+    language = detect_language(question) if question else "en"
+    if question and (verdict := _red_flags(question, language, contacts)):
+        return verdict
     problem = find_problem(question, max_chars)
     if problem:
         message = INVALID[problem].format(length=len(question), max_chars=max_chars)
         return Verdict("invalid", message, f"invalid:{problem}")
+    if language != "en":
+        message = only_english_message(language, contacts)
+        return Verdict("out_of_scope", message, "scope:language", language=language)
+    if semantic and (categories := semantic.categories(strip_instructions(question) or question)):
+        message = emergency_message(categories, contacts, unsure=True)
+        return Verdict("emergency", message, "emergency:" + "+".join(categories), layer="semantic")
     topic = out_of_scope_reason(question)
     if topic:
         return Verdict("out_of_scope", OUT_OF_SCOPE[topic], f"scope:{topic}")
+    return None
+
+
+def _red_flags(question: str, language: str, contacts: Contacts) -> Verdict | None:
+    """An emergency found by the rules, in English or in another language."""
+    if categories := detect_emergency(question):
+        return Verdict("emergency", emergency_message(categories, contacts), "emergency:" + "+".join(categories))
+    if looks_english(question):
+        return None
+    found = detect_foreign_emergency(question, language)
+    if found:
+        written_in, categories = found
+        message = foreign_emergency_message(written_in, categories, contacts)
+        return Verdict("emergency", message, "emergency:" + "+".join(categories), language=written_in)
     return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from painchat.guard.drugs import DRUG_NAMES
 from painchat.guard.matching import Matcher, any_search, near, not_after, words
 from painchat.guard.normalize import Vocabulary, normalize
+from painchat.guard.scope import VOCABULARY as MEDICINE_VOCABULARY
 
 # Qualifiers that make breathlessness or light-headedness ordinary ("a bit faint").
 MILD = ("bit", "little", "slightly", "mildly", "somewhat", "abit", "tad")
@@ -43,7 +44,7 @@ class Category:
 CHEST = (r"\b(?:chest(?! (?:muscles?|wall|press(?:es)?|stretch\w*|fly|flies|exercises?|workouts?|day"
          r"|strap|straps|binder|hair|x ?ray))|breastbone|sternum|heart(?! (?:rate|rates|disease|diseases"
          r"|failure|condition|conditions|problems?|health|surgery|attack|beat|rhythm|patients?)))\b")
-CHEST_SYMPTOM = words(r"pains?", "painful", r"(?<!blood )pressure", r"tight\w*", r"heav\w*",
+CHEST_SYMPTOM = words(r"pains?", "painful", r"(?:sitting|standing|sat) on (?:it|me|my chest)", r"weight on", r"(?<!blood )pressure", r"tight\w*", r"heav\w*",
                       r"squeez\w*", r"crush\w*", r"hurts?", "hurting", r"aches?", "aching", "discomfort",
                       "burning", "stabbing", "sharp", "elephant", "vice", "band", "gripping", "killing",
                       "dying", r"constrict\w*")
@@ -124,7 +125,7 @@ STROKE = Category("stroke", (
     near(60, SUDDEN, WEAK_OR_NUMB, LIMB),
     # Face and arm together (the "F" and "A" of FAST).
     near(40, words("face"), words("arms?", "hands?", "legs?"), WEAK_OR_NUMB),
-    near(40, SUDDEN, words(r"(?:loss of|lost|losing) (?:my )?(?:vision|sight)", r"blind\w*", r"confus\w*",
+    near(40, SUDDEN, words(r"(?:loss of|lost|losing) (?:the |my |all |all the |all my )?(?:vision|sight)", r"blind\w*", r"confus\w*",
                            "double vision", "cant see", r"(?:vision|sight) (?:\w+ ){0,2}(?:loss|lost|gone|went)")),
     re.compile(HAPPENING_NOW + r"(?:mini |small )?(?:stroke|tia)\b"),
 ))
@@ -194,7 +195,8 @@ DIABETIC_FOOT = Category("diabetic_foot", (
 SELF = r"(?:my ?self|me self)"
 SUICIDE = Category("suicide", (re.compile(words(
     # "kms" alone is usually kilometres.
-    r"suicid\w*", r"kill(?:ing)? " + SELF, r"(?:going to|want to|about to|might|should) kms",
+    not_after("not", "never", "never been", "wasnt", "isnt", "am not", "im not") + r"suicid\w*",
+    r"kill(?:ing)? " + SELF, r"(?:going to|want to|about to|might|should) kms",
     r"unalive\w*",
     r"end(?:ing)? (?:it all|my life|my own life|everything|myself)",
     r"tak(?:e|ing) my (?:own )?life",
@@ -224,38 +226,148 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"cant (?:go on|carry on|keep going)(?: like this| living| anymore| any more|$)",
     # Not "can't do it any more": that is usually an exercise.
     r"cant (?:take|handle) (?:it|this|life) any ?more",
-    r"(?:hurt|harm|cut|injure|punish|burn)(?:ing)? " + SELF + " (?:on purpose|deliberately|intentionally)",
+    # Hurting oneself on purpose, or to feel something else: "I hit my legs with a hammer so I feel something".
+    r"(?:hurt|harm|cut|injure|punish|burn|burnt|burned|hit|punch|bang|scratch|stab)(?:ing|ed|s)? (?:" + SELF
+    + r"|my (?:legs?|arms?|wrists?|thighs?|head|skin|body|hands?|feet|stomach)) (?:\w+ ){0,4}(?:on purpose"
+    r"|deliberately|intentionally|so (?:that )?i (?:can )?feel|to feel (?:something|anything)|to punish"
+    r"|to distract)",
     # "I hurt myself lifting" is an injury; wanting to hurt yourself is not.
     r"(?:want|going|urges?|tempted|thinking about|thought about|think about|feel like"
     r"|felt like|feeling like|plan\w*) (?:to )?(?:\w+ )?(?:hurt|harm|cut|injure|punish)(?:ing)? " + SELF,
     r"(?:nobody|no one|noone) would (?:even )?(?:miss|care|notice)",
-    r"(?:saving|saved|stockpil\w*|hoard\w*) (?:up )?(?:my |all my )?(?:pills|tablets|meds)",
+    r"(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected) (?:up )?(?:my |all my |all the )?(?:pills|tablets|meds"
+    r"|painkillers|" + "|".join(DRUG_NAMES) + ")",
+    r"(?:wont|will not|not going to|wont be|shant) (?:be )?need(?:ing)? (?:them|it|these|those|any of (?:it|this|them)"
+    r"|my \w+)(?! (?:for|on|if|until|during|when|after|while))",
+    r"(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}letters? (?:to|for) (?:my|the) (?:kids|children|family"
+    r"|wife|husband|son|daughter|parents|mum|mom|dad|partner|girls|boys|grandchildren)",
+    r"(?:today|tonight|tomorrow|this weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r" (?:is|will be) the (?:day|night)",
+    r"(?:want|wanted|wants|wish|wished|wishes) to (?:not|never) wake up",
+    r"(?:sleep|go to sleep) (?:forever|and not wake)", r"(?:no|dont see a|cant see a|there is no|theres no) way out",
+    r"(?:tired|sick) of (?:living|being alive|life|existing)", r"(?:give|giving|given|gave) up on (?:life|living)",
+    r"(?:end|ending|finish|finishing) (?:my|this|it) (?:life|pain) (?:for good|forever|permanently)",
+    r"(?:rope|noose|razor|blades?|bridge|ledge|train tracks)(?: \w+){0,6} (?:ready|bought|got|found|waiting|tonight)",
+    r"(?:got|have|bought|found) (?:a |the )?(?:rope|noose|razor blades?|blades?)(?! (?:for|to) (?:exercise|skipping|training))",
+    r"(?:plan|plans|planned|planning) (?:to|how to|on) (?:end|kill|die|overdose|take)",
+    r"this is (?:my )?goodbye", r"(?:say|said|saying) goodbye (?:to everyone|for good|forever)",
+    r"(?:sorted|sorting|put|putting|got) (?:out )?my (?:affairs|will|things) (?:in order|sorted)",
     r"cutting (?:again|my (?:arms?|wrists?|legs?|skin|thighs?))",
     # "I cut myself on a rock" is an accident; "cutting myself" and "cut myself again" are not.
     r"self (?:harm\w*|injur\w*)", r"selfharm\w*", r"harm(?:ing)? " + SELF, r"cutting " + SELF,
     r"cut " + SELF + " again",
     r"(?:hang|shoot|drown|poison|stab|gas)(?:ing)? " + SELF, r"slit (?:my )?wrists?",
     r"jump (?:off|in front of) (?:a |the )?(?:bridge|building|train|roof|cliff)",
-    r"overdos\w*(?! on (?:exercise|exercising|walking|training|running|stretching|activity|it))",
-    # Taken, or about to be taken: "should I take all my pills before a walk?" is a routine question.
-    r"(?:took|taken|swallowed|(?:going|want|about|plan\w*|tempted) to (?:take|swallow)"
-    r"|(?:thinking|thought) (?:of|about) (?:taking|swallowing)|considering (?:taking|swallowing)) (?:all|a lot of"
-    r"|too many|loads of|lots of|a bunch of|the whole|a handful of) (?:of )?(?:my |the )?(?:pills|tablets"
-    r"|meds|medication|painkillers|box|" + "|".join(DRUG_NAMES) + ")",
+    # About to take them: "should I take all my pills before a walk?" is a routine question.
+    r"(?:(?:going|want|about|plan\w*|tempted|ready) to (?:take|swallow)|(?:thinking|thought) (?:of|about)"
+    r" (?:taking|swallowing)|considering (?:taking|swallowing)) (?:all|a lot of|too many|loads of|lots of"
+    r"|a bunch of|the whole|a handful of) (?:of )?(?:my |the )?(?:pills|tablets|meds|medication|painkillers"
+    r"|box|" + "|".join(DRUG_NAMES) + ")",
+    # Plans and farewells.
+    r"(?:wrote|writing|write|left|leaving) (?:\w+ ){0,2}(?:goodbye|suicide|farewell) (?:notes?|letters?)",
+    r"goodbye (?:notes?|letters?)", r"(?:said|saying) (?:my )?goodbyes?",
+    r"giv(?:e|ing|en) (?:away )?(?:all )?(?:my|away my) (?:things|stuff|belongings|possessions)",
+    r"(?:this|next|it) (?:is|will be|s) my last (?:week|day|night|weekend|month|christmas|birthday)",
+    r"(?:wont|will not|not going to) be (?:around|here) (?:much longer|for long|next|by|after)",
+    r"(?:im|i am|i feel like|feel like) (?:just )?a burden", r"burden (?:to|on) (?:everyone|my|them|others)",
+    # Questions about lethal amounts or means, however framed (a story, "hypothetically", for a friend).
+    r"(?:lethal|fatal|deadly|toxic|killing) (?:dose|amount|quantity|number)",
+    r"(?:amount|dose|much|many|quantity|which|what) (?:\w+ ){0,5}(?:would|will|could|might|is|be|are) (?:\w+ ){0,2}"
+    r"(?:lethal|fatal|deadly|the most certain|most likely to kill)",
+    r"how (?:many|much) (?:\w+ ){0,4}(?:would|will|does it take to|to|could|can|before it|before they)"
+    r" (?:\w+ ){0,2}(?:kill|die|be (?:lethal|fatal|deadly)|stop (?:a|the|your|my|his|her) heart|od|overdose)",
+    r"enough (?:\w+ ){0,3}to (?:kill|die|not wake up|never wake up|end it)",
+    r"(?:painless|easiest|quickest|fastest|best|surest|quietest) way to (?:die|kill|end it|go)",
+    r"how (?:to|do i|would i|could i|can i|would someone|could someone|do people) (?:kill (?:myself|themselves|someone)"
+    r"|overdose|od|die)",
+    r"(?:can|could|would|will) (?:you|someone|a person|i|he|she|people) (?:\w+ ){0,2}die (?:from|of|if) (?:\w+ ){0,4}"
+    r"(?:too many|too much|taking|an overdose|overdos\w*|all|the whole|a whole|pills|tablets|meds|"
+    + "|".join(DRUG_NAMES) + ")",
+    r"(?:what|which) (?:pills?|tablets?|meds|medications?|drugs?|medicines?) (?:\w+ ){0,4}(?:kill|killed|deadly|lethal"
+    r"|fatal|to die|overdose on)",
+    r"how (?:many|much) (?:\w+ ){0,5}(?:before|until|till) (?:you|someone|a person|i|he|she) (?:\w+ ){0,2}"
+    r"(?:die|dies|dead|stop breathing|never wake)",
 )),))
+
+# --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
+MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pills?", r"tablets?", "meds",
+                 r"medications?", r"medicines?", r"pain ?killers?", r"capsules?", r"patch(?:es)?",
+                 r"doses?", r"(?:box|packet|bottle|strip|pack|blister pack)s?")
+TOOK = words("took", "taken", "swallowed", "ate", "eaten", "popped", "downed", "necked", "chewed",
+             r"(?:has|have|had|he|she|they|i) had", "got into",
+             r"(?:overdid|overdone)")
+EXCESS = words("too many", "too much", "all", "double", "doubled", "twice", "triple", "extra", "a lot",
+               "lots", "loads", "a bunch", "a handful", "handfuls", "whole", "entire", "several", "dozens?",
+               "a few extra", r"more than (?:\w+ ){0,2}(?:should|prescribed|allowed|meant|supposed)",
+               "by mistake", "by accident", r"accidentally",
+               # A count of tablets, not a strength: "took 6 of them", not "300 mg".
+               r"(?:[3-9]|\d{2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty)"
+               r"(?! ?(?:mg|mcg|milligrams?|micrograms?|ml|hours?|hrs?|minutes?|mins?|days?|weeks?|years?|am|pm))")
+OVERDOSE = Category("overdose", (
+    near(50, words("too many", "too much", "way too many", "way more", r"more than (?:\w+ ){0,2}(?:should|prescribed"
+                   r"|supposed|allowed)", r"(?:whole|entire|half (?:a|the)) (?:box|packet|bottle|strip|pack|blister)",
+                   r"emptied", r"finished (?:off )?(?:the|a|his|her|my) (?:box|packet|bottle)"),
+         MEDICINE, words("took", "taken", "swallowed", "had", "ate", "eaten", r"accident\w*", "mistake")),
+    near(60, words(r"(?:child|kid|toddler|baby|son|daughter|grandson|granddaughter|dog|puppy) (?:\w+ ){0,3}(?:got into"
+                   r"|ate|eaten|swallowed|chewed|found)"), MEDICINE),
+    re.compile(r"\b(?:overdos\w*|od d|odd on|oded)(?! on (?:exercise|exercising|walking|training|running"
+               r"|stretching|activity|it))"),
+    near(70, TOOK, EXCESS, MEDICINE),
+    re.compile(words(r"doubled (?:up )?(?:on )?(?:my|his|her|their) (?:\w+ )?(?:dose|meds"
+                     r"|pills|tablets|medication)", r"(?:poison\w*|toxic) (?:from|with|by) (?:\w+ )?(?:pills|tablets"
+                     r"|meds|medication)")),
+))
 
 # --- Low blood sugar during or after exercise (people with diabetic neuropathy) -----------------------
 SUGAR = words(r"(?:blood )?sugars?", "glucose", "bg", "bgl")
 LOW = words("low", "dropped", "dropping", "drop", r"crash\w*", "fell", "falling", "plummet\w*", "tanked")
 HYPO_SIGN = words(r"shak\w*", r"trembl\w*", r"confus\w*", r"sweat\w*", "dizzy", "faint", r"light ?headed",
                   "drowsy", r"cant think", r"slurr\w*", r"blurr\w*", r"pass\w* out", r"seiz\w*")
+SHAKY = words(r"shak\w*", r"trembl\w*", "jittery", r"shiver\w*")
+CLAMMY = words(r"sweat\w*", "clammy", "drenched")
+CONFUSED = words(r"confus\w*", r"cant think", "foggy", "dizzy", r"light ?headed", "faint", "drowsy",
+                 r"blurr\w*", "weird", "strange", "spaced out", "out of it", "disoriented", "not making sense")
+DIABETES = words(r"diabet\w*", "insulin", r"sugars?", "glucose", "type 1", "type 2", "t1d", "t2d", "gliclazide",
+                 "metformin", "hypo")
+
+
+class LowGlucoseReading:
+    """A meter reading below the hypo line, in mmol/L (under 4) or mg/dL (under 70).
+
+    "Sugar 3.1" is a reading on its own; "the test says 3.1" only with shakiness, confusion or diabetes.
+    """
+
+    # Normalised text has no decimal point: "2.8" reads "2 8".
+    NUMBER = r"(?: \w+){0,4}? (\d{1,3})(?: (\d))?(?! (?:hours?|hrs?|mins?|minutes?|days?|weeks?|times?|years?|sessions?)\b)\b"
+    READING = re.compile(r"\b(?:sugars?|glucose|bg|bs|bgl|meter|libre|cgm|mmol)" + NUMBER)
+    WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked)" + NUMBER)
+    CONTEXT = re.compile("|".join((SHAKY, CONFUSED, CLAMMY, DIABETES)))
+
+    def search(self, text: str) -> bool:
+        matches = list(self.READING.finditer(text))
+        if self.CONTEXT.search(text):
+            matches += self.WEAK_READING.finditer(text)
+        for match in matches:
+            whole, tenth = match.groups()
+            value = int(whole) + (int(tenth) / 10 if tenth else 0)
+            if 1 <= value < 4 or 20 <= value < 70:
+                return True
+        return False
+
+
 HYPOGLYCAEMIA = Category("hypoglycaemia", (
     near(80, SUGAR, LOW, HYPO_SIGN),
     re.compile(HAPPENING_NOW + r"hypo\b|" + words(r"(?:having|had|going) (?:a )?hypo", r"hypoglyc\w*")),
+    # Described by its symptoms: shaky, sweaty and muddled together, or two of them with diabetes.
+    near(80, SHAKY, CLAMMY, CONFUSED),
+    near(120, SHAKY + "|" + CONFUSED, CLAMMY, DIABETES),
+    LowGlucoseReading(),
 ))
 
 # Physical categories first: their guidance (stop, call, don't drive) leads the message.
-CATEGORIES = (CARDIAC, BREATHING, STROKE, HEADACHE, FAINTING, HYPOGLYCAEMIA, CAUDA_EQUINA, DIABETIC_FOOT, SUICIDE)
+PHYSICAL = (CARDIAC, BREATHING, STROKE, HEADACHE, FAINTING, HYPOGLYCAEMIA, CAUDA_EQUINA, DIABETIC_FOOT)
+# Negation is not removed here: "no reason to live", "nobody would miss me" are the signal.
+NEGATION_KEPT = (OVERDOSE, SUICIDE)
 
 # Key words whose typos are corrected before matching; real look-alikes stay as typed.
 VOCABULARY = Vocabulary(
@@ -267,7 +379,7 @@ VOCABULARY = Vocabulary(
         "headache", "headaches", "thunderclap", "bladder", "bowels", "incontinent", "incontinence",
         "urinate", "saddle", "genitals", "buttocks", "swollen", "swelling", "redness", "fever",
         "feverish", "infected", "infection", "oozing", "suicidal", "suicide", "myself", "overdose",
-        "overdosed",
+        "overdosed", *MEDICINE_VOCABULARY.key_words,
     ),
     # Slips of words too short for fuzzy matching, text-speak, and spellings of "can't".
     misspellings={
@@ -289,12 +401,46 @@ VOCABULARY = Vocabulary(
         "infections", "injected", "injection", "injections", "overdo", "overdoes", "overdone",
         "passion", "pasting", "pausing", "pressured", "pressures", "readiness", "saddled", "saddles",
         "seizures", "selling", "shelling", "slurping", "smelling", "spelling", "spurred", "suicides",
-        "swilling", "unconsciously", "weaknesses",
+        "swilling", "unconsciously", "weaknesses", *MEDICINE_VOCABULARY.protected,
     ),
 )
 
 
+# Negation: the cue and the few words it governs, up to a clause word ("no chest pain, just sore calves").
+# "could not breathe" is the symptom itself, so bare "not" is a cue only after other words.
+NEGATION_CUE = (r"\b(?:no|(?<!could )(?<!can )(?<!did )(?<!does )(?<!would )(?<!do )not|without|not any|denies|free of|none of|dont have|do not have|didnt have|did not have"
+                r"|havent had|have not had|hasnt had|doesnt have|dont get|didnt get)\b")
+# Cue words that are themselves the symptom or an idiom ("no feeling", "no control", "without warning").
+NEGATION_EXCEPTIONS = (r"(?! (?:feeling|sensation|control|longer|warning|way|one|reason|point|idea|strength|air|breathing"
+                       r"|responding|responsive|waking|moving|making|able|going|stopping|stopped|improving|easing"
+                       r"|getting|passing|settling|helping|sure|right|normal|letting|working|enough|much|even|so|wake|waking"
+                       r"|very|really|quite|only))")
+NEGATED = re.compile(NEGATION_CUE + NEGATION_EXCEPTIONS + r"(?: (?!(?:or|nor|but|and|just|only|except|now|though|although"
+                     r"|yet|however|then|until)\b)\w+){1,4}(?: (?:or|nor) \w+)*")
+# A clause about something years ago, unless the text says it is back or happening now.
+LONG_AGO = re.compile(
+    r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|few|couple of|some)"
+    r" (?:years?|yrs|decades?) (?:ago|back|before)|(?:last|previous) (?:year|summer|winter|spring|autumn|fall)"
+    r"|in (?:19|20)\d\d|when i was (?:a (?:kid|child|teen\w*|boy|girl)|young|younger|little|\d+)"
+    r"|as a (?:kid|child|teen\w*)|years ago|long time ago|(?:once|twice) in my life)\b")
+HAPPENING_AGAIN = re.compile(words("again", "right now", "just now", "came back", "coming back", r"(?:its|it s) back",
+                                   r"return\w*", r"recurr\w*", "same thing"))
+CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
+
+
 def detect_emergency(text: str) -> tuple[str, ...]:
-    """Names of the emergency categories the text signals, in message order; () if none."""
-    prepared = VOCABULARY.correct(normalize(text))
-    return tuple(category.name for category in CATEGORIES if any_search(category.rules, prepared))
+    """Names of the emergency categories the text signals, in message order; () if none.
+
+    Clauses about long ago are dropped unless the text says it is happening again; negated
+    symptoms ("no chest pain, just sore calves") are dropped for the physical categories.
+    """
+    clauses = [VOCABULARY.correct(normalize(clause)) for clause in CLAUSE_BREAK.split(text)]
+    again = any(HAPPENING_AGAIN.search(clause) for clause in clauses)
+    recent = [clause for clause in clauses if again or not LONG_AGO.search(clause)]
+    current = _join(NEGATED.sub(" ", clause) for clause in recent)
+    physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
+    return tuple(physical + [c.name for c in NEGATION_KEPT if any_search(c.rules, _join(recent))])
+
+
+def _join(clauses) -> str:
+    return " ".join(" ".join(clauses).split())

@@ -10,6 +10,7 @@ keeps "does walking help?".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 FLAGS = re.IGNORECASE
 
@@ -112,13 +113,15 @@ INJECTIONS = tuple(re.compile(pattern, FLAGS) for pattern in (
 FILLER_ONLY = re.compile(
     r"(?:\W|\b(?:please|thanks|thank you|thx|ok|okay|hi|hello|hey|now|also|and|then|so|just|yes|no"
     r"|sure|go|proceed|continue|understood|got it|instead|anyway|again|confirm|confirmed|acknowledge"
-    r"|acknowledged|agreed|done|ready|enabled|activated)\b)*",
+    r"|acknowledged|agreed|done|ready|enabled|activated|by|replying|saying|typing|responding|writing)\b)*",
     FLAGS,
 )
 LEADING_JOINERS = re.compile(r"^(?:[\s,;:\-–—]|\b(?:and|then|so|now|also|but|instead|anyway)\b)+", FLAGS)
 TRAILING_JOINERS = re.compile(r"(?:[\s,;:\-–—]|\b(?:and|then|so|also|but)\b)+$", FLAGS)
 
 
+# Pure and called several times per answer (guard, semantic layer, retrieval query, medicine note).
+@lru_cache(maxsize=256)
 def strip_instructions(question: str) -> str:
     """The question without injected instructions, for retrieval; '' if nothing else is left."""
     text = SPECIAL_TOKENS.sub(" ", ROLE_BLOCKS.sub(" ", question))

@@ -24,8 +24,9 @@ def words(*alternatives: str) -> str:
 
 def not_after(*phrases: str) -> str:
     """Lookbehinds refusing a match right after any phrase (e.g. "a bit")."""
-    # One lookbehind per phrase because Python's re needs fixed-width lookbehinds.
-    return "".join(f"(?<!\\b{re.escape(phrase)} )" for phrase in phrases)
+    # One lookbehind per phrase because Python's re needs fixed-width lookbehinds; the leading \b
+    # keeps the engine from trying every lookbehind at every character.
+    return r"\b" + "".join(f"(?<!\\b{re.escape(phrase)} )" for phrase in phrases)
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,13 @@ class Near:
     within: int
 
     def search(self, text: str) -> bool:
-        hits = sorted(
-            (match.start(), index)
-            for index, part in enumerate(self.parts)
-            for match in part.finditer(text)
-        )
-        return _smallest_span_covering_all(hits, len(self.parts)) <= self.within
+        hits = []
+        for index, part in enumerate(self.parts):
+            found = [(match.start(), index) for match in part.finditer(text)]
+            if not found:  # most texts lack some part: stop before scanning for the others
+                return False
+            hits += found
+        return _smallest_span_covering_all(sorted(hits), len(self.parts)) <= self.within
 
 
 def near(within: int, *parts: str) -> Near:

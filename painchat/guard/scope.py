@@ -45,6 +45,20 @@ EXERCISE = re.compile(words(
     r"activit\w*", r"active", r"sports?", r"danc\w*", "balance", r"squats?", "lifting", "hiking",
 ))
 
+# What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
+# combining, side effects. "I'm on pregabalin, can I still swim?" names one in passing.
+MEDICINE_DECISION = re.compile(words(
+    r"doses?", "dosage", "dosing", r"\d+ ?(?:mg|mcg|milligrams?|micrograms?)", "mg", "mcg", "how much", "how many",
+    r"(?:should|can|could|do|may|must|to|would|shall|ok to|okay to) (?:i |we |you |he |she |they )?(?:take|use|try"
+    r"|have|give|get|ask for|be prescribed)",
+    r"start\w*", r"begin\w*", r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
+    r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*", r"up (?:my|the|his|her)",
+    r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*", "instead of", r"doubl\w*",
+    r"combin\w*", r"mix\w*", "together", "alongside", r"interact\w*", "alcohol", r"side ?effects?", "which one",
+    r"withdraw\w*", r"addict\w*", r"depend\w*", r"prescri\w*",
+    r"(?:make|makes|made|making|gives?|giving|gave|causes?|causing|caused) (?:me|him|her|them|my)",
+))
+
 # Conditions a person may ask to be told they have; suffixes cover the long tail.
 CONDITION = (r"(?:neuropath\w*|nerve (?:pain|damage|problems?|issues?|injury|injuries|disease|compression"
              r"|entrapment)|(?:pinched|trapped|damaged) nerves?|(?:pre ?)?diabet\w*|ms|multiple sclerosis"
@@ -75,7 +89,8 @@ DIAGNOSIS = re.compile(words(
     rf"(?:does|do) (?:this|it|that|these|my (?:\w+ ){{0,2}}?\w+) (?:sound|seem|look) like"
     rf" (?:i have |i ve got )?{CONDITION}",
     # "tell me if this is CRPS" asks for a diagnosis; "if I have neuropathy, ..." only gives context.
-    rf"{ASK_WHETHER} (?:this|it|that|these) (?:is|are|could be|might be) (?:\w+ ){{0,2}}?{CONDITION}",
+    rf"{ASK_WHETHER} (?:this|it|that|these|my (?:\w+ ){{0,2}}?\w+) (?:is|are|could be|might be) (?:\w+ ){{0,2}}?"
+    rf"{CONDITION}",
     rf"{ASK_WHETHER} i (?:have|ve got|might have|could have) (?:\w+ ){{0,2}}?{CONDITION}",
     r"(?:sounds|seems|looks) like i (?:have|ve got)",
 ))
@@ -192,10 +207,16 @@ def out_of_scope_reason(question: str) -> str | None:
         return "injection"
     text = VOCABULARY.correct(normalize(remaining))
     mixed = "_mixed" if EXERCISE.search(text) else ""
-    if MEDICATION.search(text):
+    if MEDICATION.search(text) and not (mixed and not MEDICINE_DECISION.search(text)):
         return "medication" + mixed
     if DIAGNOSIS.search(text):
         return "diagnosis" + mixed
     if any_search(OFF_TOPIC, text):
         return "offtopic"
     return None
+
+
+def medicine_in_passing(question: str) -> bool:
+    """True for an exercise question that names a medicine without asking what to do with it."""
+    text = VOCABULARY.correct(normalize(strip_instructions(question) or question))
+    return bool(MEDICATION.search(text) and EXERCISE.search(text) and not MEDICINE_DECISION.search(text))

@@ -1,17 +1,33 @@
 """Everything the guard says to the user (Markdown). No doses, no diagnoses.
 
 Urgent-care steps always come first: someone in danger may read one line only.
+The clinic's own numbers (``Contacts``, from settings) lead every emergency and
+crisis message.
 """
 
 from __future__ import annotations
 
-EMERGENCY_NUMBERS = "911 in the US and Canada, 112 in Europe, 999 in the UK"
+from dataclasses import dataclass
+
+DEFAULT_EMERGENCY_NUMBER = "911 in the US and Canada, 112 in Europe, 999 in the UK"
+DEFAULT_CRISIS_LINE = (
+    "call or text 988 (Suicide & Crisis Lifeline, US) or call Samaritans on 116 123 (UK and Ireland, "
+    "free, day and night)"
+)
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """Where to get help, as the deployment's settings name it."""
+
+    emergency_number: str = DEFAULT_EMERGENCY_NUMBER
+    crisis_line: str = DEFAULT_CRISIS_LINE
+
 
 URGENT_CARE_STEPS = (
     "**This could be a medical emergency. Get help now.**\n\n"
     "- **Stop exercising** and sit or lie down.\n"
-    f"- **Call your local emergency number now** (for example {EMERGENCY_NUMBERS}), "
-    "or go to the nearest emergency department.\n"
+    "- **Call your local emergency number now**, or go to the nearest emergency department.\n"
     "- **Don't drive yourself.** Wait for the ambulance or ask someone to take you."
 )
 
@@ -55,18 +71,24 @@ EMERGENCY_REASONS = {
         "serious infection or an acute Charcot foot, especially with diabetes or neuropathy, and may "
         "not hurt much when the nerves are damaged. Keep your weight off it and get it seen today."
     ),
+    "overdose": (
+        "**Too much of a medicine can harm even when you feel fine now: don't wait for symptoms.** "
+        "Call your emergency number or a poison centre now, whether the medicine was yours or someone "
+        "else's and whether it was on purpose or by mistake. Keep the packets to show them, don't make "
+        "anyone sick, and don't take any more. If someone is very drowsy, breathing slowly or can't be "
+        "woken, call the emergency number now and lay them on their side."
+    ),
 }
+# Categories whose reply always carries the crisis line (an overdose may be deliberate).
+CRISIS_CATEGORIES = ("suicide", "overdose")
 
 EMERGENCY_CLOSING = "I won't answer from the research papers now. Please get help first."
 
 CRISIS_SUPPORT = (
     "**You are not alone, and help is available right now.**\n\n"
     "- **If you might act on these thoughts, or have hurt yourself or taken an overdose, call your "
-    f"local emergency number now** (for example {EMERGENCY_NUMBERS}) or go to the nearest emergency "
-    "department.\n"
-    "- **Talk to someone now:** call or text **988** (Suicide & Crisis Lifeline, US), call "
-    "**Samaritans on 116 123** (UK and Ireland, free, day and night), or contact a crisis line "
-    "where you live.\n"
+    "local emergency number now** or go to the nearest emergency department.\n"
+    "- **Talk to someone now:** contact the crisis line above, or a crisis line where you live.\n"
     "- If you can, tell someone you trust how you feel, and don't stay alone.\n\n"
     "Living with constant pain is exhausting, and feelings like these can ease with support. "
     "A doctor can help with both the pain and how you are feeling."
@@ -113,6 +135,12 @@ OUT_OF_SCOPE = {
     ),
 }
 
+# Added to an exercise answer whose question names a medicine without asking what to do with it.
+MEDICINE_NOTE = (
+    "Your question mentions a medicine: whether to take, change or combine medicines is for your doctor "
+    "or pharmacist to discuss with you."
+)
+
 INVALID = {
     "empty": "Please type a question about exercise and nerve or chronic pain.",
     "too_long": (
@@ -130,13 +158,25 @@ INVALID = {
 }
 
 
-def emergency_message(categories: tuple[str, ...]) -> str:
-    """Urgent-care steps and the reason for each physical category, then crisis support if needed."""
+def contact_lines(contacts: Contacts, crisis: bool) -> str:
+    """The numbers to call, first in every emergency and crisis message."""
+    lines = [f"**Emergency number: {contacts.emergency_number}.**"]
+    if crisis:
+        lines.append(f"**Crisis line: {contacts.crisis_line}.**")
+    return "\n".join(lines)
+
+
+def emergency_message(categories: tuple[str, ...], contacts: Contacts = Contacts(), unsure: bool = False) -> str:
+    """Numbers, urgent-care steps and the reason for each physical category, then crisis support.
+
+    ``unsure``: the categories are a best guess (the semantic layer's), so the crisis line is shown too.
+    """
     physical = [EMERGENCY_REASONS[name] for name in categories if name in EMERGENCY_REASONS]
-    parts = []
+    crisis = any(name in CRISIS_CATEGORIES for name in categories)
+    parts = [contact_lines(contacts, crisis or unsure)]
     if physical:
         parts += [URGENT_CARE_STEPS, *physical]
-    if "suicide" in categories:
+    if crisis:
         parts.append(CRISIS_SUPPORT)
     if physical:
         parts.append(EMERGENCY_CLOSING)

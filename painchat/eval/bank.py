@@ -1,0 +1,107 @@
+"""Builds the semantic layer's bank from the tuning sets and fits where it alarms: ``python -m painchat.eval.bank``.
+
+The bank (``painchat/guard/bank.jsonl``) holds the English rows of the tuning
+set and of the older safety sets: emergencies with their category, and every
+other row as "ordinary" (many are near misses, and medicine questions must not
+read as overdoses). The threshold is chosen by 10-fold cross-validation over the
+bank: each row is judged by a model trained without its fold, and the lowest
+threshold (best recall) whose false alarms stay within the budget wins.
+The layer is fitted alone because the rules were written on these same rows:
+together they would look perfect and leave the layer nothing to learn.
+The sealed set is never read here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import numpy as np
+
+from painchat.embedding import Embedder
+from painchat.eval.safety import TUNE, Row, load_old_sets, load_rows
+from painchat.guard import screen
+from painchat.guard.semantic import (
+    BANK_PATH, FIT_PATH, BankEntry, bank_sha256, emergency_probability, fit_model, train_logistic,
+)
+from painchat.guard.validation import find_problem
+from painchat.settings import Settings
+
+# Share of ordinary questions (expected answered) the layer may alarm on. Measured on those only:
+# off-topic, medicine and injection rows are far from any emergency and would hide false alarms.
+FALSE_ALARM_BUDGET = 0.02
+THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.01), 2)
+FOLDS = 10
+SEED = 8
+# The sets' categories that share an emergency message with another.
+CATEGORY_OF = {"self_harm": "suicide", "lethal_means": "suicide", "palpitations": "cardiac"}
+MAX_CHARS = Settings.model_fields["max_question_chars"].default
+
+
+def bank_rows() -> list[tuple[Row, BankEntry]]:
+    """English, readable rows of the tuning sets that stand on their own (no history), with their bank entries."""
+    rows = [row for row in [*load_rows(TUNE), *load_old_sets()]
+            if row.lang == "en" and not row.history and find_problem(row.question, MAX_CHARS) is None]
+    return [(row, BankEntry(row.question, _category(row))) for row in rows]
+
+
+def _category(row: Row) -> str:
+    if row.expected != "emergency":
+        return "ordinary"
+    if row.category == "emergency":  # the older set names no category: take the rules' one
+        verdict = screen(row.question, MAX_CHARS)
+        return verdict.reason.removeprefix("emergency:").split("+")[0] if verdict else "emergency"
+    return CATEGORY_OF.get(row.category, row.category)
+
+
+def choose_threshold(vectors: np.ndarray, labels: np.ndarray, rule_alarms: list[bool], ordinary: list[bool]
+                     ) -> tuple[float, dict]:
+    """The lowest threshold whose cross-validated false alarms on ordinary questions stay within the budget."""
+    probability = cross_validated_probability(vectors, labels)
+    emergency, rules, ordinary = labels, np.array(rule_alarms), np.array(ordinary)
+    best = next(t for t in THRESHOLDS if (probability[ordinary] >= t).mean() <= FALSE_ALARM_BUDGET)
+    alarms, either = probability >= best, rules | (probability >= best)
+    report = {"folds": FOLDS, "false_alarm_budget": FALSE_ALARM_BUDGET,
+              "cv_recall_alone": _rate(alarms[emergency]), "cv_false_alarms_alone": _rate(alarms[ordinary]),
+              "cv_recall_with_rules": _rate(either[emergency]), "cv_false_alarms_with_rules": _rate(either[ordinary]),
+              "rules_alone_recall": _rate(rules[emergency]), "rules_alone_false_alarms": _rate(rules[ordinary]),
+              "bank": {"emergency": int(emergency.sum()), "ordinary questions": int(ordinary.sum()),
+                       "other non-emergency": int((~emergency & ~ordinary).sum())}}
+    return float(best), report
+
+
+def cross_validated_probability(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Each row's probability from a model trained without its fold (fixed shuffle, so reruns agree)."""
+    order = np.random.default_rng(SEED).permutation(len(labels))
+    probability = np.zeros(len(labels))
+    for fold in np.array_split(order, FOLDS):
+        train = np.setdiff1d(order, fold)
+        weights = train_logistic(vectors[train], labels[train].astype(np.float64))
+        probability[fold] = [emergency_probability(weights, vectors[i]) for i in fold]
+    return probability
+
+
+def _rate(flags: np.ndarray) -> float:
+    return round(float(flags.mean()), 4)
+
+
+def main() -> int:
+    pairs = bank_rows()
+    bank = tuple(entry for _, entry in pairs)
+    BANK_PATH.write_text("".join(json.dumps({"text": e.text, "category": e.category}, ensure_ascii=False) + "\n"
+                                 for e in bank), encoding="utf-8")
+    vectors = np.asarray(Embedder().encode([entry.text for entry in bank]), dtype=np.float64)
+    labels = np.array([entry.is_emergency for entry in bank])
+    rule_alarms = [(v := screen(row.question, MAX_CHARS)) is not None and v.kind == "emergency" for row, _ in pairs]
+    threshold, report = choose_threshold(vectors, labels, rule_alarms, [row.expected == "answer" for row, _ in pairs])
+    model = fit_model(vectors, bank, threshold)
+    payload = {"threshold": threshold, "model": Embedder.name, "bank_sha256": bank_sha256(), "fit": report,
+               "weights": [round(float(w), 6) for w in model.weights],
+               "centroids": {name: [round(float(x), 6) for x in vector] for name, vector in model.centroids.items()}}
+    FIT_PATH.write_text(json.dumps(payload) + "\n", encoding="utf-8")
+    print(json.dumps({"threshold": threshold, **report}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Which language a message is written in: English unless another is clearly meant.
+
+lingua (its models ship in the wheel; nothing is downloaded) compares a few
+languages only, which keeps it fast and its memory bounded. Short or misspelt
+English ("i wanna die", "cant breath") often scores as something else, so a
+message counts as foreign only when it is long enough, the detector is
+confident, and it holds few common English words. Refusing an English question
+as foreign would be worse than answering a foreign one in English.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from painchat.guard.normalize import normalize
+
+# ISO 639-1 codes of the languages the guard answers in, besides English.
+FOREIGN = ("es", "fr", "de", "it", "pt")
+MIN_WORDS = 3
+MIN_CONFIDENCE = 0.4
+# ...and English must look unlikely, not merely second.
+MAX_ENGLISH_CONFIDENCE = 0.15
+# Above this share of common English words a message is English, whatever the detector says.
+MAX_ENGLISH_SHARE = 0.25
+# Frequent English words that are not also frequent words of the foreign languages ("a", "no", "me", "die", "was", "also" are).
+ENGLISH_WORDS = frozenset(
+    "i im ive id my myself you your his she her it its we our they their them the this that these those "
+    "is are were be been being am have has had does did dont doesnt didnt cant cannot wont can could "
+    "should would just and or but if of to for with from at by about into before when what which who why "
+    "how where there here some any more most very really too not only than then get got feel feeling felt "
+    "walk walking exercise help hurts hurt legs feet foot chest back today now again since ago while".split()
+)
+WORD = re.compile(r"[a-z]+")
+
+
+def detect_language(text: str) -> str:
+    """"en", or the ISO code of one of ``FOREIGN`` when the text is clearly written in it."""
+    words = WORD.findall(normalize(text))
+    if len(words) < MIN_WORDS or _english_share(words) > MAX_ENGLISH_SHARE:
+        return "en"
+    scores = {
+        value.language.iso_code_639_1.name.lower(): value.value
+        for value in _detector().compute_language_confidence_values(text)
+    }
+    code = max(scores, key=scores.__getitem__)
+    foreign = code in FOREIGN and scores[code] >= MIN_CONFIDENCE and scores.get("en", 0) <= MAX_ENGLISH_CONFIDENCE
+    return code if foreign else "en"
+
+
+def looks_english(text: str) -> bool:
+    """True when the text holds enough common English words to be read as English, however short."""
+    words = WORD.findall(normalize(text))
+    return bool(words) and _english_share(words) > MAX_ENGLISH_SHARE
+
+
+def _english_share(words: list[str]) -> float:
+    return sum(word in ENGLISH_WORDS for word in words) / len(words)
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    """Built once per process (a few hundred ms; its models load on first use)."""
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    codes = ("en", *FOREIGN)
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in codes]
+    return LanguageDetectorBuilder.from_languages(*languages).build()

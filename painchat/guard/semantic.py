@@ -1,0 +1,131 @@
+"""The semantic layer: a question that reads like the known emergencies, and unlike the near misses, alarms.
+
+Patients describe the same emergency in endless ways; the rules catch the
+clear wordings, and this layer catches what reads like them. A small logistic
+regression over the question's embedding, trained on a labelled bank
+(``bank.jsonl``: emergencies and ordinary questions, many of them near misses
+such as "chest day at the gym"), gives the probability that the question is an
+emergency; it alarms above a threshold chosen by cross-validation on the tuning
+sets. The nearest emergency categories (their examples' mean embedding) name
+the guidance shown.
+
+``python -m painchat.eval.bank`` fits it and writes ``semantic.json`` (weights,
+category centroids, threshold, and the bank's hash), like the calibration file:
+answering loads numbers, it never embeds the bank, so a fresh process answers
+its first question without that cost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).parent
+BANK_PATH = HERE / "bank.jsonl"
+FIT_PATH = HERE / "semantic.json"
+# Categories named in the guidance: the nearest, and any other about as near.
+NEAR_TIE = 0.05
+# L2 penalty of the logistic regression (weights only, not the bias) and Newton steps to fit it.
+L2 = 0.25
+NEWTON_STEPS = 30
+
+
+@dataclass(frozen=True)
+class BankEntry:
+    """One labelled example: ``category`` is an emergency category, or "ordinary"."""
+
+    text: str
+    category: str
+
+    @property
+    def is_emergency(self) -> bool:
+        return self.category != "ordinary"
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The fitted layer: regression weights (bias last), category centroids, and where it alarms."""
+
+    threshold: float
+    weights: np.ndarray
+    centroids: dict[str, np.ndarray]
+    bank_sha256: str = ""
+
+
+def load_bank(path: Path = BANK_PATH) -> tuple[BankEntry, ...]:
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return tuple(BankEntry(row["text"], row["category"]) for row in rows)
+
+
+def bank_sha256(path: Path = BANK_PATH) -> str:
+    """Hash of the bank file, stored with the fit so a stale fit is noticed."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load_fit(path: Path = FIT_PATH) -> Fit:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    centroids = {name: np.asarray(vector, dtype=np.float32) for name, vector in data["centroids"].items()}
+    return Fit(data["threshold"], np.asarray(data["weights"], dtype=np.float64), centroids, data["bank_sha256"])
+
+
+def fit_model(vectors: np.ndarray, bank: tuple[BankEntry, ...], threshold: float) -> Fit:
+    """Weights trained on every bank example, and each emergency category's unit-length mean embedding."""
+    labels = np.array([entry.is_emergency for entry in bank], dtype=np.float64)
+    centroids = {}
+    for name in sorted({entry.category for entry in bank if entry.is_emergency}):
+        mean = vectors[[i for i, entry in enumerate(bank) if entry.category == name]].mean(axis=0)
+        centroids[name] = (mean / np.linalg.norm(mean)).astype(np.float32)
+    return Fit(threshold, train_logistic(vectors, labels), centroids)
+
+
+def train_logistic(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Weights (bias last) of an L2-penalised logistic regression, fitted by Newton's method."""
+    features = np.hstack([vectors, np.ones((len(vectors), 1), dtype=vectors.dtype)]).astype(np.float64)
+    penalty = np.full(features.shape[1], L2)
+    penalty[-1] = 0.0
+    weights = np.zeros(features.shape[1])
+    for _ in range(NEWTON_STEPS):
+        probability = _sigmoid(features @ weights)
+        gradient = features.T @ (probability - labels) + penalty * weights
+        hessian = (features * (probability * (1 - probability))[:, None]).T @ features + np.diag(penalty)
+        weights -= np.linalg.solve(hessian, gradient)
+    return weights
+
+
+def emergency_probability(weights: np.ndarray, vector: np.ndarray) -> float:
+    return float(_sigmoid(vector @ weights[:-1] + weights[-1]))
+
+
+class SemanticAlarm:
+    """Judges a question's embedding; owns the per-process embedding of question texts."""
+
+    def __init__(self, embedder, fit: Fit | None = None) -> None:
+        self.embedder = embedder
+        self.fit = fit or load_fit()
+        self._names = tuple(self.fit.centroids)
+        self._centroids = np.stack([self.fit.centroids[name] for name in self._names])
+        # The same text is embedded once: the guard's vector is the retrieval's when the query is the question.
+        self.embed = lru_cache(maxsize=64)(self._embed)
+
+    def categories(self, question: str) -> tuple[str, ...]:
+        """Emergency categories the question reads like, nearest first; () if it reads as ordinary."""
+        return self.judge(np.asarray(self.embed(question)))
+
+    def judge(self, vector: np.ndarray) -> tuple[str, ...]:
+        if emergency_probability(self.fit.weights, vector) < self.fit.threshold:
+            return ()
+        similarity = self._centroids @ vector
+        order = np.argsort(similarity)[::-1]
+        return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - NEAR_TIE)
+
+    def _embed(self, text: str) -> list[float]:
+        return self.embedder.embed_query(text)
+
+
+def _sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))

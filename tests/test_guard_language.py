@@ -1,0 +1,67 @@
+"""Other languages: detected with lingua, answered in their language, their red flags caught."""
+
+from __future__ import annotations
+
+import pytest
+
+from painchat.guard import Contacts, screen
+from painchat.guard.language import detect_language
+
+LIMIT = 2000
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("el ejercicio ayuda con el dolor neuropatico?", "es"),
+    ("est-ce que la marche aide les douleurs neuropathiques ?", "fr"),
+    ("Ist Schwimmen oder Radfahren besser bei Polyneuropathie?", "de"),
+    ("lo yoga va bene per il dolore cronico?", "it"),
+    ("exercicio ajuda na dor neuropatica?", "pt"),
+])
+def test_other_languages_are_recognised(text, language):
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize("text", [
+    "i wanna die", "is yoga ok", "cant breath", "ok", "yoga?", "gabapentin and swimming ok?",
+    "is swiming good for neropathy", "Hello, my father he have the diabetes and the pain in feet since many years",
+])
+def test_short_or_misspelt_english_stays_english(text):
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("hola, tengo dolor cronico en los pies, sirve la natacion?", "es"),
+    ("Ist Schwimmen oder Radfahren besser bei Polyneuropathie?", "de"),
+])
+def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(text, language):
+    verdict = screen(text, LIMIT)
+    assert verdict.kind == "out_of_scope" and verdict.reason == "scope:language" and verdict.language == language
+    assert detect_language(verdict.message) == language
+    assert "112" in verdict.message and "116 123" in verdict.message
+
+
+@pytest.mark.parametrize(("text", "language", "category"), [
+    ("me duele mucho el pecho y se me va al brazo izquierdo", "es", "cardiac"),
+    ("jai une douleur dans la poitrine qui serre tres fort", "fr", "cardiac"),
+    ("bekomme kaum Luft, kann keinen Satz mehr sprechen", "de", "breathing"),
+    ("ho preso tutte le pastiglie di tramadolo che avevo in casa", "it", "overdose"),
+    ("quero morrer, não aguento mais esta dor", "pt", "suicide"),
+    ("quiero morir", "es", "suicide"),
+    ("Mein Vater kann plötzlich nicht mehr richtig sprechen und sein Gesicht hängt", "de", "stroke"),
+])
+def test_red_flags_in_other_languages_get_guidance_in_that_language(text, language, category):
+    verdict = screen(text, LIMIT)
+    assert verdict.kind == "emergency" and category in verdict.reason and verdict.language == language
+    assert detect_language(verdict.message) == language
+    if category in ("suicide", "overdose"):
+        assert "988" in verdict.message and "116 123" in verdict.message
+
+
+def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
+    contacts = Contacts(emergency_number="000", crisis_line="Lifeline 13 11 14")
+    message = screen("quiero morir", LIMIT, contacts).message
+    assert "000" in message and "Lifeline 13 11 14" in message and "911" not in message
+
+
+def test_english_words_that_look_foreign_do_not_raise_a_foreign_alarm():
+    assert screen("does exercise help after paralysis from a spinal injury?", LIMIT) is None
