@@ -1,6 +1,8 @@
 """BM25 on a sparse matrix: which passages share the question's words, and in what order."""
 
-from painchat.lexical import LexicalIndex
+import numpy as np
+
+from painchat.lexical import B, K1, LexicalIndex
 from painchat.text import content_tokens
 
 DOCUMENTS = [
@@ -37,9 +39,31 @@ def test_words_no_passage_uses_rank_nothing():
 
 
 def test_ties_keep_document_order():
-    twins = LexicalIndex([["walk"], ["swim"], ["walk"], ["walk"]])
+    twins = LexicalIndex([["walk"], ["swim"], ["walk"], ["run"], ["cycle"]])
     assert twins.ranking(["walk"], 2) == [0, 2]
 
 
 def test_an_empty_index_ranks_nothing():
     assert LexicalIndex([]).ranking(["pain"], 3) == []
+
+
+def test_scores_are_okapi_bm25():
+    docs = [content_tokens(d) for d in DOCUMENTS]
+    n, average = len(docs), sum(map(len, docs)) / len(docs)
+
+    def idf(word):
+        having = sum(word in d for d in docs)
+        return np.log((n - having + 0.5) / (having + 0.5))
+
+    query = content_tokens("exercise allodynia grade")
+    expected = [
+        sum(
+            idf(w) * d.count(w) * (K1 + 1) / (d.count(w) + K1 * (1 - B + B * len(d) / average))
+            for w in query
+            if idf(w) >= 0
+        )
+        for d in docs
+    ]
+    assert all(idf(w) >= 0 for w in query)
+    assert np.allclose(index().scores(query), expected)
+
