@@ -54,7 +54,9 @@ and dense retrieval both find something); {POOL_SIZE:,} distinct ones are embedd
 every stored sentence reuses one of them with a deterministic perturbation (N(0, {NOISE:g}) per dimension, then \
 normalised); a passage's vector is the normalised mean of its sentences'. {QUESTIONS} questions of \
 `tests/data/qa.jsonl`, {ROUNDS} rounds, after a warm-up. **Other agents shared the 2 cores during the run**, so \
-absolute times are inflated; the ratio to the floor, measured beside each answer, is the steadier number.
+absolute times are inflated; the ratio to the floor, measured beside each answer, is the steadier number. \
+The sample includes questions the guard answers before any embedding (emergencies, out of scope), and the floor \
+embeds every question, so the answer p50 can fall below the floor's.
 
 {table}
 {earlier}
