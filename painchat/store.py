@@ -19,6 +19,7 @@ import re
 import shutil
 import tempfile
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -42,6 +43,7 @@ COSINE = {"hnsw": {"space": "cosine"}}
 POINTER_FILE = "CURRENT"
 BUILDS_DIR = "builds"
 SQLITE_FILE = "chroma.sqlite3"
+PAGE_ROWS = 2_000  # rows per `get` when reading a whole collection
 PROGRAMMING_ERRORS = (TypeError, AttributeError, NameError)
 
 
@@ -194,9 +196,29 @@ def open_collection(
     )
 
 
+def pages(collection: chromadb.Collection, include: list[str], size: int | None = None) -> Iterator[dict]:
+    """A collection's rows (ids and ``include``), a page at a time: one ``get`` of a large
+    collection asks SQLite for more variables than it allows, and holds every row at once."""
+    size = size or PAGE_ROWS
+    offset = 0
+    while True:
+        page = collection.get(include=include, limit=size, offset=offset)
+        if not page["ids"]:
+            return
+        yield page
+        offset += len(page["ids"])
+
+
 def sentence_id(source_id: str, start: int, end: int) -> str:
     """Stable id of the sentence at a span of a source's text."""
     return f"{source_id}@{start}-{end}"
+
+
+def parse_sentence_id(sid: str) -> tuple[str, int, int]:
+    """(source id, start, end) of a ``sentence_id``."""
+    source_id, _, span = sid.rpartition("@")
+    start, _, end = span.partition("-")
+    return source_id, int(start), int(end)
 
 
 def guarded(settings: Settings, call):
