@@ -34,7 +34,8 @@ def pipeline_section(results: dict, run: RunInfo) -> str:
     before = results.get("pipeline_scale_before")
     earlier = (
         f"""
-Before the scalable index ({before['code']}, same data, same bench):
+Before the scalable index ({before['code']}, same data, same bench; an older answer path, without the lay \
+reading that now embeds a second text per question):
 
 {markdown_table(HEADERS, pipeline_rows(before['rows']))}
 """
@@ -53,10 +54,11 @@ Targets at 100k: p50 ≤ {TARGETS['ratio_p50']:g}× the floor, ≤ {TARGETS['rss
 and dense retrieval both find something); {POOL_SIZE:,} distinct ones are embedded once with the real model, and \
 every stored sentence reuses one of them with a deterministic perturbation (N(0, {NOISE:g}) per dimension, then \
 normalised); a passage's vector is the normalised mean of its sentences'. {QUESTIONS} questions of \
-`tests/data/qa.jsonl`, {ROUNDS} rounds, after a warm-up. **Other agents shared the 2 cores during the run**, so \
-absolute times are inflated; the ratio to the floor, measured beside each answer, is the steadier number. \
-The sample includes questions the guard answers before any embedding (emergencies, out of scope), and the floor \
-embeds every question, so the answer p50 can fall below the floor's.
+`tests/data/qa.jsonl`, {ROUNDS} rounds, after a warm-up; the assistant's per-question embedding cache is cleared \
+before each answer, so every answer embeds its question as a new one would. **Other agents shared the 2 cores \
+during the run**, so absolute times are inflated; the ratio to the floor, measured beside each answer, is the \
+steadier number. In embedded mode the store (SQLite pages, the HNSW indexes of both collections) lives in the \
+measured process and counts in its memory; with a server it lives in the server process.
 
 {table}
 {earlier}

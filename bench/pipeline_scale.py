@@ -35,7 +35,7 @@ from ingest.manifest import load_manifest
 from painchat.embedding import MODEL_NAME, Embedder, dimension
 from painchat.models import Document
 from painchat.settings import Settings
-from painchat.store import COSINE, open_client, sentence_id
+from painchat.store import BUILDS_DIR, COSINE, POINTER_FILE, open_client, sentence_id
 
 SIZES = (1_000, 10_000, 100_000)
 SENTENCES_PER_PASSAGE = 5
@@ -49,6 +49,10 @@ WRITE_BATCH = 5_000
 SECTIONS = ("Introduction", "Methods", "Results", "Discussion", "Conclusion")
 FORMAT = "v1"  # bump when the stored layout changes, so cached stores are rebuilt
 CHILD_TIMEOUT_S = 3_600
+CHILD = (sys.executable, "-m", "bench.pipeline_scale")
+COLLECTION = "bench"
+BUILD = "v1"  # the one build of a synthetic store
+LEGACY_COLLECTION = "painchat"  # the collections' name prefix in stores cached before versioned builds
 
 Progress = Callable[[str], None]
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
@@ -139,12 +143,12 @@ def synthetic_rows(size: int, pool: list[str], vectors: np.ndarray, source_ids: 
         yield passages, sentences
 
 
-def write_store(folder: Path, settings: Settings, size: int, pool, vectors, documents: Sequence[Document]) -> None:
-    """Two collections in the layout ``ingest`` writes, at ``folder`` (an embedded Chroma folder)."""
+def write_store(folder: Path, size: int, pool, vectors, documents: Sequence[Document]) -> None:
+    """The two collections of one build as ``ingest`` writes them, at ``folder`` (an embedded Chroma folder)."""
     identity = {"model": MODEL_NAME, "dimension": dimension(), "chunker": CHUNKER_VERSION}
     sources = json.dumps([d.meta.model_dump(mode="json") for d in documents])
-    client = open_client(settings.model_copy(update={"store_dir": folder, "chroma_url": None}))
-    chunk_name, sentence_name = f"{settings.collection}-chunks", f"{settings.collection}-sentences"
+    client = _client(folder)
+    chunk_name, sentence_name = _collections(BUILD)
     chunks = client.create_collection(chunk_name, metadata={**identity, "sources": sources}, configuration=COSINE, embedding_function=None)
     sentences = client.create_collection(sentence_name, metadata=identity, configuration=COSINE, embedding_function=None)
     for passage_rows, sentence_rows in synthetic_rows(size, pool, vectors, [d.meta.id for d in documents], SEED):
@@ -152,23 +156,52 @@ def write_store(folder: Path, settings: Settings, size: int, pool, vectors, docu
         sentences.add(**sentence_rows)
 
 
-def cached_store(size: int, settings: Settings, pool, vectors, documents, key: str, progress: Progress) -> Path:
+def cached_store(size: int, pool, vectors, documents, key: str, progress: Progress) -> Path:
     folder = cache_dir() / f"store-{key}-{size}"
-    if (folder / "COMPLETE").is_file():
-        return folder
-    shutil.rmtree(folder, ignore_errors=True)
-    started = time.perf_counter()
-    write_store(folder / "data", settings, size, pool, vectors, documents)
-    (folder / "COMPLETE").write_text(f"{time.perf_counter() - started:.1f} s\n")
-    progress(f"  wrote {size:,} passages in {time.perf_counter() - started:.0f} s")
+    if not (folder / "COMPLETE").is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        write_store(folder / "data", size, pool, vectors, documents)
+        (folder / "COMPLETE").write_text(f"{time.perf_counter() - started:.1f} s\n")
+        progress(f"  wrote {size:,} passages in {time.perf_counter() - started:.0f} s")
+    _publish(folder)
     return folder
 
 
-def measure(folder: Path, collection: str, chroma_url: str | None) -> dict:
+def _publish(folder: Path) -> None:
+    """Makes the data folder the live build for both readers (painchat.store's layout), in place:
+    embedded, ``live/CURRENT`` names build ``BUILD``, whose folder links to ``data``; on a server, the
+    pointer collection names it. Stores cached under the names of unversioned builds are renamed."""
+    client = _client(folder / "data")
+    for legacy, name in zip(_collections(None), _collections(BUILD)):
+        if legacy in {c.name for c in client.list_collections()}:
+            client.get_collection(legacy).modify(name=name)
+    client.get_or_create_collection(f"{COLLECTION}-current").modify(metadata={"build": BUILD, "previous": ""})
+    build = folder / "live" / BUILDS_DIR / BUILD
+    build.parent.mkdir(parents=True, exist_ok=True)
+    if not build.is_symlink():
+        build.symlink_to(Path("..", "..", "data"))
+    (folder / "live" / POINTER_FILE).write_text(f"{BUILD}\n\n", encoding="utf-8")
+
+
+def _client(data: Path):
+    return open_client(Settings(store_dir=data, chroma_url=None))
+
+
+def _collections(build: str | None) -> tuple[str, str]:
+    prefix = f"{COLLECTION}-{build}" if build else LEGACY_COLLECTION
+    return f"{prefix}-chunks", f"{prefix}-sentences"
+
+
+def measure(folder: Path, chroma_url: str | None) -> dict:
     """One fresh process: load the assistant, answer the questions, time the floor beside them."""
-    command = [sys.executable, "-m", "bench.pipeline_scale", "--store-dir", str(folder / "data"), "--collection", collection]
+    # An embedded reader finds the build through live/CURRENT and names its collections
+    # "<collection>-chunks"; a server reader finds it through "<collection>-current" and names them
+    # "<collection>-<build>-chunks": both read the same two collections.
     if chroma_url:
-        command += ["--chroma-url", chroma_url]
+        command = [*CHILD, "--store-dir", str(folder / "live"), "--collection", COLLECTION, "--chroma-url", chroma_url]
+    else:
+        command = [*CHILD, "--store-dir", str(folder / "live"), "--collection", f"{COLLECTION}-{BUILD}"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"pipeline child failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -177,7 +210,7 @@ def measure(folder: Path, collection: str, chroma_url: str | None) -> dict:
 
 def pipeline_scale(embedder: Embedder, progress: Progress, sizes: Sequence[int] = SIZES) -> list[dict]:
     settings = Settings()
-    documents = load_corpus(settings.corpus_dir, load_manifest(settings.sources_file))
+    documents = load_corpus(settings.corpus_dir, load_manifest(settings.sources_file), settings.max_corpus_file_mb)
     pool = sentence_pool(word_chain(documents), POOL_SIZE, SEED)
     key = hashlib.sha256(
         json.dumps([pool, MODEL_NAME, CHUNKER_VERSION, FORMAT, NOISE, SENTENCES_PER_PASSAGE, SEED]).encode()
@@ -186,13 +219,13 @@ def pipeline_scale(embedder: Embedder, progress: Progress, sizes: Sequence[int] 
     vectors = pool_vectors(pool, embedder, key)
     rows = []
     for size in sizes:
-        folder = cached_store(size, settings, pool, vectors, documents, key, progress)
+        folder = cached_store(size, pool, vectors, documents, key, progress)
         for mode in ("embedded", "server"):
             if mode == "embedded":
-                result = measure(folder, settings.collection, None)
+                result = measure(folder, None)
             else:
                 with chroma_server(folder / "data") as url:
-                    result = measure(folder, settings.collection, url)
+                    result = measure(folder, url)
             row = {"mode": mode, "passages": size, "sentences": size * SENTENCES_PER_PASSAGE, **result}
             progress(
                 f"  {mode} {size:,}: answer p50 {row['p50_ms']:.1f} ms (floor {row['floor_p50_ms']:.1f}), "
@@ -233,6 +266,7 @@ def _child(store_dir: Path, collection: str, chroma_url: str | None) -> dict:
     passages = assistant.index.dense._collection  # noqa: SLF001 - the raw Chroma collection behind LangChain's
     answer_ms, floor_ms = [], []
     for row in [row for _ in range(ROUNDS) for row in sample]:
+        assistant._embedded.cache_clear()  # noqa: SLF001 - each answer embeds its question, as a new one would
         started = time.perf_counter()
         assistant.answer(row["question"], row["history"])
         answer_ms.append((time.perf_counter() - started) * 1000)
