@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from painchat.text import abbreviations, content_tokens, spelled_out
 _MAYBE_DEFINED = re.compile(r"\([A-Z]{2,8}s?\)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large store holds many of these in every process
 class Passage:
     """A stored chunk, as retrieval and composition see it."""
 
@@ -153,8 +154,8 @@ def _load_passages(collection) -> dict[str, Passage]:
     passages = [
         Passage(
             id=chunk_id,
-            source_id=meta["source_id"],
-            section=meta["section"],
+            source_id=sys.intern(meta["source_id"]),  # a few distinct values, each kept once
+            section=sys.intern(meta["section"]),
             text=text,
             char_start=meta["char_start"],
             sentence_spans=tuple(tuple(s) for s in json.loads(meta["sentences"])),

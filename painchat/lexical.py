@@ -30,14 +30,15 @@ class LexicalIndex:
         rows = np.repeat(np.arange(self.size, dtype=np.int64), lengths)
         # One entry per (word, document) with its count, ordered by word: the columns of a sparse matrix.
         pairs, counts = np.unique(term_ids * max(self.size, 1) + rows, return_counts=True)
-        terms, self._rows = np.divmod(pairs, max(self.size, 1))
+        terms, rows = np.divmod(pairs, max(self.size, 1))
+        self._rows = rows.astype(np.int32)  # one per (word, document): half the memory of int64
         self._starts = np.searchsorted(terms, np.arange(len(vocabulary) + 1))
         self.vocabulary = vocabulary
         frequency = np.diff(self._starts).astype(np.float64)
         idf = np.log((self.size - frequency + 0.5) / (frequency + 0.5))
         idf[idf < 0] = EPSILON * idf.mean() if len(idf) else 0.0
         average = lengths.mean() if self.size else 1.0
-        norm = K1 * (1 - B + B * lengths[self._rows] / average)
+        norm = K1 * (1 - B + B * lengths[rows] / average)
         self._weights = idf[terms] * counts * (K1 + 1) / (counts + norm)
 
     def scores(self, words: Sequence[str]) -> np.ndarray:
