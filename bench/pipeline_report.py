@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.plot import plt
 from bench.pipeline_scale import NOISE, POOL_SIZE, QUESTIONS, ROUNDS, SENTENCES_PER_PASSAGE
+from bench.plot import plt
 from painchat.eval.provenance import RunInfo
 from painchat.eval.tables import markdown_table
 
@@ -27,6 +27,29 @@ def pipeline_rows(rows: list[dict]) -> list[list[str]]:
         ]
         for r in sorted(rows, key=lambda r: (r["mode"], r["passages"]))
     ]
+
+
+def verdicts(rows: list[dict]) -> str:
+    """Each mode's largest store against the targets, and how much of its memory the store adds."""
+    lines = []
+    for mode in sorted({r["mode"] for r in rows}):
+        ours = sorted((r for r in rows if r["mode"] == mode), key=lambda r: r["passages"])
+        small, large = ours[0], ours[-1]
+        checks = [
+            ("p50 / floor", large["p50_ms"] / large["floor_p50_ms"], TARGETS["ratio_p50"], "×"),
+            ("memory beyond the model", large["rss_mib"], TARGETS["rss_mib"], " MiB"),
+            ("load", large["load_s"], TARGETS["load_s"], " s"),
+        ]
+        met = "; ".join(
+            f"{name} {value:.1f}{unit} ({'met' if value <= target else 'NOT met'}, ≤ {target:g})"
+            for name, value, target, unit in checks
+        )
+        lines.append(
+            f"- {mode}, {large['passages']:,} passages: {met}. Of its memory, {small['rss_mib']:.0f} MiB are there at "
+            f"{small['passages']:,} passages already (mostly the guard's language models and the Chroma client); the store adds "
+            f"{large['rss_mib'] - small['rss_mib']:.0f} MiB."
+        )
+    return "\n".join(lines)
 
 
 def pipeline_section(results: dict, run: RunInfo) -> str:
@@ -61,6 +84,8 @@ steadier number. In embedded mode the store (SQLite pages, the HNSW indexes of b
 measured process and counts in its memory; with a server it lives in the server process.
 
 {table}
+
+{verdicts(results["pipeline_scale"])}
 {earlier}
 ![answer latency vs size](bench-pipeline-scale.png)
 

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -67,7 +68,7 @@ def word_chain(documents: Sequence[Document]) -> dict[str, list[str]]:
     chain: dict[str, list[str]] = {}
     for document in documents:
         words = _WORD.findall(document.text)
-        for first, second in zip(words, words[1:]):
+        for first, second in pairwise(words):
             chain.setdefault(first, []).append(second)
     return chain
 
@@ -241,12 +242,11 @@ def pipeline_scale(embedder: Embedder, progress: Progress, sizes: Sequence[int] 
 def _child(store_dir: Path, collection: str, chroma_url: str | None) -> dict:
     import psutil
 
+    from bench.ask_latency import spread
     from painchat.assistant import Assistant
     from painchat.eval.datasets import DATA_DIR, read_jsonl
     from painchat.eval.metrics import percentile
     from painchat.eval.qa import resolved_query
-
-    from bench.ask_latency import spread
 
     process = psutil.Process()
     settings = Settings().model_copy(
@@ -263,10 +263,10 @@ def _child(store_dir: Path, collection: str, chroma_url: str | None) -> dict:
     sample = spread(read_jsonl(DATA_DIR / "qa.jsonl"), QUESTIONS)
     for row in sample[:WARM_UP]:
         assistant.answer(row["question"], row["history"])
-    passages = assistant.index.dense._collection  # noqa: SLF001 - the raw Chroma collection behind LangChain's
+    passages = assistant.index.dense._collection  # the raw Chroma collection behind LangChain's
     answer_ms, floor_ms = [], []
     for row in [row for _ in range(ROUNDS) for row in sample]:
-        assistant._embedded.cache_clear()  # noqa: SLF001 - each answer embeds its question, as a new one would
+        assistant._embedded.cache_clear()  # each answer embeds its question, as a new one would
         started = time.perf_counter()
         assistant.answer(row["question"], row["history"])
         answer_ms.append((time.perf_counter() - started) * 1000)

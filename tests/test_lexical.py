@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from painchat.lexical import B, K1, LexicalIndex
+from painchat.lexical import K1, B, LexicalIndex
 from painchat.text import content_tokens
 
 DOCUMENTS = [
