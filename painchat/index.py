@@ -79,7 +79,9 @@ class Index:
         self.passages = _load_passages(build.client.get_collection(build.chunks))
         self._ids = list(self.passages)
         # "NP" in a sentence means the "neuropathic pain" the paper defined it as: such sentences are
-        # matched and embedded with it written out (few sentences, once per process).
+        # matched and embedded with it written out, re-embedded at each load and searched in memory
+        # beside the store's index. Cheap while few sentences use a defined abbreviation; a corpus where
+        # many do would want their written-out vectors stored at ingest instead.
         self.defined = _defined_abbreviations(self.passages.values())
         words, self.idf, self.sentence_count, rewritten = _passage_words(self.passages.values(), self.defined)
         self.lexical = LexicalIndex(words)
