@@ -12,7 +12,8 @@ from painchat.embedding import dimension
 from painchat.lexical import LexicalIndex
 from painchat.retrieve import Retriever, reciprocal_rank_fusion, spread_across_sources
 from painchat.settings import Settings
-from painchat.text import content_tokens
+from painchat.store import current_build, pages, sentence_id
+from painchat.text import content_tokens, spelled_out
 
 LEXICAL_WEIGHT = 0.3
 
@@ -107,3 +108,28 @@ def test_bm25_ranking_is_the_sparse_index_over_section_and_text(index):
     expected = [list(index.passages)[row] for row in LexicalIndex(documents).ranking(words, 5)]
     assert index.bm25_ranking(words, 5) == expected
     assert expected, "the offline abstracts mention these words"
+
+
+def test_a_whole_collection_is_read_page_by_page_each_row_once(index):
+    build = current_build(index._settings)
+    collection = build.client.get_collection(build.chunks)
+    ids = [i for page in pages(collection, ["metadatas"], size=3) for i in page["ids"]]
+    assert sorted(ids) == sorted(index.passages) and len(ids) == len(set(ids))
+
+
+def test_sentences_using_a_defined_abbreviation_are_read_and_embedded_written_out(index):
+    assert index.defined.get("np") == "neuropathic pain"  # "neuropathic pain (NP)" in the abstracts
+    fake = UnitFakeEmbedding(size=dimension())
+    rewritten = [
+        (p, span)
+        for p in index.passages.values()
+        for span in p.sentence_spans
+        if "NP" in p.sentence_text(span).split() and "neuropathic pain" not in p.sentence_text(span).lower()
+    ]
+    assert rewritten, "the abstracts use NP on its own"
+    passage, span = rewritten[0]
+    stored = index.sentences_of([passage])[sentence_id(passage.source_id, *span)]
+    readable = spelled_out(passage.sentence_text(span), index.defined)
+    assert "neuropathic pain (NP)" in readable
+    assert set(content_tokens("neuropathic")) <= stored.words
+    assert np.allclose(stored.vector, fake.embed_query(readable), atol=1e-6)
