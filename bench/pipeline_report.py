@@ -93,8 +93,8 @@ every stored sentence reuses one of them with a deterministic perturbation (N(0,
 normalised); a passage's vector is the normalised mean of its sentences'. {QUESTIONS} questions of \
 `tests/data/qa.jsonl`, {ROUNDS} rounds, after a warm-up; the assistant's per-question embedding cache is cleared \
 before each answer, so every answer embeds its question as a new one would. **Other agents shared the 2 cores \
-during the run**, so absolute times are inflated; the ratio to the floor, measured beside each answer, is the \
-steadier number. In embedded mode the store (SQLite pages, the HNSW indexes of both collections) lives in the \
+during the run**, so absolute times are inflated and the p50 / floor ratio moves from run to run; retrieval's own \
+time, measured inside each answer, is the steadier number. In embedded mode the store (SQLite pages, the HNSW indexes of both collections) lives in the \
 measured process and counts in its memory; with a server it lives in the server process.
 
 {table}
@@ -103,7 +103,7 @@ measured process and counts in its memory; with a server it lives in the server 
 {earlier}
 ![answer latency vs size](bench-pipeline-scale.png)
 
-_Command: `{run.command}`; measured: wall time per call, perf_counter; RSS from psutil in the measured process._
+_Command: `{results.get("pipeline_scale_command", run.command)}`; measured: wall time per call, perf_counter; RSS from psutil in the measured process._
 """
 
 
