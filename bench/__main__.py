@@ -154,6 +154,7 @@ def _only_pipeline_scale(run: RunInfo, embedder: Embedder, docs: Path, as_before
         previous["pipeline_scale_before"] = {"code": as_before, "command": run.command, "date": run.date, "rows": rows}
     previous["pipeline_scale"] = rows
     previous["pipeline_scale_command"] = f"{run.command} ({run.date})"
+    previous["pipeline_scale_machine"] = run.machine
     plot_pipeline_scale(rows, run.machine_line, docs / "bench-pipeline-scale.png")
     _merge(previous, docs)
     progress(f"merged into {docs / 'BENCHMARKS.md'}")

@@ -114,6 +114,9 @@ def plot_pipeline_scale(rows: list[dict], machine_line: str, path: Path) -> None
         sizes = [r["passages"] for r in ours]
         axes.plot(sizes, [r["p50_ms"] for r in ours], "o-", color=colour, label=f"{mode}: answer p50")
         axes.plot(sizes, [r["floor_p50_ms"] for r in ours], "s:", color=colour, label=f"{mode}: floor p50")
+        if all("retrieve_p50_ms" in r for r in ours):
+            retrieval = [r["retrieve_p50_ms"] for r in ours]
+            axes.plot(sizes, retrieval, "^--", color=colour, alpha=0.6, label=f"{mode}: retrieval p50 (inside the answer)")
     axes.set_xscale("log")
     axes.set_yscale("log")
     axes.set_xlabel("passages in the store (SYNTHETIC text, 5 sentences each)")
