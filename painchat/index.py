@@ -189,7 +189,9 @@ def _passage_words(
     the whole passage, since only white space lies between sentences. Chunk overlap repeats a
     sentence in the next passage; it is counted once.
     """
-    documents, frequency, sentences, rewritten = [], Counter(), 0, {}
+    documents: list[list[str]] = []
+    frequency: Counter[str] = Counter()
+    sentences, rewritten = 0, {}
     previous: dict[tuple[str, tuple[int, int]], list[str]] = {}
     for passage in passages:
         current = {}

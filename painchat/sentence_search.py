@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -19,14 +20,19 @@ from painchat.store import parse_sentence_id, sentence_id
 FIRST_LOOK = 4  # sentences asked for per wanted passage; doubled until enough distinct passages are found
 
 
-class _Located:
+class _Located(Protocol):
     """Anything with ``id``, ``source_id``, ``char_start``, ``text`` and ``sentence_spans`` (a Passage)."""
 
-    id: str
-    source_id: str
-    char_start: int
-    text: str
-    sentence_spans: tuple[tuple[int, int], ...]
+    @property
+    def id(self) -> str: ...
+    @property
+    def source_id(self) -> str: ...
+    @property
+    def char_start(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def sentence_spans(self) -> tuple[tuple[int, int], ...]: ...
 
 
 class PassageLocator:
