@@ -25,6 +25,7 @@ from painchat.store import (
     discard_builds,
     guarded,
     new_build,
+    pages,
     publish,
     sentence_id,
     stored_metadata,
@@ -142,12 +143,12 @@ def _read_rows(live: Build, identity: dict) -> _Previous | None:
         return None
     rows = []
     for name in (live.chunks, live.sentences):
-        stored = live.client.get_collection(name).get(include=["embeddings", "documents", "metadatas"])
-        texts, metadatas, vectors = stored["documents"], stored["metadatas"], stored["embeddings"]
-        if texts is None or metadatas is None or vectors is None:
-            raise StoreError(f"{name} returned no texts, metadata or vectors")
         rows.append(
-            {i: ((m or {}).get("hash"), text, v) for i, text, m, v in zip(stored["ids"], texts, metadatas, vectors)}
+            {
+                i: ((m or {}).get("hash"), text, vector)
+                for page in pages(live.client.get_collection(name), ["embeddings", "documents", "metadatas"])
+                for i, text, m, vector in zip(page["ids"], page["documents"], page["metadatas"], page["embeddings"])
+            }
         )
     return _Previous({k: metadata.get(k) for k in identity}, metadata, (rows[0], rows[1]))
 

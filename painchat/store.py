@@ -19,15 +19,18 @@ import re
 import shutil
 import tempfile
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
 import httpx
 from chromadb.api.collection_configuration import CreateCollectionConfiguration
+from chromadb.api.types import Include
 from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import NotFoundError
 from langchain_chroma import Chroma
@@ -44,6 +47,7 @@ COSINE: CreateCollectionConfiguration = {"hnsw": {"space": "cosine"}}
 POINTER_FILE = "CURRENT"
 BUILDS_DIR = "builds"
 SQLITE_FILE = "chroma.sqlite3"
+PAGE_ROWS = 2_000  # rows per `get` when reading a whole collection
 PROGRAMMING_ERRORS = (TypeError, AttributeError, NameError)
 
 
@@ -196,9 +200,33 @@ def open_collection(
     )
 
 
+def pages(collection: chromadb.Collection, include: Include, size: int | None = None) -> Iterator[dict[str, list]]:
+    """A collection's rows (ids and ``include``), a page at a time: one ``get`` of a large
+    collection asks SQLite for more variables than it allows, and holds every row at once."""
+    size = size or PAGE_ROWS
+    offset = 0
+    while True:
+        page = collection.get(include=include, limit=size, offset=offset)
+        if not page["ids"]:
+            return
+        got: dict[str, Any] = dict(page)  # GetResult's keys, as plain names
+        missing = [key for key in include if got.get(key) is None]
+        if missing:
+            raise StoreError(f"{collection.name} returned no {', '.join(missing)}")
+        yield {key: got[key] for key in ("ids", *include)}
+        offset += len(page["ids"])
+
+
 def sentence_id(source_id: str, start: int, end: int) -> str:
     """Stable id of the sentence at a span of a source's text."""
     return f"{source_id}@{start}-{end}"
+
+
+def parse_sentence_id(sid: str) -> tuple[str, int, int]:
+    """(source id, start, end) of a ``sentence_id``."""
+    source_id, _, span = sid.rpartition("@")
+    start, _, end = span.partition("-")
+    return source_id, int(start), int(end)
 
 
 def guarded(settings: Settings, call):
