@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
 # Papers: corpus/ once it holds any; otherwise the offline partial abstracts beside the repo.
 PAPERS := $(strip $(wildcard corpus/*.xml corpus/*.pdf) $(filter-out corpus/README.md,$(wildcard corpus/*.md)))
@@ -11,12 +11,12 @@ PAINCHAT_HOST ?= 127.0.0.1
 PAINCHAT_PORT ?= 8501
 export PAINCHAT_CORPUS_DIR
 
-.PHONY: run serve test faults store corpus bench eval calibrate screenshots browser clean llm-test
+.PHONY: run serve test lint faults store corpus bench eval calibrate screenshots browser clean llm-test
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -40,7 +40,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-test: $(STAMP) browser node_modules/.installed
+# Lint and types first (config in pyproject.toml): any finding fails the run before the slow tests.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint browser node_modules/.installed
 	$(BIN)/python -m pytest -q
 
 # Opt-in: a real small model (SmolLM2-135M GGUF) behind llama.cpp's OpenAI-compatible server on loopback.

@@ -131,7 +131,7 @@ def answer_new(assistant, question: str) -> None:
             else:
                 with st.spinner(texts.THINKING):
                     result = assistant.answer(question, history(done))
-        except Exception as err:  # e.g. the store became unreachable; bad input never raises
+        except Exception as err:  # noqa: BLE001 - for_patient logs it; e.g. the store is gone; bad input never raises
             st.error(fault_messages.for_patient(err), icon=":material/error:")
             render.disclaimer(messages.DISCLAIMER)
             return
@@ -264,7 +264,7 @@ def main() -> None:
         settings = load_settings()
         typed = pinned_input(settings.max_question_chars)
         assistant = ready_assistant()
-    except Exception as err:  # a missing, damaged or unreachable store; a bad setting
+    except Exception as err:  # noqa: BLE001 - for_patient logs it; a missing, damaged or unreachable store
         render.disclaimer(messages.DISCLAIMER)
         st.error(fault_messages.for_patient(err, starting=True), icon=":material/error:")
         st.stop()

@@ -19,6 +19,8 @@ from bench.coldstart import cold_start
 from bench.guard_cost import guard_cost
 from bench.ingest_rate import ingest_throughput
 from bench.memory import streamlit_memory
+from bench.pipeline_report import plot_pipeline_scale
+from bench.pipeline_scale import pipeline_scale
 from bench.plot import plot_scale
 from bench.report import render_markdown, write_json
 from bench.scale import scale
@@ -44,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only-sessions", action="store_true", help="re-measure only the chat server under many sessions"
     )
+    parser.add_argument(
+        "--only-pipeline-scale", action="store_true", help="re-measure only the full answer path at 1k/10k/100k passages"
+    )
+    parser.add_argument(
+        "--as-before", metavar="CODE", help="with --only-pipeline-scale: keep the rows as the 'before' table of CODE"
+    )
     args = parser.parse_args(argv)
     run = RunInfo.now("bench", sys.argv[1:] if argv is None else argv)
     embedder = Embedder()
@@ -52,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return _only_api_load(run, embedder, args.docs)
     if args.only_sessions:
         return _only_sessions(embedder, args.docs)
+    if args.only_pipeline_scale:
+        return _only_pipeline_scale(run, embedder, args.docs, args.as_before)
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="painchat-bench-") as folder:
         progress("building the bench store")
@@ -82,9 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         progress(f"  {results['sessions']['status']}")
     progress("scale: SYNTHETIC vectors, embedded and server Chroma, 1k/10k/100k")
     results["scale"] = scale(progress)
+    progress("pipeline scale: Assistant.answer on SYNTHETIC text, 1k/10k/100k passages")
+    results["pipeline_scale"] = pipeline_scale(embedder, progress)
     results["load_avg_1m_at_end"] = round(os.getloadavg()[0], 2)  # with the start's, says if others shared the CPU
     args.docs.mkdir(parents=True, exist_ok=True)
     plot_scale(results["scale"], run.machine_line, args.docs / "bench-scale.png")
+    plot_pipeline_scale(results["pipeline_scale"], run.machine_line, args.docs / "bench-pipeline-scale.png")
     markdown = render_markdown(run, corpus, store, results)
     (args.docs / "BENCHMARKS.md").write_text(markdown, encoding="utf-8")
     write_json(args.docs / "bench-results.json", run, corpus, results)
@@ -130,6 +143,22 @@ def _merge(previous: dict, docs: Path) -> None:
         render_markdown(full_run, previous["corpus"], _store_line(previous), results), encoding="utf-8"
     )
     write_json(docs / "bench-results.json", full_run, previous["corpus"], results)
+
+
+def _only_pipeline_scale(run: RunInfo, embedder: Embedder, docs: Path, as_before: str | None) -> int:
+    """Measures the pipeline scale rows and merges them into the last full report."""
+    previous = json.loads((docs / "bench-results.json").read_text(encoding="utf-8"))
+    progress("pipeline scale: Assistant.answer on SYNTHETIC text, 1k/10k/100k passages")
+    rows = pipeline_scale(embedder, progress)
+    if as_before:
+        previous["pipeline_scale_before"] = {"code": as_before, "command": run.command, "date": run.date, "rows": rows}
+    previous["pipeline_scale"] = rows
+    previous["pipeline_scale_command"] = f"{run.command} ({run.date})"
+    previous["pipeline_scale_machine"] = run.machine
+    plot_pipeline_scale(rows, run.machine_line, docs / "bench-pipeline-scale.png")
+    _merge(previous, docs)
+    progress(f"merged into {docs / 'BENCHMARKS.md'}")
+    return 0
 
 
 def _store_line(results: dict) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import httpx
 
 from bench.processes import peak_rss_mib
-from painchat.api.launch import ApiServer
+from devtools.api_server import ApiServer
 from painchat.eval.metrics import percentile
 from painchat.eval.provenance import RunInfo
 
@@ -50,7 +50,7 @@ def api_load(env: dict[str, str], rows: Sequence[dict], answer_p50_ms: float, ru
         asyncio.run(_warm_up(server.url, rows))
         chat = asyncio.run(_phase(server.url, rows, SESSIONS, SECONDS, THINK_S))
         saturated = asyncio.run(_phase(server.url, rows, SESSIONS, SATURATION_SECONDS, (0.0, 0.0)))
-        peak = peak_rss_mib(server.process.pid)  # one worker: uvicorn serves in this process
+        peak = peak_rss_mib(server.pid)  # one worker: uvicorn serves in this process
     summary = _summary(chat, SECONDS)
     return {
         "command": run.command,

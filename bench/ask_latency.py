@@ -37,7 +37,8 @@ def ask_latency(settings: Settings, embedder: Embedder, rows: Sequence[dict], co
         ask_ms.append(_ms(started))
         query = resolved_query(row)
         started = time.perf_counter()
-        passages.query(query_embeddings=[embedder.embed_query(query)], n_results=settings.retrieve_k)
+        vector: Sequence[float] = embedder.embed_query(query)
+        passages.query(query_embeddings=[vector], n_results=settings.retrieve_k)
         floor_ms.append(_ms(started))
     ask = {"p50": percentile(ask_ms, 50), "p95": percentile(ask_ms, 95)}
     floor = {"p50": percentile(floor_ms, 50), "p95": percentile(floor_ms, 95)}
@@ -47,9 +48,13 @@ def ask_latency(settings: Settings, embedder: Embedder, rows: Sequence[dict], co
         "n_results": settings.retrieve_k,
         "ask_ms": ask,
         "floor_ms": floor,
-        "ratio_p50": ask["p50"] / floor["p50"],
-        "ratio_p95": ask["p95"] / floor["p95"],
+        "ratio_p50": _ratio(ask["p50"], floor["p50"]),
+        "ratio_p95": _ratio(ask["p95"], floor["p95"]),
     }
+
+
+def _ratio(ask_ms: float | None, floor_ms: float | None) -> float | None:
+    return ask_ms / floor_ms if ask_ms is not None and floor_ms else None
 
 
 def _ms(since: float) -> float:

@@ -10,7 +10,7 @@ from pathlib import Path
 from ingest.build import build_store
 from painchat.embedding import Embedder
 from painchat.settings import Settings
-from painchat.store import current_build
+from painchat.store import current_build, pages
 
 REPEATS = 5
 
@@ -18,7 +18,10 @@ REPEATS = 5
 def stored_texts(settings: Settings) -> list[list[str]]:
     """What a build embedded: the passage texts, then the sentence texts."""
     live = current_build(settings)
-    return [live.client.get_collection(name).get(include=["documents"])["documents"] for name in (live.chunks, live.sentences)]
+    return [
+        [text for page in pages(live.client.get_collection(name), ["documents"]) for text in page["documents"]]
+        for name in (live.chunks, live.sentences)
+    ]
 
 
 def fresh_build(settings: Settings, embedder: Embedder) -> tuple[float, int, list[list[str]]]:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from bench.processes import http_get, peak_rss_mib, stop, tree_rss_mib, wait_until
-from painchat.loopback import free_port
+from devtools.loopback import free_port
 from painchat.settings import PROJECT_ROOT
 
 APP = PROJECT_ROOT / "app.py"

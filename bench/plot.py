@@ -7,7 +7,7 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")  # no display on a server or in CI
-import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+import matplotlib.pyplot as plt  # after use(): the backend must be chosen first
 
 
 def plot_scale(scale: dict, machine_line: str, path: Path) -> None:

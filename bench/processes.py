@@ -80,7 +80,7 @@ def wait_until(ready: Callable[[], bool], timeout: float, process: subprocess.Po
         try:
             if ready():
                 return True
-        except Exception:  # not up yet: refused connections, HTTP errors, client errors
+        except Exception:  # noqa: BLE001, S110 - not up yet: refused connections, HTTP errors, client errors
             pass
         time.sleep(0.25)
     return False

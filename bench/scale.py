@@ -19,7 +19,7 @@ import chromadb
 import numpy as np
 
 from bench.processes import stop, wait_until
-from painchat.loopback import free_port
+from devtools.loopback import free_port
 from painchat.embedding import dimension
 from painchat.eval.metrics import percentile
 from painchat.settings import Settings

@@ -19,9 +19,10 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.Common_pb2 import ChatInputValue
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.typing import Subprotocol
 
 from bench.processes import tree_rss_mib
-from painchat.ui.browser import StreamlitServer
+from devtools.browser import StreamlitServer
 
 SESSION_COUNTS = (25, 50)
 QUESTIONS_PER_SESSION = 3
@@ -53,7 +54,7 @@ class Visitor:
         try:
             started = time.perf_counter()  # the page time includes the websocket handshake
             async with websockets.connect(
-                self.stream, subprotocols=["streamlit"], max_size=None, open_timeout=HANDSHAKE_TIMEOUT_S
+                self.stream, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=HANDSHAKE_TIMEOUT_S
             ) as ws:
                 await self._run(ws, [])
                 self.page_s = time.perf_counter() - started
@@ -67,7 +68,7 @@ class Visitor:
                     if not drawn:
                         raise RuntimeError(f"no answer drawn for {question!r}")
                     self.answers_s.append(time.perf_counter() - started)
-        except Exception as err:  # counted and reported: the bench measures, it does not stop
+        except Exception as err:  # noqa: BLE001 - counted and reported: the bench measures, it does not stop
             self.errors.append(f"{type(err).__name__}: {err}"[:200])
 
     async def _run(self, ws, widgets: list[WidgetState]) -> bool:
@@ -136,7 +137,7 @@ def first_paint(url: str) -> dict:
     """Seconds from navigation until the pinned disclaimer and the chat box show, and until the
     assistant is ready, in headless Chromium; measured once right after the server answers its health
     check (the model still loading) and once more with the server warm."""
-    from painchat.ui.browser import CHAT_PLACEHOLDER, chromium, new_page, wait_until_ready
+    from devtools.browser import CHAT_PLACEHOLDER, chromium, new_page, wait_until_ready
     from painchat.ui.texts import DISCLAIMER_SHORT
 
     rows = {}
@@ -163,8 +164,8 @@ def session_load(env: dict[str, str], counts: tuple[int, ...] = SESSION_COUNTS) 
         paint = first_paint(server.url)
         warm = Visitor(server.url, 0)
         asyncio.run(warm.visit())
-        warm_rss = round(tree_rss_mib(server.process.pid), 1)
-        rows = [asyncio.run(_crowd(server.url, n, server.process.pid)) for n in counts]
+        warm_rss = round(tree_rss_mib(server.pid), 1)
+        rows = [asyncio.run(_crowd(server.url, n, server.pid)) for n in counts]
         return {
             "status": "measured",
             "command": "python -m painchat.ui.serve (as make run), one process",

@@ -12,12 +12,12 @@ import numpy as np
 
 from ingest.chunk import CHUNKER_VERSION, chunk_document
 from ingest.loaders import load_corpus
+from ingest.lock import writer_lock
 from ingest.manifest import load_manifest
 from painchat.embedding import MODEL_NAME, Embedder, TokenCounter, dimension, max_tokens
+from painchat.errors import StoreError, StoreMissingError
 from painchat.models import Chunk, Document
 from painchat.settings import Settings
-from ingest.lock import writer_lock
-from painchat.errors import StoreError, StoreMissingError
 from painchat.store import (
     COSINE,
     Build,
@@ -25,6 +25,7 @@ from painchat.store import (
     discard_builds,
     guarded,
     new_build,
+    pages,
     publish,
     sentence_id,
     stored_metadata,
@@ -142,11 +143,11 @@ def _read_rows(live: Build, identity: dict) -> _Previous | None:
         return None
     rows = []
     for name in (live.chunks, live.sentences):
-        stored = live.client.get_collection(name).get(include=["embeddings", "documents", "metadatas"])
         rows.append(
             {
                 i: ((m or {}).get("hash"), text, vector)
-                for i, text, m, vector in zip(stored["ids"], stored["documents"], stored["metadatas"], stored["embeddings"])
+                for page in pages(live.client.get_collection(name), ["embeddings", "documents", "metadatas"])
+                for i, text, m, vector in zip(page["ids"], page["documents"], page["metadatas"], page["embeddings"])
             }
         )
     return _Previous({k: metadata.get(k) for k in identity}, metadata, (rows[0], rows[1]))

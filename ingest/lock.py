@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from painchat.errors import StoreBusyError, StoreError
@@ -37,7 +37,7 @@ def writer_lock(settings: Settings, wait_s: float = 0.0, on_wait=None) -> Iterat
     try:
         _acquire(handle, path, wait_s, on_wait)
         os.ftruncate(handle, 0)
-        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        started = datetime.now(UTC).isoformat(timespec="seconds")
         os.pwrite(handle, f"pid {os.getpid()}, started {started}\n".encode(), 0)
         yield
     finally:

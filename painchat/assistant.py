@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
 
@@ -105,7 +106,7 @@ class Assistant:
         if verdict and verdict.kind == "emergency":
             return self._result(verdict.kind, verdict.message, timings, started, question)
         try:
-            turns = _HISTORY.validate_python(list(history))
+            turns = _HISTORY.validate_python(history)
         except (ValidationError, TypeError):
             return self.invalid(messages.INVALID_HISTORY)
         if verdict:
@@ -140,14 +141,14 @@ class Assistant:
         return Answer(kind="invalid", answer=message, coverage=self.coverage)
 
     def _grounded(
-        self, query: str, question: str, timings: dict[str, float], started: float, history: list[Turn] = ()
+        self, query: str, question: str, timings: dict[str, float], started: float, history: Sequence[Turn] = ()
     ) -> Answer:
         self.refresh()
         kind, text, citations, missing, vector = self._respond(query, question, history, timings)
         offered = self.suggestions.nearest(vector, asked=question) if kind == "not_covered" else ()
         return self._result(kind, text, timings, started, question, citations, missing, offered)
 
-    def _respond(self, query: str, question: str, history: list[Turn], timings: dict[str, float]):
+    def _respond(self, query: str, question: str, history: Sequence[Turn], timings: dict[str, float]):
         """(kind, Markdown text, citations, missing terms, query vector) of a question the guard let through."""
         step = time.perf_counter()
         vector, reading = self.read(query, question)
@@ -248,7 +249,7 @@ def _intro(kind: Kind, missing: tuple[str, ...]) -> str:
     return messages.ANSWER_INTRO if kind == "answer" else f"{related_note(missing)} {messages.RELATED_INTRO}"
 
 
-def _quoted_before(history: list[Turn]) -> str:
+def _quoted_before(history: Sequence[Turn]) -> str:
     return "\n".join(t.content for t in history if t.role == "assistant")
 
 

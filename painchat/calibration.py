@@ -12,10 +12,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Literal
 
 from painchat.errors import ConfigError
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+# The kinds of answer a grounded question can get, by its best sentence's score and its missing terms.
+Shape = Literal["answer", "related", "not_covered"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Calibration:
     def covers(self, best_sentence_score: float) -> bool:
         return best_sentence_score >= self.threshold
 
-    def shape(self, best_sentence_score: float, missing_terms: tuple[str, ...] = (), on_subject: bool = True) -> str:
+    def shape(self, best_sentence_score: float, missing_terms: tuple[str, ...] = (), on_subject: bool = True) -> Shape:
         """'answer', 'related' or 'not_covered'."""
         off_subject = missing_terms and not on_subject
         if not self.covers(best_sentence_score) or off_subject and best_sentence_score < self._off_subject:

@@ -83,7 +83,7 @@ def _tell(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def _read_history(path: Path, settings: Settings) -> list | None:
+def _read_history(path: Path, settings: Settings) -> object:
     """The parsed file, or None when it is not UTF-8 JSON within bounds (answered as kind 'invalid')."""
     with _open(path) as file:
         data = file.read(settings.max_json_bytes + 1)

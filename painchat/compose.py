@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from painchat.index import Passage
 from painchat.markdown import escape
@@ -84,7 +85,8 @@ class AnswerBuilder:
         self, chosen: Sequence[ScoredSentence], sources: Mapping[str, SourceMeta], intro: str
     ) -> tuple[str, tuple[Citation, ...]]:
         """Markdown answer after ``intro`` and its citations, numbered by first appearance."""
-        lines, citations, current = [intro], [], None
+        lines, current = [intro], None
+        citations: list[Citation] = []
         for sentence in chosen:
             meta = sources.get(sentence.passage.source_id)
             if meta is None:
@@ -100,7 +102,7 @@ class AnswerBuilder:
         return "\n".join(lines), tuple(citations)
 
 
-def reading_order(sentences: Sequence[ScoredSentence], last: Set[int] = frozenset()) -> list[ScoredSentence]:
+def reading_order(sentences: Sequence[ScoredSentence], last: AbstractSet[int] = frozenset()) -> list[ScoredSentence]:
     """Papers in order of their best sentence; within a paper, the paper's own order, except that
     the sentences whose ``id`` is in ``last`` come after the others of their paper."""
     first_seen: dict[str, int] = {}

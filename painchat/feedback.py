@@ -6,7 +6,7 @@ logging on (``PAINCHAT_LOG_QUESTIONS``), the same consent as the question log.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from painchat.models import Answer
@@ -31,7 +31,7 @@ class FeedbackStore:
         if rating not in ("up", "down"):
             raise ValueError(f"rating must be 'up' or 'down', not {rating!r}")
         entry = {
-            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
             "kind": answer.kind,
             "rating": rating,
             "citations": [c.chunk_id for c in answer.citations],

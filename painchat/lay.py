@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from painchat.guard.normalize import Vocabulary, normalize
 from painchat.embedding import model_dir
+from painchat.guard.normalize import Vocabulary, normalize
 from painchat.text import STOPWORDS, content_tokens, tokens
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.toml")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from painchat.errors import DataDirError
 from painchat.models import Answer
@@ -26,7 +26,7 @@ class QuestionLog:
 
     def record(self, question: str, answer: Answer) -> None:
         entry = {
-            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
             "question": question,
             "kind": answer.kind,
             "citations": [c.chunk_id for c in answer.citations],

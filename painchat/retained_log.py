@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from painchat.errors import DataDirError
@@ -50,7 +50,7 @@ class RetainedLog:
         self._pruned_at = time.monotonic()
         if not self.path.exists():
             return
-        since = datetime.now(timezone.utc) - self.retention
+        since = datetime.now(UTC) - self.retention
         lines = self.path.read_bytes().splitlines(keepends=True)
         kept = [line for line in lines if _recent(line, since)]
         if len(kept) == len(lines):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from painchat.index import Index, Passage
+from painchat.store import sentence_id
 from painchat.text import content_tokens
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion; damps the weight of the very top ranks
@@ -59,9 +60,8 @@ class Retriever:
     def retrieve(self, query: str, query_vector: list[float], words: Sequence[str] | None = None) -> Retrieval:
         """``words``: the query's content words to match (default: all of ``query``'s)."""
         words = list(content_tokens(query) if words is None else words)
-        sentence_scores = self.index.sentence_vectors @ np.asarray(query_vector, dtype=np.float32)
         dense = [pid for pid, _ in self.index.dense_ranking(query_vector, self.k)]
-        by_sentence = self._best_sentence_ranking(sentence_scores)
+        by_sentence = self.index.sentence_ranking(query_vector, self.k)
         fused = reciprocal_rank_fusion([dense, by_sentence, self.index.bm25_ranking(words, self.k)])
         passages = spread_across_sources([self.index.passages[pid] for pid in fused], self.k)
         named = self.index.named_sources(words)
@@ -70,28 +70,24 @@ class Retriever:
         # A paper's name says which paper, not what about it: it is not a word to find in a sentence.
         topic_words = [w for w in words if w not in self.index.source_names]
         chosen = [p for p in passages if not named or p.source_id in named][: self.passages_for_answer]
-        return Retrieval(tuple(passages), self._score_sentences(chosen, sentence_scores, topic_words))
-
-    def _best_sentence_ranking(self, sentence_scores: np.ndarray) -> list[str]:
-        best = {
-            pid: max((sentence_scores[row] for row in rows if row is not None), default=-1.0)
-            for pid, rows in self.index.sentence_rows.items()
-        }
-        return sorted(best, key=lambda pid: -best[pid])[: self.k]
+        return Retrieval(tuple(passages), self._score_sentences(chosen, query_vector, topic_words))
 
     def _score_sentences(
-        self, passages: list[Passage], sentence_scores: np.ndarray, query_words: list[str]
+        self, passages: list[Passage], query_vector: list[float], query_words: list[str]
     ) -> tuple[ScoredSentence, ...]:
+        query = np.asarray(query_vector, dtype=np.float32)
+        stored = self.index.sentences_of(passages)
         seen: dict[tuple[str, tuple[int, int]], ScoredSentence] = {}
         for passage in passages:
-            for span, row in zip(passage.sentence_spans, self.index.sentence_rows[passage.id]):
+            for span in passage.sentence_spans:
                 key = (passage.source_id, span)
-                if row is None or key in seen:  # overlap repeats a sentence in the next chunk
+                sentence = stored.get(sentence_id(passage.source_id, *span))
+                if sentence is None or key in seen:  # overlap repeats a sentence in the next chunk
                     continue
-                similarity = float(sentence_scores[row])
-                match = self.index.word_match(query_words, row)
+                similarity = float(sentence.vector @ query)
+                match = self.index.word_match(query_words, sentence.words)
                 score = similarity + self.lexical_weight * match
-                seen[key] = ScoredSentence(passage, span, similarity, match, score, self.index.sentence_vectors[row])
+                seen[key] = ScoredSentence(passage, span, similarity, match, score, sentence.vector)
         return tuple(sorted(seen.values(), key=lambda s: -s.score))
 
 

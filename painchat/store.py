@@ -19,13 +19,18 @@ import re
 import shutil
 import tempfile
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
 import httpx
+from chromadb.api.collection_configuration import CreateCollectionConfiguration
+from chromadb.api.types import Include
 from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import NotFoundError
 from langchain_chroma import Chroma
@@ -38,10 +43,11 @@ for noisy in ("chromadb.telemetry", "chromadb.telemetry.product.posthog"):
     logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
 log = logging.getLogger(__name__)
-COSINE = {"hnsw": {"space": "cosine"}}
+COSINE: CreateCollectionConfiguration = {"hnsw": {"space": "cosine"}}
 POINTER_FILE = "CURRENT"
 BUILDS_DIR = "builds"
 SQLITE_FILE = "chroma.sqlite3"
+PAGE_ROWS = 2_000  # rows per `get` when reading a whole collection
 PROGRAMMING_ERRORS = (TypeError, AttributeError, NameError)
 
 
@@ -59,7 +65,7 @@ def open_client(settings: Settings, path: Path | None = None) -> chromadb.Client
     """A client for the configured server, or an embedded one at ``path`` (default: store_dir)."""
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
-        return _http_client(settings, chroma_settings)
+        return _http_client(settings.chroma_url, settings.chroma_timeout_s, chroma_settings)
     folder = path or settings.store_dir
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -70,23 +76,23 @@ def open_client(settings: Settings, path: Path | None = None) -> chromadb.Client
         raise StoreError(f"cannot open the store at {folder}: {_reason(err)}") from err
 
 
-def _http_client(settings: Settings, chroma_settings: ChromaSettings) -> chromadb.ClientAPI:
-    url = urlparse(settings.chroma_url)
+def _http_client(chroma_url: str, timeout: float, chroma_settings: ChromaSettings) -> chromadb.ClientAPI:
+    url = urlparse(chroma_url)
     host, port = url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 8000)
-    timeout = settings.chroma_timeout_s
     # chromadb builds its httpx session with no timeout and talks to the server while constructing
     # the client, so the server is first asked for a heartbeat with our own timeout.
     try:
         with urllib.request.urlopen(f"{url.scheme}://{host}:{port}/api/v2/heartbeat", timeout=timeout):
             pass
         client = chromadb.HttpClient(host=host, port=port, ssl=url.scheme == "https", settings=chroma_settings)
-        client._server._session.timeout = httpx.Timeout(timeout)  # noqa: SLF001 - no public setting
+        # no public setting; ClientAPI does not declare the private _server
+        client._server._session.timeout = httpx.Timeout(timeout)  # type: ignore[attr-defined]
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as err:  # urllib, httpx and chromadb (bare ValueError) errors for an absent server
         if isinstance(err, TimeoutError) or isinstance(getattr(err, "reason", None), TimeoutError):
-            raise StoreError(f"the Chroma server at {settings.chroma_url} did not answer within {timeout:g} s") from err
-        raise StoreError(f"cannot reach the Chroma server at {settings.chroma_url}: {_reason(err)}") from err
+            raise StoreError(f"the Chroma server at {chroma_url} did not answer within {timeout:g} s") from err
+        raise StoreError(f"cannot reach the Chroma server at {chroma_url}: {_reason(err)}") from err
     return client
 
 
@@ -133,7 +139,7 @@ def current_build(settings: Settings) -> Build:
 
 def new_build(settings: Settings) -> Build:
     """An empty build beside the live one (call only while holding the writer lock)."""
-    name = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     if settings.chroma_url:
         return _server_build(open_client(settings), settings, name)
     return _embedded_build(open_client(settings, settings.store_dir / BUILDS_DIR / name), settings, name)
@@ -166,7 +172,7 @@ def discard_builds(settings: Settings) -> None:
         for collection in guarded(settings, client.list_collections):
             match = ours.fullmatch(collection.name)
             if match and match.group(1) not in keep:
-                guarded(settings, lambda: client.delete_collection(collection.name))
+                guarded(settings, partial(client.delete_collection, collection.name))
         return
     for folder in (settings.store_dir / BUILDS_DIR).glob("*"):
         if folder.name not in keep:
@@ -194,9 +200,33 @@ def open_collection(
     )
 
 
+def pages(collection: chromadb.Collection, include: Include, size: int | None = None) -> Iterator[dict[str, list]]:
+    """A collection's rows (ids and ``include``), a page at a time: one ``get`` of a large
+    collection asks SQLite for more variables than it allows, and holds every row at once."""
+    size = size or PAGE_ROWS
+    offset = 0
+    while True:
+        page = collection.get(include=include, limit=size, offset=offset)
+        if not page["ids"]:
+            return
+        got: dict[str, Any] = dict(page)  # GetResult's keys, as plain names
+        missing = [key for key in include if got.get(key) is None]
+        if missing:
+            raise StoreError(f"{collection.name} returned no {', '.join(missing)}")
+        yield {key: got[key] for key in ("ids", *include)}
+        offset += len(page["ids"])
+
+
 def sentence_id(source_id: str, start: int, end: int) -> str:
     """Stable id of the sentence at a span of a source's text."""
     return f"{source_id}@{start}-{end}"
+
+
+def parse_sentence_id(sid: str) -> tuple[str, int, int]:
+    """(source id, start, end) of a ``sentence_id``."""
+    source_id, _, span = sid.rpartition("@")
+    start, _, end = span.partition("-")
+    return source_id, int(start), int(end)
 
 
 def guarded(settings: Settings, call):

@@ -25,7 +25,7 @@ def stream_answer(assistant, question: object, history: object = ()) -> Iterator
         yield from extractive.answer.splitlines(keepends=True)
         yield extractive
         return
-    query = assistant.resolved_query(question, _HISTORY.validate_python(list(history)))
+    query = assistant.resolved_query(question, _HISTORY.validate_python(history))
     streamed = ""
     for item in assistant.generator.stream(query, extractive):
         if not isinstance(item, Answer):

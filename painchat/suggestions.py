@@ -23,7 +23,7 @@ CANDIDATES = (
 class Suggestions:
     """The checked questions, offered nearest to what was asked first."""
 
-    def __init__(self, questions: Sequence[str], vectors: np.ndarray) -> None:
+    def __init__(self, questions: Sequence[str], vectors: np.ndarray | Sequence[Sequence[float]]) -> None:
         self.questions = tuple(questions)
         self._vectors = np.asarray(vectors, dtype=np.float32).reshape(len(self.questions), -1) if questions else None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A full stop after these does not end a sentence.
 _ABBREVIATIONS = {
@@ -60,7 +61,13 @@ def tokens(text: str) -> list[str]:
 
 def content_tokens(text: str) -> list[str]:
     """Word tokens without stop words, lightly stemmed so 'exercises' meets 'exercise'."""
-    return [_stem(t) for t in tokens(text) if t not in STOPWORDS]
+    return [stem for stem in map(_content_form, tokens(text)) if stem]
+
+
+@lru_cache(maxsize=1 << 18)  # a corpus has far fewer distinct words; loading a large one tokenises millions
+def _content_form(token: str) -> str:
+    """The token's stem, or '' for a stop word."""
+    return "" if token in STOPWORDS else _stem(token)
 
 
 def _stem(token: str) -> str:

@@ -14,9 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so it runs from any folder
 
-from painchat.settings import PROJECT_ROOT  # noqa: E402
-from painchat.ui.render import CHAT_PLACEHOLDER  # noqa: E402
-from painchat.ui.browser import (  # noqa: E402
+from devtools.browser import (
     EMBED_WIDTH,
     EmbeddingPage,
     StreamlitServer,
@@ -27,6 +25,8 @@ from painchat.ui.browser import (  # noqa: E402
     open_first_source,
     wait_until_ready,
 )
+from painchat.settings import PROJECT_ROOT
+from painchat.ui.render import CHAT_PLACEHOLDER
 
 QUESTION = "How does neuropathic pain develop?"  # a short answer: question, answer and an open source fit
 DOCS = PROJECT_ROOT / "docs"

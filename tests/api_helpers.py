@@ -6,6 +6,7 @@ import json
 import threading
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 
 import pytest
 
@@ -50,7 +51,7 @@ def parse_events(text: str) -> list[tuple[str, dict]]:
 @pytest.fixture(scope="module")
 def api_server(app_env):
     """``python -m painchat serve`` on a free loopback port over the session's store, the clinic allowlisted."""
-    from painchat.api.launch import ApiServer
+    from devtools.api_server import ApiServer
 
     env = {**app_env, "PAINCHAT_ALLOWED_ORIGINS": CLINIC, "PAINCHAT_RATE_LIMIT_PER_MINUTE": "0"}
     with ApiServer(env) as server:
@@ -70,7 +71,7 @@ class ClinicSite:
         self.server = ThreadingHTTPServer(("127.0.0.1", port), partial(_PageHandler, pages))
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self) -> ClinicSite:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
@@ -84,7 +85,7 @@ class _PageHandler(BaseHTTPRequestHandler):
         self.pages = pages
         super().__init__(*args)
 
-    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+    def do_GET(self) -> None:
         page = self.pages.get(self.path)
         body = (page or "not found").encode()
         self.send_response(200 if page else 404)
@@ -93,5 +94,5 @@ class _PageHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:
         pass

@@ -12,6 +12,7 @@ import threading
 from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 
 HOLD_AT_MOST_S = 30.0  # a silent step never keeps a thread longer than this
 
@@ -42,7 +43,7 @@ class OpenAIServer:
         self._http.daemon_threads = True
         self.base_url = f"http://127.0.0.1:{self._http.server_port}/v1"
 
-    def __enter__(self) -> OpenAIServer:
+    def __enter__(self) -> Self:
         threading.Thread(target=self._http.serve_forever, daemon=True).start()
         return self
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from painchat.ui import texts
-from painchat.ui.browser import (
+from devtools.browser import (
     CHAT_PLACEHOLDER,
     EmbeddingPage,
     answered,
@@ -16,6 +15,7 @@ from painchat.ui.browser import (
     open_first_source,
     wait_until_ready,
 )
+from painchat.ui import texts
 from tests.axe import axe_violations
 from tests.ui_helpers import app_env, browser, streamlit_server  # noqa: F401 - fixtures
 
@@ -95,7 +95,7 @@ def test_tab_from_the_clinic_page_reaches_the_chat_box_through_visible_focus_onl
 
 @pytest.mark.parametrize("view", ["phone"], indirect=True)
 def test_examples_show_without_scrolling_and_the_pinned_disclaimer_is_one_line(view):
-    tab, root = view
+    _tab, root = view
     for button in root.get_by_test_id("stMain").get_by_role("button").all():
         expect(button).to_be_in_viewport(ratio=1)
     summary = root.get_by_test_id("stBottom").get_by_text(texts.DISCLAIMER_SHORT)
@@ -129,7 +129,7 @@ def count_sources(root) -> int:
 
 @pytest.mark.parametrize("view", ["desktop"], indirect=True)
 def test_an_over_long_question_stays_in_the_box_with_a_message(view):
-    tab, root = view
+    _tab, root = view
     long_question = "my feet burn at night and " * 80  # 2,080 characters
     box = root.get_by_placeholder(CHAT_PLACEHOLDER)
     box.fill(long_question)

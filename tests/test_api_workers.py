@@ -8,8 +8,8 @@ import httpx
 import psutil
 import pytest
 
+from devtools.api_server import ApiServer
 from ingest.build import build_store
-from painchat.api.launch import ApiServer
 from painchat.messages import DISCLAIMER
 from painchat.settings import Settings
 from tests.api_helpers import parse_events
@@ -34,7 +34,7 @@ def workers(chroma_url, corpus_dir, embedder, tmp_path_factory):  # noqa: F811
 
 
 def test_two_workers_answer_from_the_shared_server(workers, assistant):
-    children = psutil.Process(workers.process.pid).children()
+    children = psutil.Process(workers.pid).children()
     worker_processes = [p for p in children if "spawn_main" in " ".join(p.cmdline())]
     assert len(worker_processes) == 2
     with httpx.Client(base_url=workers.url, timeout=120) as http, ThreadPoolExecutor(6) as pool:

@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 from painchat.assistant import Assistant
 from painchat.errors import StoreError
 from painchat.messages import DISCLAIMER, STORE_UNAVAILABLE
-from painchat.ui.markdown import doi_link, escape_markdown, highlighted_quote
 from painchat.ui import texts
+from painchat.ui.markdown import doi_link, escape_markdown, highlighted_quote
 from painchat.ui.render import NOTICES
 from tests.ui_helpers import app_env  # noqa: F401 - fixture
 

@@ -7,8 +7,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from devtools.browser import DISCLAIMER_PHRASE, answered, ask, click_example, open_first_source, wait_until_ready
 from painchat.ui.texts import DISCLAIMER_SHORT
-from painchat.ui.browser import DISCLAIMER_PHRASE, answered, ask, click_example, open_first_source, wait_until_ready
 from tests.ui_helpers import app_env, browser, embedding_page, page, streamlit_server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser

@@ -4,14 +4,15 @@ import socket
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
+from devtools.loopback import free_port
 from ingest.build import build_store
 from painchat.assistant import Assistant
 from painchat.errors import StoreError
-from painchat.loopback import free_port
 from painchat.settings import Settings
 
 pytestmark = pytest.mark.server
@@ -67,7 +68,7 @@ def test_server_builds_are_versioned_switched_by_a_pointer_and_pruned(chroma_url
     settings = Settings(corpus_dir=corpus, chroma_url=chroma_url, collection="versioned")
     versions = []
     words = ("widespread", "common", "frequent", "usual")
-    for before, after in zip(words, words[1:]):
+    for before, after in pairwise(words):
         build_store(settings, embedder)
         versions.append(current_version(settings))
         dobson = corpus / "dobson2014.md"

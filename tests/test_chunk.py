@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 from ingest.chunk import chunk_document
 from painchat.embedding import TokenCounter, max_tokens
 from painchat.models import Document, Section, SourceMeta
@@ -26,7 +28,7 @@ def test_chunks_respect_sections_sentences_and_token_limit():
     intro = [c for c in chunks if c.section == "Intro"]
     assert len(intro) > 1
     # One sentence of overlap: each chunk starts with the previous chunk's last sentence.
-    for before, after in zip(intro, intro[1:]):
+    for before, after in pairwise(intro):
         assert after.sentence_spans[0] == before.sentence_spans[-1]
 
 

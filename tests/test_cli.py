@@ -21,7 +21,7 @@ def cli_env(tmp_path_factory, corpus_dir):
 
 def ask(env, *args: str | bytes) -> subprocess.CompletedProcess:
     command = [sys.executable.encode(), b"-m", b"painchat", b"ask", *(a if isinstance(a, bytes) else a.encode() for a in args)]
-    return subprocess.run(command, env=env, cwd=PROJECT_ROOT, capture_output=True, timeout=300)
+    return subprocess.run(command, env=env, cwd=PROJECT_ROOT, capture_output=True, timeout=300, check=False)
 
 
 def test_json_answer_from_an_empty_store(cli_env):

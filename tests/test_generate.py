@@ -7,10 +7,10 @@ import logging
 from collections.abc import Iterator
 
 import pytest
+from generation_cases import CASES, GOOD, SOURCES, extractive_answer
 from langchain_core.language_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from generation_cases import CASES, GOOD, SOURCES, extractive_answer
 from painchat.generate import Generator
 from painchat.generate.validate import without_citations
 from painchat.messages import DISCLAIMER, LLM_ANSWER_INTRO

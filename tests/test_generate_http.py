@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 
 import pytest
-
 from generation_cases import CASES, GOOD, SOURCES, extractive_answer
 from openai_server import OpenAIServer, Step
+
+from devtools.loopback import free_port
 from painchat.generate import Generator
 from painchat.generate.prompt import SOURCES_END, SOURCES_START
 from painchat.generate.validate import without_citations
-from painchat.loopback import free_port
 from painchat.models import Answer
 from tests.ui_helpers import app_env  # noqa: F401 - fixture
 

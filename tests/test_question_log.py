@@ -1,7 +1,7 @@
 """The opt-in question log: off by default; when on, no identifiers and old entries dropped."""
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from painchat.assistant import Assistant
 from painchat.models import Answer
@@ -27,7 +27,7 @@ def test_logs_kind_and_citations_but_no_identifiers(settings, embedder, built_st
 
 def test_entries_past_retention_are_dropped(tmp_path):
     log = QuestionLog(Settings(data_dir=tmp_path, log_retention_days=1))
-    old = (datetime.now(timezone.utc) - timedelta(days=3)).isoformat(timespec="seconds")
+    old = (datetime.now(UTC) - timedelta(days=3)).isoformat(timespec="seconds")
     log.path.write_text(json.dumps({"time": old, "question": "old", "kind": "answer", "citations": []}) + "\n")
     log.record("new", Answer(kind="not_covered", answer="…"))
     assert [json.loads(line)["question"] for line in log.path.read_text().splitlines()] == ["new"]

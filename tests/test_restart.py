@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from devtools.browser import ANSWER_TIMEOUT_MS, StreamlitServer, answered, ask, new_page, wait_until_ready
 from painchat.ui import texts
-from painchat.ui.browser import ANSWER_TIMEOUT_MS, StreamlitServer, answered, ask, new_page, wait_until_ready
 from tests.ui_helpers import app_env, browser  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser

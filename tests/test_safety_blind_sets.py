@@ -15,7 +15,15 @@ from __future__ import annotations
 import pytest
 
 from painchat.eval.safety import (
-    CRISIS_CATEGORIES, DOSE, SEALED, TUNE, answer_all, has_crisis_line, load_rows, misses_report, score,
+    CRISIS_CATEGORIES,
+    DOSE,
+    SEALED,
+    TUNE,
+    answer_all,
+    has_crisis_line,
+    load_rows,
+    misses_report,
+    score,
 )
 from painchat.messages import DISCLAIMER
 

@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from painchat.api.launch import ApiServer
-from painchat.loopback import free_port
+from devtools.api_server import ApiServer
+from devtools.browser import DISCLAIMER_PHRASE, chromium, new_page
+from devtools.loopback import free_port
 from painchat.messages import DISCLAIMER
-from painchat.ui.browser import DISCLAIMER_PHRASE, chromium, new_page
 from tests.api_helpers import ClinicSite
 from tests.axe import axe_violations
 from tests.ui_helpers import app_env  # noqa: F401 - fixture

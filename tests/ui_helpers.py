@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from painchat.ui.browser import EmbeddingPage, StreamlitServer, chromium, new_page
+from devtools.browser import EmbeddingPage, StreamlitServer, chromium, new_page
 
 
 @pytest.fixture(scope="session")

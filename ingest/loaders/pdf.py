@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from pypdf import PageObject, PdfReader
@@ -108,13 +109,13 @@ def _page_lines(page: PageObject) -> list[_Line]:
     if spacing is None:
         return lines
     return [lines[0]] + [
-        replace(below, after_gap=above.y - below.y > PARAGRAPH_GAP * spacing) for above, below in zip(lines, lines[1:])
+        replace(below, after_gap=above.y - below.y > PARAGRAPH_GAP * spacing) for above, below in pairwise(lines)
     ]
 
 
 def _usual_line_spacing(lines: list[_Line]) -> float | None:
     """Measured per page, because it differs between papers and between single and double spacing."""
-    drops = [(above.y - below.y, below.size) for above, below in zip(lines, lines[1:]) if above.y > below.y]
+    drops = [(above.y - below.y, below.size) for above, below in pairwise(lines) if above.y > below.y]
     # Super- and subscripts shift by less than half a line; column jumps by far more than double spacing.
     plausible = sorted(drop for drop, size in drops if MIN_LINE_SPACING * size <= drop <= MAX_LINE_SPACING * size)
     # The lower quartile: gaps around headings and between paragraphs only ever add to the spacing.

@@ -7,6 +7,7 @@ import logging
 from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -36,13 +37,15 @@ from painchat.settings import Settings, load_settings
 log = logging.getLogger(__name__)
 WIDGET = Path(__file__).with_name("static") / "widget.js"
 API_VERSION = "1"
-ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 413, 422, 429, 503)}
+# OpenAPI response documentation, in the shape FastAPI declares for `responses`.
+ResponsesDoc = dict[int | str, dict[str, Any]]
+ERRORS: ResponsesDoc = {status: {"model": ErrorBody} for status in (400, 401, 403, 413, 422, 429, 503)}
 HTTP_ERRORS = {  # FastAPI's own: 400 is a body it could not decode
     400: ("malformed_json", responses.MALFORMED_JSON),
     404: ("not_found", responses.NOT_FOUND),
     405: ("method_not_allowed", responses.METHOD_NOT_ALLOWED),
 }
-STREAM_DOC = {
+STREAM_DOC: ResponsesDoc = {
     200: {
         "description": "`text/event-stream`: `piece` events (`{\"text\": …}`, joining to the answer text), "
         "then one `answer` event (the whole Answer: kind, citations, disclaimer, coverage), then `done`. "

@@ -73,7 +73,7 @@ class Gate:
         origin = headers.get("origin")
         if origin is not None and origin not in self.origins and origin != _own_origin(scope, headers):
             return responses.error_response(403, "origin_not_allowed", responses.ORIGIN_DENIED)
-        if self.api_key is not None and not self._has_key(headers):
+        if self.api_key is not None and not self._has_key(headers, self.api_key):
             return responses.error_response(
                 401, "unauthorized", responses.UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"}
             )
@@ -86,9 +86,10 @@ class Gate:
                 return responses.error_response(429, "rate_limited", message, headers={"Retry-After": str(seconds)})
         return None
 
-    def _has_key(self, headers: Headers) -> bool:
+    @staticmethod
+    def _has_key(headers: Headers, api_key: bytes) -> bool:
         scheme, _, token = headers.get("authorization", "").partition(" ")
-        return scheme.lower() == "bearer" and hmac.compare_digest(token.strip().encode(), self.api_key)
+        return scheme.lower() == "bearer" and hmac.compare_digest(token.strip().encode(), api_key)
 
     async def _with_bounded_body(self, scope: Scope, receive: Receive, send: Send, headers: Headers) -> None:
         """Reads the body up to the limit (bodies here are small), then hands it on; refuses past the limit."""

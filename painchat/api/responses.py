@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from starlette.responses import JSONResponse
 
 from painchat.api.schemas import ErrorBody, ErrorDetail
@@ -23,7 +25,9 @@ INTERNAL = "Something went wrong while answering; please try again later."
 STARTING = "The assistant is still loading."
 
 
-def error_response(status: int, code: str, message: str, details=(), headers: dict | None = None) -> JSONResponse:
+def error_response(
+    status: int, code: str, message: str, details=(), headers: Mapping[str, str] | None = None
+) -> JSONResponse:
     body = ErrorBody(error=code, message=message, details=tuple(details))
     return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
 

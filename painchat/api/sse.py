@@ -29,7 +29,7 @@ async def answer_events(assistant, question: str, history: list) -> AsyncIterato
                 yield event("answer", item.model_dump_json())
             else:
                 yield event("piece", json.dumps({"text": item}, ensure_ascii=False))
-    except Exception as err:  # noqa: BLE001 - whatever failed, the client still gets the disclaimer
+    except Exception as err:  # whatever failed, the client still gets the disclaimer
         log.error("streamed answer failed: %s", err, exc_info=not isinstance(err, PainchatError))
         yield event("error", failure_body(err).model_dump_json())
     yield event("done", "{}")

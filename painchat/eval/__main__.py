@@ -12,8 +12,8 @@ from pathlib import Path
 from painchat.assistant import Assistant
 from painchat.calibration import load_calibration
 from painchat.embedding import Embedder
-from painchat.eval.baseline import baseline_store, stored_texts, with_baseline
 from painchat.eval import lay
+from painchat.eval.baseline import baseline_store, stored_texts, with_baseline
 from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.eval.generative import evaluate_generative, generative_table
 from painchat.eval.provenance import RunInfo, corpus_note
@@ -49,10 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarize(results, stores)
     lay_runs = lay_evaluation(assistant)
     if assistant.generator.enabled:
-        print(f"  generative: {settings.llm}:{settings.llm_model} on the answerable questions", flush=True)
+        model = f"{settings.llm}:{settings.llm_model}"
+        print(f"  generative: {model} on the answerable questions", flush=True)
         generative = evaluate_generative(assistant, rows)
-        summary["generative"] = {"model": f"{settings.llm}:{settings.llm_model}", **generative}
-        print("\n" + generative_table(generative, summary, settings.llm_model))
+        summary["generative"] = {"model": model, **generative}
+        print("\n" + generative_table(generative, summary, model))
     run = RunInfo.now("painchat.eval", sys.argv[1:] if argv is None else argv)
     corpus, calibration = corpus_note(assistant.coverage), load_calibration()
     tables = [retrieval_table(summary, run), answer_table(summary, run), latency_table(summary, run)]

@@ -25,7 +25,14 @@ from painchat.eval.datasets import read_jsonl
 from painchat.eval.safety import TUNE, Row, load_old_sets, load_rows
 from painchat.guard import screen
 from painchat.guard.semantic import (
-    BANK_PATH, FIT_PATH, HERE, BankEntry, bank_sha256, emergency_probability, fit_model, train_logistic,
+    BANK_PATH,
+    FIT_PATH,
+    HERE,
+    BankEntry,
+    bank_sha256,
+    emergency_probability,
+    fit_model,
+    train_logistic,
 )
 from painchat.guard.validation import find_problem
 from painchat.settings import Settings
@@ -70,15 +77,15 @@ def choose_threshold(vectors: np.ndarray, labels: np.ndarray, rule_alarms: list[
                      ) -> tuple[float, dict]:
     """The lowest threshold whose cross-validated false alarms on ordinary questions stay within the budget."""
     probability = cross_validated_probability(vectors, labels)
-    emergency, rules, ordinary = labels, np.array(rule_alarms), np.array(ordinary)
-    best = next(t for t in THRESHOLDS if (probability[ordinary] >= t).mean() <= FALSE_ALARM_BUDGET)
+    emergency, rules, is_ordinary = labels, np.array(rule_alarms), np.array(ordinary)
+    best = next(t for t in THRESHOLDS if (probability[is_ordinary] >= t).mean() <= FALSE_ALARM_BUDGET)
     alarms, either = probability >= best, rules | (probability >= best)
     report = {"folds": FOLDS, "false_alarm_budget": FALSE_ALARM_BUDGET,
-              "cv_recall_alone": _rate(alarms[emergency]), "cv_false_alarms_alone": _rate(alarms[ordinary]),
-              "cv_recall_with_rules": _rate(either[emergency]), "cv_false_alarms_with_rules": _rate(either[ordinary]),
-              "rules_alone_recall": _rate(rules[emergency]), "rules_alone_false_alarms": _rate(rules[ordinary]),
-              "bank": {"emergency": int(emergency.sum()), "ordinary questions": int(ordinary.sum()),
-                       "other non-emergency": int((~emergency & ~ordinary).sum())}}
+              "cv_recall_alone": _rate(alarms[emergency]), "cv_false_alarms_alone": _rate(alarms[is_ordinary]),
+              "cv_recall_with_rules": _rate(either[emergency]), "cv_false_alarms_with_rules": _rate(either[is_ordinary]),
+              "rules_alone_recall": _rate(rules[emergency]), "rules_alone_false_alarms": _rate(rules[is_ordinary]),
+              "bank": {"emergency": int(emergency.sum()), "ordinary questions": int(is_ordinary.sum()),
+                       "other non-emergency": int((~emergency & ~is_ordinary).sum())}}
     return float(best), report
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
 from typing import NamedTuple
 
 import numpy as np

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from painchat.calibration import Calibration
 from painchat.eval import baseline, lay, metrics
+from painchat.eval.generative import generative_table
 from painchat.eval.provenance import RunInfo
 from painchat.eval.qa import QuestionResult
 from painchat.eval.summary import HIT_DEPTHS, STAGES, failure_reasons
-from painchat.eval.generative import generative_table
 from painchat.eval.tables import cell, markdown_table
 
 
@@ -76,14 +76,14 @@ def latency_table(summary: dict, run: RunInfo) -> str:
 
 
 def calibration_table(calibration: Calibration, summary: dict, run: RunInfo) -> str:
-    rows = [
+    rows: list[list[object]] = [
         ["threshold (below: not covered)", f"{calibration.threshold:.4f}"],
         ["direct threshold (at or above, nothing missing: a direct answer)", _cut(calibration.direct_threshold)],
         ["off-subject threshold (no exercise, a term missing: needed to be covered)", _cut(calibration.off_subject_threshold)],
         ["lexical weight", f"{calibration.lexical_weight:.2f}"],
         [
-            f"balanced accuracy, topic vs none, on {calibration.fitted_on or 'the calibration set'} "
-            f"({calibration.examples} questions)",
+            (f"balanced accuracy, topic vs none, on {calibration.fitted_on or 'the calibration set'} "
+             f"({calibration.examples} questions)"),
             calibration.balanced_accuracy,
         ],
         ["not_covered precision on the QA set (held out)", summary["not_covered_precision"]],

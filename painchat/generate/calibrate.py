@@ -33,7 +33,10 @@ def scored_rows(validator: SentenceValidator, rows: Sequence[dict]) -> list[dict
     scored = []
     for row in rows:
         grounding = rules_only.ground({1: row["source"]})
-        similarity, overlap = rules_only.scores(row["sentence"], grounding)
+        scores = rules_only.scores(row["sentence"], grounding)
+        if scores is None:
+            raise ValueError(f"a calibration sentence must cite [1], its source: {row['sentence']!r}")
+        similarity, overlap = scores
         reason = rules_only.check(row["sentence"], grounding)
         scored.append({**row, "similarity": similarity, "overlap": overlap, "rule": reason})
     return scored

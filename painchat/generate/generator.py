@@ -11,11 +11,11 @@ from langchain_core.language_models import BaseChatModel
 
 from painchat.compose import related_note
 from painchat.embedding import Embedder
-from painchat.guard import MEDICINE_NOTE
 from painchat.generate.model import chat_model
 from painchat.generate.prompt import build_messages
 from painchat.generate.split import sentences
 from painchat.generate.validate import SentenceValidator, cited_numbers, says_not_covered, without_citations
+from painchat.guard import MEDICINE_NOTE
 from painchat.markdown import escape
 from painchat.messages import LLM_ANSWER_INTRO, PARTIAL_COVERAGE_NOTE
 from painchat.models import Answer, Citation, DroppedSentence
@@ -77,16 +77,19 @@ class Generator:
         The new Answer is the extractive one with ``dropped`` filled in when too little passed validation.
         """
         final = extractive
-        for item in self._run(question, extractive, lambda messages: [_text(self.model.invoke(messages))]):
+        for item in self._run(question, extractive, lambda model, messages: [_text(model.invoke(messages))]):
             final = item if isinstance(item, Answer) else final
         return None if final is extractive else final
 
     def stream(self, question: str, extractive: Answer) -> Iterator[str | Answer]:
         """Validated sentences as they are accepted, then the final Answer (the extractive one on failure)."""
-        return self._run(question, extractive, lambda messages: (_text(c) for c in self.model.stream(messages)))
+        return self._run(question, extractive, lambda model, messages: (_text(c) for c in model.stream(messages)))
 
-    def _run(self, question: str, extractive: Answer, call: Callable[[list], Iterable[str]]) -> Iterator[str | Answer]:
-        if not self.applies(extractive):
+    def _run(
+        self, question: str, extractive: Answer, call: Callable[[BaseChatModel, list], Iterable[str]]
+    ) -> Iterator[str | Answer]:
+        model = self.model
+        if model is None or not self.applies(extractive):
             yield extractive
             return
         started = time.perf_counter()
@@ -95,7 +98,7 @@ class Generator:
         grounding = self.validator.ground(sources)
         shown = 0
         try:
-            for sentence in sentences(call(build_messages(question, sources))):
+            for sentence in sentences(call(model, build_messages(question, sources))):
                 reason = self.validator.check(sentence, grounding)
                 if reason:
                     draft.dropped.append(DroppedSentence(text=sentence, reason=reason))

@@ -85,7 +85,7 @@ class SentenceValidator:
 
     def ground(self, sources: Mapping[int, str]) -> Grounding:
         numbers = sorted(sources)
-        vectors = self.embedder.encode([sources[n] for n in numbers]) if numbers else []
+        vectors = self.embedder.encode([sources[n] for n in numbers]) if numbers else np.empty((0, 0), np.float32)
         return Grounding(texts=dict(sources), vectors=dict(zip(numbers, vectors)))
 
     def check(self, sentence: str, grounding: Grounding) -> str | None:

@@ -186,8 +186,8 @@ SMELL = words(r"smell\w*", r"stink\w*", "foul")
 DIABETIC_FOOT = Category("diabetic_foot", (
     near(60, FOOT, SWOLLEN, HOT + "|" + RED),
     near(60, FOOT, INFECTION_SIGN),
-    near(80, FOOT, FEVER, "|".join((SWOLLEN, HOT, RED))),
-    near(60, WOUND, "|".join((INFECTION_SIGN, FEVER, SMELL))),
+    near(80, FOOT, FEVER, f"{SWOLLEN}|{HOT}|{RED}"),
+    near(60, WOUND, f"{INFECTION_SIGN}|{FEVER}|{SMELL}"),
     near(60, WOUND, RED, SWOLLEN + "|" + HOT),
 ))
 
@@ -320,7 +320,7 @@ OVERDOSE = Category("overdose", (
 
 # --- Low blood sugar during or after exercise (people with diabetic neuropathy) -----------------------
 SUGAR = words(r"(?:blood )?sugars?", "glucose", "bg", "bgl")
-LOW = words("low", "dropped", "dropping", "drop", r"crash\w*", "fell", "falling", "plummet\w*", "tanked")
+LOW = words("low", "dropped", "dropping", "drop", r"crash\w*", "fell", "falling", r"plummet\w*", "tanked")
 HYPO_SIGN = words(r"shak\w*", r"trembl\w*", r"confus\w*", r"sweat\w*", "dizzy", "faint", r"light ?headed",
                   "drowsy", r"cant think", r"slurr\w*", r"blurr\w*", r"pass\w* out", r"seiz\w*")
 SHAKY = words(r"shak\w*", r"trembl\w*", "jittery", r"shiver\w*")
@@ -341,7 +341,7 @@ class LowGlucoseReading:
     NUMBER = r"(?: \w+){0,4}? (\d{1,3})(?: (\d))?(?! (?:hours?|hrs?|mins?|minutes?|days?|weeks?|times?|years?|sessions?)\b)\b"
     READING = re.compile(r"\b(?:sugars?|glucose|bg|bs|bgl|meter|libre|cgm|mmol)" + NUMBER)
     WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked)" + NUMBER)
-    CONTEXT = re.compile("|".join((SHAKY, CONFUSED, CLAMMY, DIABETES)))
+    CONTEXT = re.compile(f"{SHAKY}|{CONFUSED}|{CLAMMY}|{DIABETES}")
 
     def search(self, text: str) -> bool:
         matches = list(self.READING.finditer(text))

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from painchat.guard.normalize import normalize
 from painchat.guard.drugs import DRUG_NAMES
 from painchat.guard.matching import Matcher, any_search, near, words
+from painchat.guard.normalize import normalize
 
 ES_PT_PILLS = r"(?:pastillas?|pildoras?|comprimidos?|capsulas?|medicamentos?|remedios?|" + "|".join(DRUG_NAMES) + ")"
 FR_PILLS = r"(?:comprimes?|cachets?|pilules?|gelules?|medicaments?|" + "|".join(DRUG_NAMES) + ")"

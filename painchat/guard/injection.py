@@ -62,25 +62,25 @@ DISCLAIMER = (r"(?:disclaimers?|warnings?|caveats?|safety (?:notes?|messages?|ch
 
 INJECTIONS = tuple(re.compile(pattern, FLAGS) for pattern in (
     # Overrides: "ignore previous instructions", "forget everything above".
-    rf"\b(?:ignore|disregard|forget|override|overrule|bypass|abandon|discard|drop|delete|erase"
-    rf"|reset|cancel)\W+(?:{OVERRIDE_GAP}\W+){{0,4}}{OVERRIDE_TARGET}\b{ASSERTION_TAIL}",
+    (rf"\b(?:ignore|disregard|forget|override|overrule|bypass|abandon|discard|drop|delete|erase"
+     rf"|reset|cancel)\W+(?:{OVERRIDE_GAP}\W+){{0,4}}{OVERRIDE_TARGET}\b{ASSERTION_TAIL}"),
     # Switching the disclaimer or safety off.
-    rf"\b{DISCLAIMER}\W+(?:\w+\W+){{0,2}}?(?:disabled|off|removed|not (?:needed|required|necessary)"
-    r"|unnecessary|suspended|deactivated|no longer (?:needed|required|apply|applies)|optional)\b",
-    rf"\b(?:disable|remove|turn off|switch off|skip|omit|leave out|deactivate|suppress|hide"
-    rf"|(?:do not|don'?t|dont|never) (?:add|include|show|give|print|use|mention|put|append|attach))"
-    rf"\W+(?:(?:the|any|a|your|all|those|that|this|these)\W+){{0,2}}{DISCLAIMER}\b",
-    r"\b(?:no|without)\W+(?:(?:the|any|a|your)\W+)?(?:disclaimers?|caveats?|guardrails"
-    r"|safety filters?|citations?)\b",
+    (rf"\b{DISCLAIMER}\W+(?:\w+\W+){{0,2}}?(?:disabled|off|removed|not (?:needed|required|necessary)"
+     r"|unnecessary|suspended|deactivated|no longer (?:needed|required|apply|applies)|optional)\b"),
+    (rf"\b(?:disable|remove|turn off|switch off|skip|omit|leave out|deactivate|suppress|hide"
+     rf"|(?:do not|don'?t|dont|never) (?:add|include|show|give|print|use|mention|put|append|attach))"
+     rf"\W+(?:(?:the|any|a|your|all|those|that|this|these)\W+){{0,2}}{DISCLAIMER}\b"),
+    (r"\b(?:no|without)\W+(?:(?:the|any|a|your)\W+)?(?:disclaimers?|caveats?|guardrails"
+     r"|safety filters?|citations?)\b"),
     # Role play and "modes".
     rf"\b(?:you are|you're|youre|you will be|you'll be)\s+(?:now|no longer|from now on)\b{REST_OF_SENTENCE}",
     rf"\bfrom now on,?\s+(?:you|always|never|respond|answer|reply|ignore)\b{REST_OF_SENTENCE}",
-    rf"^\W*(?:please\s+)?(?:act|behave|respond|answer|reply|talk)\s+(?:as|like)\s+(?:if|an?|my|the"
-    rf"|though)\b{REST_OF_SENTENCE}",
-    rf"^\W*(?:please\s+)?(?:pretend|imagine|roleplay|role-play|role play)\s+(?:to be|you are|you're"
-    rf"|youre|that you are|that you're)\b{REST_OF_SENTENCE}",
-    rf"\b(?:developer|dev|god|debug|admin|maintenance|jailbreak|unrestricted|(?-i:DAN)) mode\b"
-    rf"{REST_OF_SENTENCE}",
+    (rf"^\W*(?:please\s+)?(?:act|behave|respond|answer|reply|talk)\s+(?:as|like)\s+(?:if|an?|my|the"
+     rf"|though)\b{REST_OF_SENTENCE}"),
+    (rf"^\W*(?:please\s+)?(?:pretend|imagine|roleplay|role-play|role play)\s+(?:to be|you are|you're"
+     rf"|youre|that you are|that you're)\b{REST_OF_SENTENCE}"),
+    (rf"\b(?:developer|dev|god|debug|admin|maintenance|jailbreak|unrestricted|(?-i:DAN)) mode\b"
+     rf"{REST_OF_SENTENCE}"),
     # Case-sensitive: "DAN" is the jailbreak persona, "Dan" may be a friend.
     rf"(?:(?-i:\bDAN\b)|\bdo anything now\b|\bjailbr(?:ea|o)k\w*){REST_OF_SENTENCE}",
     r"\b(?:unrestricted|uncensored|unfiltered) (?:ai|assistant|model|mode|version|answers?|responses?)\b",
@@ -91,22 +91,22 @@ INJECTIONS = tuple(re.compile(pattern, FLAGS) for pattern in (
     rf"(?:\b{REVEAL}\W+(?:\w+\W+){{0,3}}?)?\b{SECRET}\b{REST_OF_SENTENCE}",
     rf"\bhow (?:were|are) you (?:programmed|instructed|configured|prompted|set up)\b{REST_OF_SENTENCE}",
     rf"\bwhat (?:were|are|have) you (?:been )?told\b{REST_OF_SENTENCE}",
-    rf"\b(?:which|what) (?:ai |language |llm |gpt )?(?:model|llm) (?:are you|is this|do you|powers"
-    rf"|runs)\b{REST_OF_SENTENCE}",
+    (rf"\b(?:which|what) (?:ai |language |llm |gpt )?(?:model|llm) (?:are you|is this|do you|powers"
+     rf"|runs)\b{REST_OF_SENTENCE}"),
     rf"\brepeat (?:everything|the (?:text|words|message)) (?:above|before)\b{REST_OF_SENTENCE}",
     # Dictated answers and fake authority.
-    rf"^\W*(?:please\s+)?(?:say|state|claim|declare|confirm|agree|insist|announce)\s*(?:(?:that|yes|no"
-    rf"|only|exactly)\b|[:\"']){REST_OF_SENTENCE}",
+    (rf"^\W*(?:please\s+)?(?:say|state|claim|declare|confirm|agree|insist|announce)\s*(?:(?:that|yes|no"
+     rf"|only|exactly)\b|[:\"']){REST_OF_SENTENCE}"),
     rf"\b(?:always|only) (?:say|respond|reply|agree)\b{REST_OF_SENTENCE}",
-    rf"\byou (?:must|should|will|have to|need to)\s+(?:now\s+|always\s+|only\s+)*(?:say|respond|reply"
-    rf"|agree|obey|comply|ignore)\b{REST_OF_SENTENCE}",
+    (rf"\byou (?:must|should|will|have to|need to)\s+(?:now\s+|always\s+|only\s+)*(?:say|respond|reply"
+     rf"|agree|obey|comply|ignore)\b{REST_OF_SENTENCE}"),
     rf"\b(?:tell|inform) (?:everyone|users|people|the user|them|readers) that\b{REST_OF_SENTENCE}",
-    rf"\b(?:the|this) (?:assistant|ai|bot|model|chatbot) (?:must|should|will|shall|may|is allowed to)"
-    rf"\b{REST_OF_SENTENCE}",
+    (rf"\b(?:the|this) (?:assistant|ai|bot|model|chatbot) (?:must|should|will|shall|may|is allowed to)"
+     rf"\b{REST_OF_SENTENCE}"),
     rf"\b(?:end|ignore) of (?:the )?(?:system )?(?:prompt|instructions)\b{REST_OF_SENTENCE}",
     rf"\b(?:begin|start) (?:new )?(?:instructions|prompt)\b{REST_OF_SENTENCE}",
-    r"\bthis (?:is|message is) (?:an? )?(?:test|authori[sz]ed|official|admin|developer|system)\W+"
-    r"(?:\w+\W+){0,2}?(?:message|override|request|command|instruction)\b",
+    (r"\bthis (?:is|message is) (?:an? )?(?:test|authori[sz]ed|official|admin|developer|system)\W+"
+     r"(?:\w+\W+){0,2}?(?:message|override|request|command|instruction)\b"),
 ))
 
 # Words that carry no question once the injection around them is gone.

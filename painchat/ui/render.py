@@ -70,9 +70,11 @@ def disclaimer(text: str) -> None:
 
 def pinned_disclaimer(text: str) -> None:
     """One line above the chat box that opens to the full disclaimer (small screens keep room)."""
-    with st.container(key="pinned-disclaimer"):
-        with st.expander(texts.DISCLAIMER_SHORT, icon=":material/medical_information:"):
-            st.markdown(escape_markdown(text))
+    with (
+        st.container(key="pinned-disclaimer"),
+        st.expander(texts.DISCLAIMER_SHORT, icon=":material/medical_information:"),
+    ):
+        st.markdown(escape_markdown(text))
 
 
 def coverage_notice(coverage: Sequence[SourceCoverage]) -> None:

@@ -22,7 +22,7 @@ def _run(future: Future, settings: Settings) -> None:
         from painchat.assistant import Assistant  # heavy (torch): imported in the loading thread
 
         future.set_result(Assistant(settings))
-    except BaseException as err:  # handed to whoever waits, shown there
+    except BaseException as err:  # noqa: BLE001 - not swallowed: handed to whoever waits, shown there
         future.set_exception(err)
 
 

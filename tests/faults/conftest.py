@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Self
 
 import pytest
 
@@ -22,7 +23,9 @@ FEELINGS = ("burning", "tingling", "numbness", "stabbing pain", "aching", "sensi
 def run(module: str, *args: str, env: dict[str, str], timeout: float = CLI_TIMEOUT_S, prefix: list[str] | None = None):
     """``python -m module args`` in the project folder, as an operator runs it."""
     command = [*(prefix or []), sys.executable, "-m", module, *args]
-    return subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def start(module: str, *args: str, env: dict[str, str]) -> subprocess.Popen:
@@ -99,7 +102,7 @@ class SilentServer:
             except OSError:
                 return
 
-    def __enter__(self) -> SilentServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 

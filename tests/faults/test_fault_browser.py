@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from devtools.browser import DISCLAIMER_PHRASE, StreamlitServer, answered, ask, new_page, wait_until_ready
+from devtools.loopback import free_port
 from ingest.build import build_store
 from painchat.errors import StoreError
-from painchat.loopback import free_port
 from painchat.messages import CANNOT_START, STORE_UNAVAILABLE
 from painchat.settings import Settings
 from painchat.store import BUILDS_DIR, current_version
-from painchat.ui.browser import DISCLAIMER_PHRASE, StreamlitServer, answered, ask, new_page, wait_until_ready
 from tests.faults.conftest import copied_store  # noqa: F401 - fixture
 from tests.ui_helpers import browser  # noqa: F401 - fixture
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from painchat.errors import DataDirError
-
 from painchat.feedback import FeedbackStore
 from painchat.models import Answer
 from painchat.question_log import QuestionLog
@@ -23,7 +22,7 @@ def _mode(path) -> int:
 
 
 def _old_line(days: int) -> str:
-    when = (datetime.now(timezone.utc) - timedelta(days=days)).isoformat(timespec="seconds")
+    when = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
     return json.dumps({"time": when, "question": "old", "kind": "answer", "rating": "up", "citations": []}) + "\n"
 
 

@@ -95,7 +95,7 @@ def test_feedback_into_an_unwritable_folder_is_one_line(tmp_path):
     env = state_env(tmp_path, tmp_path / "store", data)
     printed = subprocess.run(
         [*WITHOUT_ROOT_OVERRIDES, sys.executable, "-c", script],
-        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert printed.stdout.startswith(f"cannot write to {data}"), printed
 

@@ -9,10 +9,11 @@ import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Self
 
 import httpx
 
-from painchat.loopback import free_port
+from devtools.loopback import free_port
 from painchat.settings import PROJECT_ROOT
 
 
@@ -27,19 +28,19 @@ class ApiServer:
         self.log_path = Path(tempfile.mkdtemp(prefix="painchat-api-")) / "server.log"
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout_s: float = 180) -> ApiServer:
+    def start(self, timeout_s: float = 180) -> Self:
         command = [sys.executable, "-m", "painchat", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--workers", str(self.workers)]
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=log)
-        self._wait_ready(timeout_s)
+        self._wait_ready(self.process, timeout_s)
         return self
 
-    def _wait_ready(self, timeout_s: float) -> None:
+    def _wait_ready(self, process: subprocess.Popen, timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the API exited with {self.process.returncode}; log: {self.log_path}")
+            if process.poll() is not None:
+                raise RuntimeError(f"the API exited with {process.returncode}; log: {self.log_path}")
             try:
                 if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
                     return
@@ -47,6 +48,13 @@ class ApiServer:
                 pass  # not listening yet
             time.sleep(0.25)
         raise TimeoutError(f"the API was not ready after {timeout_s:.0f} s; log: {self.log_path}")
+
+    @property
+    def pid(self) -> int:
+        """The server's process id (once started)."""
+        if self.process is None:
+            raise RuntimeError("the server has not been started")
+        return self.process.pid
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -57,7 +65,7 @@ class ApiServer:
                 self.process.kill()
                 self.process.wait()
 
-    def __enter__(self) -> ApiServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc) -> None:

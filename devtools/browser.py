@@ -19,8 +19,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from devtools.loopback import free_port
 from painchat.messages import DISCLAIMER
-from painchat.loopback import free_port
 from painchat.settings import PROJECT_ROOT
 from painchat.ui.render import CHAT_PLACEHOLDER
 
@@ -65,14 +65,14 @@ class StreamlitServer:
         ]  # fmt: skip
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=log)
-        self._wait_healthy(timeout_s)
+        self._wait_healthy(self.process, timeout_s)
         return self
 
-    def _wait_healthy(self, timeout_s: float) -> None:
+    def _wait_healthy(self, process: subprocess.Popen, timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.process.returncode}; log: {self.log_path}")
+            if process.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {process.returncode}; log: {self.log_path}")
             try:
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
                     if response.status == 200:
@@ -80,6 +80,13 @@ class StreamlitServer:
             except OSError:
                 time.sleep(0.25)  # not listening yet
         raise TimeoutError(f"streamlit not healthy after {timeout_s:.0f} s; log: {self.log_path}")
+
+    @property
+    def pid(self) -> int:
+        """The server's process id (once started)."""
+        if self.process is None:
+            raise RuntimeError("the server has not been started")
+        return self.process.pid
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -112,7 +119,7 @@ class EmbeddingPage:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:
         pass  # keep test output to what matters
 
 
