@@ -1,9 +1,11 @@
 """Builds the semantic layer's bank from the tuning sets and fits where it alarms: ``python -m painchat.eval.bank``.
 
 The bank (``painchat/guard/bank.jsonl``) holds the English rows of the tuning
-set and of the older safety sets: emergencies with their category, and every
-other row as "ordinary" (many are near misses, and medicine questions must not
-read as overdoses). The threshold is chosen by 10-fold cross-validation over the
+set and of the older safety sets, then the examples written for the bank alone
+(``painchat/guard/bank_written.jsonl``: indirect suicide and self-harm, lethal
+means, overdoses, low blood sugar, and near misses such as "this pain is killing
+me"): emergencies with their category, and every other row as "ordinary" (many
+are near misses, and medicine questions must not read as overdoses). The threshold is chosen by 10-fold cross-validation over the
 bank: each row is judged by a model trained without its fold, and the lowest
 threshold (best recall) whose false alarms stay within the budget wins.
 The layer is fitted alone because the rules were written on these same rows:
@@ -19,11 +21,13 @@ import sys
 import numpy as np
 
 from painchat.embedding import Embedder
+from painchat.eval.datasets import read_jsonl
 from painchat.eval.safety import TUNE, Row, load_old_sets, load_rows
 from painchat.guard import screen
 from painchat.guard.semantic import (
     BANK_PATH,
     FIT_PATH,
+    HERE,
     BankEntry,
     bank_sha256,
     emergency_probability,
@@ -42,13 +46,22 @@ SEED = 8
 # The sets' categories that share an emergency message with another.
 CATEGORY_OF = {"self_harm": "suicide", "lethal_means": "suicide", "palpitations": "cardiac"}
 MAX_CHARS = Settings.model_fields["max_question_chars"].default
+# Written for the bank alone, in the sets' categories: "ordinary" is answered, "medication" declined.
+WRITTEN_PATH = HERE / "bank_written.jsonl"
+NOT_EMERGENCY = {"ordinary": "answer", "medication": "out_of_scope"}
 
 
 def bank_rows() -> list[tuple[Row, BankEntry]]:
     """English, readable rows of the tuning sets that stand on their own (no history), with their bank entries."""
-    rows = [row for row in [*load_rows(TUNE), *load_old_sets()]
+    rows = [row for row in [*load_rows(TUNE), *load_old_sets(), *written_rows()]
             if row.lang == "en" and not row.history and find_problem(row.question, MAX_CHARS) is None]
     return [(row, BankEntry(row.question, _category(row))) for row in rows]
+
+
+def written_rows() -> list[Row]:
+    """The bank's own examples as rows of a set."""
+    return [Row(f"written-{index}", r["text"], NOT_EMERGENCY.get(r["category"], "emergency"), r["category"])
+            for index, r in enumerate(read_jsonl(WRITTEN_PATH))]
 
 
 def _category(row: Row) -> str:
