@@ -6,22 +6,18 @@ in an iframe, and asks questions through the chat input the way a person does.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from devtools.loopback import free_port
+from devtools.loopback import LoopbackServer, free_port
 from painchat.messages import DISCLAIMER
-from painchat.settings import PROJECT_ROOT
 from painchat.ui.render import CHAT_PLACEHOLDER
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; never a downloaded browser build
@@ -42,18 +38,14 @@ ANSWER_TIMEOUT_MS = 120_000  # a server that has just started may still be loadi
 
 
 
-class StreamlitServer:
-    """``streamlit run app.py`` as a subprocess on loopback; its output goes to a log file."""
+class StreamlitServer(LoopbackServer):
+    """The chat as ``make run`` serves it (``python -m painchat.ui.serve``), on loopback."""
 
-    def __init__(self, env: Mapping[str, str], port: int | None = None) -> None:
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, **env}
-        self.log_path = Path(tempfile.mkdtemp(prefix="painchat-streamlit-")) / "server.log"
-        self.process: subprocess.Popen | None = None
+    name = "streamlit"
+    health_path = "/_stcore/health"
 
-    def start(self, timeout_s: float = 120) -> StreamlitServer:
-        command = [
+    def command(self) -> Sequence[str]:
+        return [
             sys.executable, "-m", "painchat.ui.serve",
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
@@ -63,39 +55,6 @@ class StreamlitServer:
             # What a visitor from another host sees: no developer "Deploy" menu.
             "--client.toolbarMode", "viewer",
         ]  # fmt: skip
-        with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=log)
-        self._wait_healthy(self.process, timeout_s)
-        return self
-
-    def _wait_healthy(self, process: subprocess.Popen, timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {process.returncode}; log: {self.log_path}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.25)  # not listening yet
-        raise TimeoutError(f"streamlit not healthy after {timeout_s:.0f} s; log: {self.log_path}")
-
-    @property
-    def pid(self) -> int:
-        """The server's process id (once started)."""
-        if self.process is None:
-            raise RuntimeError("the server has not been started")
-        return self.process.pid
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 class EmbeddingPage:
