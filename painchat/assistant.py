@@ -49,7 +49,7 @@ class Assistant:
         self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences, margin=self.settings.answer_margin)
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
         self.contacts = guard.Contacts(self.settings.emergency_number, self.settings.crisis_line)
-        # Embeds the question for the guard's semantic layer and hands retrieval the same vector.
+        # The guard's semantic layer gets the question's vector from the batch that embeds its lay reading.
         self.alarm = guard.SemanticAlarm(self.embedder, embed=lambda text: self._embedded(text)[0])
         self.generator = Generator(self.settings, self.embedder)
         self._serve(Index(self.settings, self.embedder))
