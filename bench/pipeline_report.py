@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.pipeline_scale import NOISE, POOL_SIZE, QUESTIONS, ROUNDS, SENTENCES_PER_PASSAGE
-from bench.plot import plt
+from bench.plot import finish, plt
 from painchat.eval.provenance import RunInfo
 from painchat.eval.tables import markdown_table
 
@@ -122,9 +122,4 @@ def plot_pipeline_scale(rows: list[dict], machine_line: str, path: Path) -> None
     axes.set_xlabel("passages in the store (SYNTHETIC text, 5 sentences each)")
     axes.set_ylabel("ms")
     axes.set_title("Assistant.answer vs the floor (query embedding + one Chroma query)")
-    axes.grid(True, which="both", alpha=0.3)
-    axes.legend()
-    figure.text(0.01, 0.01, machine_line, fontsize=7, color="gray")
-    figure.tight_layout(rect=(0, 0.03, 1, 1))
-    figure.savefig(path)
-    plt.close(figure)
+    finish(figure, axes, machine_line, path)

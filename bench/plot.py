@@ -24,6 +24,11 @@ def plot_scale(scale: dict, machine_line: str, path: Path) -> None:
     axes.set_title(
         f"Chroma query latency vs size: SYNTHETIC corpus, {scale['dimension']}-d, {scale['queries']} queries/size"
     )
+    finish(figure, axes, machine_line, path)
+
+
+def finish(figure, axes, machine_line: str, path: Path) -> None:
+    """Grid, legend and the machine line under the plot, then saved to ``path`` and closed."""
     axes.grid(True, which="both", alpha=0.3)
     axes.legend()
     figure.text(0.01, 0.01, machine_line, fontsize=7, color="gray")
