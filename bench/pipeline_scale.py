@@ -33,10 +33,19 @@ from bench.scale import chroma_server
 from ingest.chunk import CHUNKER_VERSION
 from ingest.loaders import load_corpus
 from ingest.manifest import load_manifest
-from painchat.embedding import MODEL_NAME, Embedder, dimension
-from painchat.models import Document
+from painchat.embedding import MODEL_NAME, Embedder
+from painchat.index import ChromaVectors, Index
+from painchat.models import Chunk, Document
 from painchat.settings import Settings
-from painchat.store import BUILDS_DIR, COSINE, POINTER_FILE, open_client, sentence_id
+from painchat.store import (
+    BUILDS_DIR,
+    COSINE,
+    POINTER_FILE,
+    READ_SIDE_DIR,
+    SERVER_READ_SIDES,
+    open_client,
+)
+from painchat.store_format import Row, identity, passage_collection_metadata, passage_row, sentence_row
 
 SIZES = (1_000, 10_000, 100_000)
 SENTENCES_PER_PASSAGE = 5
@@ -123,41 +132,43 @@ def synthetic_rows(size: int, pool: list[str], vectors: np.ndarray, source_ids: 
                 cursor += len(text) + 1
             passage_text = " ".join(texts)
             offsets[source] = start + len(passage_text) + 2
-            digest = hashlib.sha256(passage_text.encode()).hexdigest()[:16]
-            passages["ids"].append(f"{source}-syn{n:06d}")
-            passages["documents"].append(passage_text)
-            passages["metadatas"].append(
-                {
-                    "source_id": source,
-                    "section": SECTIONS[n % len(SECTIONS)],
-                    "order": n,
-                    "char_start": start,
-                    "char_end": start + len(passage_text),
-                    "hash": digest,
-                    "sentences": json.dumps(spans),
-                }
+            chunk = Chunk(
+                id=f"{source}-syn{n:06d}",
+                source_id=source,
+                section=SECTIONS[n % len(SECTIONS)],
+                order=n,
+                text=passage_text,
+                char_start=start,
+                char_end=start + len(passage_text),
+                content_hash=hashlib.sha256(passage_text.encode()).hexdigest()[:16],
+                sentence_spans=tuple(spans),
             )
+            _append(passages, passage_row(chunk))
             for text, span in zip(texts, spans):
-                sentences["ids"].append(sentence_id(source, *span))
-                sentences["documents"].append(text)
-                sentences["metadatas"].append({"source_id": source, "hash": hashlib.sha256(text.encode()).hexdigest()[:12]})
+                _append(sentences, sentence_row(source, span, text))
         yield passages, sentences
+
+
+def _append(rows: dict, row: Row) -> None:
+    rows["ids"].append(row.id)
+    rows["documents"].append(row.text)
+    rows["metadatas"].append(row.metadata)
 
 
 def write_store(folder: Path, size: int, pool, vectors, documents: Sequence[Document]) -> None:
     """The two collections of one build as ``ingest`` writes them, at ``folder`` (an embedded Chroma folder)."""
-    identity = {"model": MODEL_NAME, "dimension": dimension(), "chunker": CHUNKER_VERSION}
-    sources = json.dumps([d.meta.model_dump(mode="json") for d in documents])
+    made_with = identity(CHUNKER_VERSION)
+    metadata = passage_collection_metadata(made_with, documents)
     client = _client(folder)
     chunk_name, sentence_name = _collections(BUILD)
-    chunks = client.create_collection(chunk_name, metadata={**identity, "sources": sources}, configuration=COSINE, embedding_function=None)
-    sentences = client.create_collection(sentence_name, metadata=identity, configuration=COSINE, embedding_function=None)
+    chunks = client.create_collection(chunk_name, metadata=metadata, configuration=COSINE, embedding_function=None)
+    sentences = client.create_collection(sentence_name, metadata=made_with, configuration=COSINE, embedding_function=None)
     for passage_rows, sentence_rows in synthetic_rows(size, pool, vectors, [d.meta.id for d in documents], SEED):
         chunks.add(**passage_rows)
         sentences.add(**sentence_rows)
 
 
-def cached_store(size: int, pool, vectors, documents, key: str, progress: Progress) -> Path:
+def cached_store(size: int, pool, vectors, documents, key: str, embedder: Embedder, progress: Progress) -> Path:
     folder = cache_dir() / f"store-{key}-{size}"
     if not (folder / "COMPLETE").is_file():
         shutil.rmtree(folder, ignore_errors=True)
@@ -166,7 +177,22 @@ def cached_store(size: int, pool, vectors, documents, key: str, progress: Progre
         (folder / "COMPLETE").write_text(f"{time.perf_counter() - started:.1f} s\n")
         progress(f"  wrote {size:,} passages in {time.perf_counter() - started:.0f} s")
     _publish(folder)
+    started = time.perf_counter()
+    _with_read_side(folder, embedder)
+    progress(f"  read side of {size:,} passages ready in {time.perf_counter() - started:.0f} s")
     return folder
+
+
+def _with_read_side(folder: Path, embedder: Embedder) -> None:
+    """The build's read side, as ingest saves it (computed from the rows the first time, or after the
+    code that computes it changed), where both readers look for it: the embedded build's folder
+    (``data``) and the local folder of the server's build, a link to the same files."""
+    settings = Settings(store_dir=folder / "live", collection=f"{COLLECTION}-{BUILD}", chroma_url=None)
+    Index.load(settings, embedder)
+    server = folder / "live" / SERVER_READ_SIDES / f"{COLLECTION}-{BUILD}"
+    server.parent.mkdir(parents=True, exist_ok=True)
+    if not server.is_symlink():
+        server.symlink_to(Path("..", "..", "data", READ_SIDE_DIR))
 
 
 def _publish(folder: Path) -> None:
@@ -220,7 +246,7 @@ def pipeline_scale(embedder: Embedder, progress: Progress, sizes: Sequence[int] 
     vectors = pool_vectors(pool, embedder, key)
     rows = []
     for size in sizes:
-        folder = cached_store(size, pool, vectors, documents, key, progress)
+        folder = cached_store(size, pool, vectors, documents, key, embedder, progress)
         for mode in ("embedded", "server"):
             if mode == "embedded":
                 result = measure(folder, None)
@@ -263,7 +289,9 @@ def _child(store_dir: Path, collection: str, chroma_url: str | None) -> dict:
     sample = spread(read_jsonl(DATA_DIR / "qa.jsonl"), QUESTIONS)
     for row in sample[:WARM_UP]:
         assistant.answer(row["question"], row["history"])
-    passages = assistant.index.dense._collection  # the raw Chroma collection behind LangChain's
+    vectors = assistant.index.vectors
+    assert isinstance(vectors, ChromaVectors)
+    passages = vectors.dense._collection  # the raw Chroma collection behind LangChain's
     answer_ms, floor_ms, retrieve_ms = [], [], []
     for row in [row for _ in range(ROUNDS) for row in sample]:
         started = time.perf_counter()
@@ -276,6 +304,7 @@ def _child(store_dir: Path, collection: str, chroma_url: str | None) -> dict:
         floor_ms.append((time.perf_counter() - started) * 1000)
     rss = process.memory_info().rss
     return {
+        **_resident_split(),
         "p50_ms": percentile(answer_ms, 50),
         "p95_ms": percentile(answer_ms, 95),
         "floor_p50_ms": percentile(floor_ms, 50),
@@ -285,7 +314,16 @@ def _child(store_dir: Path, collection: str, chroma_url: str | None) -> dict:
         "rss_total_mib": rss / 2**20,
         "load_s": load_s,
         "answers": len(answer_ms),
+        "load_avg_1m": os.getloadavg()[0],
     }
+
+
+def _resident_split() -> dict[str, float]:
+    """Resident memory in private pages (the Python heap, Chroma's HNSW indexes) and in mapped files
+    (the read side's arrays, shared by every process that maps them, and SQLite's pages), MiB."""
+    status = Path("/proc/self/status").read_text(encoding="utf-8")
+    kib = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines() if line.startswith("Rss")}
+    return {"rss_anon_mib": kib.get("RssAnon", 0) / 1024, "rss_file_mib": kib.get("RssFile", 0) / 1024}
 
 
 if __name__ == "__main__":

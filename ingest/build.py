@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import time
 from dataclasses import dataclass
@@ -14,7 +12,8 @@ from ingest.chunk import CHUNKER_VERSION, chunk_document
 from ingest.loaders import load_corpus
 from ingest.lock import writer_lock
 from ingest.manifest import load_manifest
-from painchat.embedding import MODEL_NAME, Embedder, TokenCounter, dimension, max_tokens
+from painchat import read_side
+from painchat.embedding import Embedder, TokenCounter, max_tokens
 from painchat.errors import StoreError, StoreMissingError
 from painchat.models import Chunk, Document
 from painchat.settings import Settings
@@ -27,21 +26,22 @@ from painchat.store import (
     new_build,
     pages,
     publish,
-    sentence_id,
     stored_metadata,
+)
+from painchat.store_format import (
+    HASH,
+    IDENTITY,
+    Row,
+    identity,
+    identity_of,
+    passage_collection_metadata,
+    passage_of_chunk,
+    passage_row,
+    sentence_row,
 )
 
 log = logging.getLogger(__name__)
 ADD_BATCH = 1000  # under Chroma's max batch size
-
-
-@dataclass(frozen=True)
-class Record:
-    """One row to store: its text, its metadata, and the hash that says whether it changed."""
-
-    id: str
-    text: str
-    metadata: dict
 
 
 @dataclass(frozen=True)
@@ -91,17 +91,18 @@ def build_store(
         for chunk in chunk_document(document, counter, limit, settings.chunk_overlap_sentences)
     ]
     embedder = embedder or Embedder(show_progress=progress)
-    identity = {"model": MODEL_NAME, "dimension": dimension(), "chunker": CHUNKER_VERSION}
-    metadata = {**identity, "sources": json.dumps([d.meta.model_dump(mode="json") for d in documents])}
-    wanted = (_chunk_records(chunks), _sentence_records(documents, chunks))
+    made_with = identity(CHUNKER_VERSION)
+    metadata = passage_collection_metadata(made_with, documents)
+    wanted = ([passage_row(c) for c in chunks], _sentence_rows(documents, chunks))
     with writer_lock(settings, wait_s, on_wait):
-        previous = _previous_rows(settings, identity)
-        rebuilt = previous is not None and previous.identity != identity
+        previous = _previous_rows(settings)
+        rebuilt = previous is not None and previous.identity != made_with
         old = previous.rows if previous and not rebuilt else ({}, {})
-        results = tuple(_compare(records, rows) for records, rows in zip(wanted, old))
+        results = tuple(_compare(rows, stored) for rows, stored in zip(wanted, old))
         if previous is None or rebuilt or previous.metadata != metadata or any(r.changed for r in results):
             build = new_build(settings)
-            guarded(settings, lambda: _write(build, (build.chunks, build.sentences), wanted, old, embedder, (metadata, identity)))
+            guarded(settings, lambda: _write(build, (build.chunks, build.sentences), wanted, old, embedder, (metadata, made_with)))
+            _save_read_side(build, chunks, embedder)
             publish(settings, build)
             log.info("store build %s is live", build.name)
         discard_builds(settings)
@@ -120,14 +121,14 @@ class _Previous:
     rows: tuple[dict[str, tuple], dict[str, tuple]]
 
 
-def _previous_rows(settings: Settings, identity: dict) -> _Previous | None:
+def _previous_rows(settings: Settings) -> _Previous | None:
     """The live build's rows, reused so that only new or changed texts are embedded.
 
     A damaged embedded store is rebuilt from scratch; an unreachable server stops the build.
     """
     try:
         live = current_build(settings)
-        return guarded(settings, lambda: _read_rows(live, identity))
+        return guarded(settings, lambda: _read_rows(live))
     except StoreMissingError:
         return None
     except StoreError as err:
@@ -137,7 +138,7 @@ def _previous_rows(settings: Settings, identity: dict) -> _Previous | None:
         return None
 
 
-def _read_rows(live: Build, identity: dict) -> _Previous | None:
+def _read_rows(live: Build) -> _Previous | None:
     metadata = stored_metadata(live.client, live.chunks)
     if metadata is None:
         return None
@@ -150,13 +151,13 @@ def _read_rows(live: Build, identity: dict) -> _Previous | None:
                 for i, text, m, vector in zip(page["ids"], page["documents"], page["metadatas"], page["embeddings"])
             }
         )
-    return _Previous({k: metadata.get(k) for k in identity}, metadata, (rows[0], rows[1]))
+    return _Previous(identity_of(metadata, IDENTITY), metadata, (rows[0], rows[1]))
 
 
-def _compare(records: list[Record], old: dict[str, tuple]) -> SyncResult:
+def _compare(records: list[Row], old: dict[str, tuple]) -> SyncResult:
     wanted = {r.id for r in records}
     fresh = [r for r in records if r.id not in old]
-    updated = [r for r in records if r.id in old and old[r.id][0] != r.metadata["hash"]]
+    updated = [r for r in records if r.id in old and old[r.id][0] != r.metadata[HASH]]
     removed = [i for i in old if i not in wanted]
     return SyncResult(
         added=len(fresh), updated=len(updated), removed=len(removed), unchanged=len(records) - len(fresh) - len(updated)
@@ -176,39 +177,28 @@ def _write(build: Build, names, wanted, old, embedder: Embedder, metadatas) -> N
             )
 
 
-def _vectors(records: list[Record], old: dict[str, tuple], embedder: Embedder) -> np.ndarray:
+def _vectors(records: list[Row], old: dict[str, tuple], embedder: Embedder) -> np.ndarray:
     """The stored vector of each unchanged text; the others embedded now."""
-    reuse = {r.id: old[r.id][2] for r in records if r.id in old and old[r.id][0] == r.metadata["hash"]}
+    reuse = {r.id: old[r.id][2] for r in records if r.id in old and old[r.id][0] == r.metadata[HASH]}
     fresh = [r for r in records if r.id not in reuse]
     embedded = dict(zip((r.id for r in fresh), embedder.embed_documents([r.text for r in fresh]) if fresh else []))
     return np.asarray([reuse[r.id] if r.id in reuse else embedded[r.id] for r in records], dtype=np.float32)
 
 
-def _chunk_records(chunks: list[Chunk]) -> list[Record]:
-    return [_chunk_record(c) for c in chunks]
+def _save_read_side(build: Build, chunks: list[Chunk], embedder: Embedder) -> None:
+    """What readers load instead of every passage (``painchat.read_side``), saved beside the build.
+
+    A server's build keeps it in a local folder; if that cannot be written, readers compute it.
+    """
+    computed = read_side.compute([passage_of_chunk(c) for c in chunks], embedder.embed_documents)
+    try:
+        read_side.save(computed, build.read_side)
+    except OSError as err:
+        log.warning("the read side cannot be saved at %s (%s); readers will compute it", build.read_side, err)
 
 
-def _chunk_record(chunk: Chunk) -> Record:
-    metadata = {
-        "source_id": chunk.source_id,
-        "section": chunk.section,
-        "order": chunk.order,
-        "char_start": chunk.char_start,
-        "char_end": chunk.char_end,
-        "hash": chunk.content_hash,
-        "sentences": json.dumps(chunk.sentence_spans),
-    }
-    return Record(chunk.id, chunk.text, metadata)
-
-
-def _sentence_records(documents: list[Document], chunks: list[Chunk]) -> list[Record]:
+def _sentence_rows(documents: list[Document], chunks: list[Chunk]) -> list[Row]:
     """Each distinct sentence once, even when chunk overlap repeats it."""
     texts = {d.meta.id: d.text for d in documents}
-    records: dict[str, Record] = {}
-    for chunk in chunks:
-        for start, end in chunk.sentence_spans:
-            sentence = texts[chunk.source_id][start:end]
-            digest = hashlib.sha256(sentence.encode()).hexdigest()[:12]
-            key = sentence_id(chunk.source_id, start, end)
-            records[key] = Record(key, sentence, {"source_id": chunk.source_id, "hash": digest})
-    return list(records.values())
+    rows = (sentence_row(c.source_id, span, texts[c.source_id][span[0] : span[1]]) for c in chunks for span in c.sentence_spans)
+    return list({row.id: row for row in rows}.values())

@@ -52,7 +52,7 @@ class Assistant:
         # The guard's semantic layer gets the question's vector from the batch that embeds its lay reading.
         self.alarm = guard.SemanticAlarm(self.embedder, embed=lambda text: self._embedded(text)[0])
         self.generator = Generator(self.settings, self.embedder)
-        self._serve(Index(self.settings, self.embedder))
+        self._serve(Index.load(self.settings, self.embedder))
 
     def _serve(self, index: Index) -> None:
         """Answers from ``index`` from now on: its retriever, its lay reader, its checked suggestions."""
@@ -75,7 +75,7 @@ class Assistant:
             try:
                 if current_version(self.settings) in (None, self.index.version):
                     return
-                index = Index(self.settings, self.embedder)
+                index = Index.load(self.settings, self.embedder)
             except StoreError as err:
                 log.warning("store not reloaded: %s", err)
                 return

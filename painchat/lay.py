@@ -19,7 +19,7 @@ import numpy as np
 
 from painchat.embedding import model_dir
 from painchat.guard.normalize import Vocabulary, normalize
-from painchat.text import STOPWORDS, content_tokens, tokens
+from painchat.text import STOPWORDS, content_tokens
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
 MIN_KEY_TERM = 3  # letters; shorter words are never named as missing
@@ -146,7 +146,7 @@ def dictionary_words(tokenizer_file: Path) -> frozenset[str]:
 
 def lay_reader(index) -> LayReader:
     """A reader for the papers of ``index`` (a ``painchat.index.Index``)."""
-    corpus_words = {word for passage in index.passages.values() for word in tokens(passage.text)}
+    corpus_words = index.corpus_words  # every word token of the passages, from the build's read side
     titles = {
         name: index.sources[next(iter(ids))].title for name, ids in index.source_names.items() if len(ids) == 1
     }

@@ -18,28 +18,40 @@ EPSILON = 0.25  # share of the mean idf a very common word keeps
 
 
 class LexicalIndex:
-    """BM25 scores of word-token documents; rows are the documents' positions as given."""
+    """BM25 scores of word-token documents; rows are the documents' positions as given.
 
-    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
-        self.size = len(documents)
+    Held as arrays (``ARRAYS``) that can be saved and memory-mapped: per word, the documents that
+    hold it (``rows``) and its BM25 weight in each (``weights``), words' entries from ``starts``.
+    """
+
+    ARRAYS = ("starts", "rows", "weights")
+
+    def __init__(self, vocabulary: dict[str, int], size: int, starts: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> None:
+        self.vocabulary = vocabulary
+        self.size = size
+        self.starts, self.rows, self.weights = starts, rows, weights
+
+    @classmethod
+    def of(cls, documents: Sequence[Sequence[str]]) -> LexicalIndex:
+        """The index of these documents (each a list of word tokens)."""
+        size = len(documents)
         vocabulary: dict[str, int] = {}
         term_ids = np.fromiter(
             (vocabulary.setdefault(w, len(vocabulary)) for words in documents for w in words), dtype=np.int64
         )
-        lengths = np.fromiter((len(words) for words in documents), dtype=np.int64, count=self.size)
-        rows = np.repeat(np.arange(self.size, dtype=np.int64), lengths)
+        lengths = np.fromiter((len(words) for words in documents), dtype=np.int64, count=size)
+        rows = np.repeat(np.arange(size, dtype=np.int64), lengths)
         # One entry per (word, document) with its count, ordered by word: the columns of a sparse matrix.
-        pairs, counts = np.unique(term_ids * max(self.size, 1) + rows, return_counts=True)
-        terms, rows = np.divmod(pairs, max(self.size, 1))
-        self._rows = rows.astype(np.int32)  # one per (word, document): half the memory of int64
-        self._starts = np.searchsorted(terms, np.arange(len(vocabulary) + 1))
-        self.vocabulary = vocabulary
-        frequency = np.diff(self._starts).astype(np.float64)
-        idf = np.log((self.size - frequency + 0.5) / (frequency + 0.5))
+        pairs, counts = np.unique(term_ids * max(size, 1) + rows, return_counts=True)
+        terms, rows = np.divmod(pairs, max(size, 1))
+        starts = np.searchsorted(terms, np.arange(len(vocabulary) + 1))
+        frequency = np.diff(starts).astype(np.float64)
+        idf = np.log((size - frequency + 0.5) / (frequency + 0.5))
         idf[idf < 0] = EPSILON * idf.mean() if len(idf) else 0.0
-        average = lengths.mean() if self.size else 1.0
+        average = lengths.mean() if size else 1.0
         norm = K1 * (1 - B + B * lengths[rows] / average)
-        self._weights = idf[terms] * counts * (K1 + 1) / (counts + norm)
+        weights = idf[terms] * counts * (K1 + 1) / (counts + norm)
+        return cls(vocabulary, size, starts, rows.astype(np.int32), weights)  # int32: half the memory of int64
 
     def scores(self, words: Sequence[str]) -> np.ndarray:
         """Each document's BM25 score for the query words (0 where it shares none; a repeated word counts again)."""
@@ -47,8 +59,8 @@ class LexicalIndex:
         for word in words:
             term = self.vocabulary.get(word)
             if term is not None:
-                span = slice(self._starts[term], self._starts[term + 1])
-                scores[self._rows[span]] += self._weights[span]
+                span = slice(self.starts[term], self.starts[term + 1])
+                scores[self.rows[span]] += self.weights[span]
         return scores
 
     def ranking(self, words: Sequence[str], k: int) -> list[int]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from painchat.index import Index, Passage
-from painchat.store import sentence_id
+from painchat.store_format import sentence_id
 from painchat.text import content_tokens
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion; damps the weight of the very top ranks

@@ -8,14 +8,13 @@ they are needed.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from itertools import groupby
 from typing import Protocol
 
 import numpy as np
 
-from painchat.store import parse_sentence_id, sentence_id
+from painchat.store_format import parse_sentence_id, sentence_id
 
 FIRST_LOOK = 4  # sentences asked for per wanted passage; doubled until enough distinct passages are found
 
@@ -36,44 +35,47 @@ class _Located(Protocol):
 
 
 class PassageLocator:
-    """Which passages hold a sentence, from the passages' character ranges (overlap: up to a few)."""
+    """Which passages hold a sentence, from the passages' character ranges (overlap: up to a few).
 
-    def __init__(self, passages: Iterable[_Located]) -> None:
-        by_source: dict[str, list[tuple[int, int, str]]] = {}
-        for p in passages:
-            by_source.setdefault(p.source_id, []).append((p.char_start, p.char_start + len(p.text), p.id))
-        self._starts: dict[str, list[int]] = {}
-        self._ranges: dict[str, list[tuple[int, int, str]]] = {}
-        self._widest: dict[str, int] = {}
-        for source, ranges in by_source.items():
-            ranges.sort()
-            self._ranges[source] = ranges
-            self._starts[source] = [start for start, _, _ in ranges]
-            self._widest[source] = max(end - start for start, end, _ in ranges)
+    Rows are given in reading order (by source, then start), so each source's passages are one
+    contiguous run of the arrays and a sentence is found by bisection.
+    """
+
+    def __init__(self, ids: Sequence[str], sources: Sequence[str], starts: np.ndarray, ends: np.ndarray) -> None:
+        self._ids = ids
+        self._starts, self._ends = starts, ends
+        self._runs: dict[str, tuple[int, int, int]] = {}  # source -> (first row, end row, widest passage)
+        first = 0
+        for source, rows in groupby(sources):
+            end = first + sum(1 for _ in rows)
+            self._runs[source] = (first, end, int((ends[first:end] - starts[first:end]).max()))
+            first = end
+
+    @classmethod
+    def of(cls, passages: Iterable[_Located]) -> PassageLocator:
+        ordered = sorted(passages, key=lambda p: (p.source_id, p.char_start))
+        starts = np.asarray([p.char_start for p in ordered], dtype=np.int64)
+        ends = starts + np.asarray([len(p.text) for p in ordered], dtype=np.int64)
+        return cls([p.id for p in ordered], [p.source_id for p in ordered], starts, ends)
 
     def containing(self, source_id: str, start: int, end: int) -> list[str]:
         """Ids of the passages whose text covers [start, end), in reading order."""
-        starts = self._starts.get(source_id)
-        if not starts:
+        run = self._runs.get(source_id)
+        if run is None:
             return []
-        ranges = self._ranges[source_id]
-        last = bisect.bisect_right(starts, start)
-        first = bisect.bisect_left(starts, start - self._widest[source_id])
-        return [pid for s, e, pid in ranges[first:last] if s <= start and end <= e]
-
-
-@dataclass(frozen=True)
-class SentenceRows:
-    """Stored sentences by id: vector and text."""
-
-    vectors: Mapping[str, np.ndarray]
-    texts: Mapping[str, str]
+        first, last, widest = run
+        starts = self._starts[first:last]
+        upper = first + int(np.searchsorted(starts, start, side="right"))
+        lower = first + int(np.searchsorted(starts, start - widest, side="left"))
+        return [
+            self._ids[row] for row in range(lower, upper) if self._starts[row] <= start and end <= self._ends[row]
+        ]
 
 
 # (query vector, how many) -> [(sentence id, cosine similarity)], best first
 NearestSentences = Callable[[np.ndarray, int], list[tuple[str, float]]]
-# sentence ids -> their stored vectors and texts
-FetchSentences = Callable[[Sequence[str]], SentenceRows]
+# sentence ids -> their stored vectors (unknown ids left out)
+FetchSentences = Callable[[Sequence[str]], dict[str, np.ndarray]]
 
 
 class SentenceSearch:
@@ -119,12 +121,11 @@ class SentenceSearch:
             asked = min(self._total, asked * 2)
         return sorted(certain, key=lambda pid: (-certain[pid], self._order[pid]))[:k]
 
-    def sentences(self, ids: Sequence[str]) -> SentenceRows:
-        """Vectors and texts of these sentences (unknown ids are left out)."""
-        stored = self._fetch(ids)
-        vectors = dict(stored.vectors)
+    def vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Vectors of these sentences (unknown ids are left out)."""
+        vectors = self._fetch(ids)
         vectors.update({i: self._overrides[i] for i in vectors if i in self._overrides})
-        return SentenceRows(vectors, stored.texts)
+        return vectors
 
     def _override_hits(self, query: np.ndarray) -> list[tuple[str, float]]:
         if self._override_matrix is None:

@@ -47,18 +47,22 @@ COSINE: CreateCollectionConfiguration = {"hnsw": {"space": "cosine"}}
 POINTER_FILE = "CURRENT"
 BUILDS_DIR = "builds"
 SQLITE_FILE = "chroma.sqlite3"
+READ_SIDE_DIR = "read-side"  # inside an embedded build's folder
+SERVER_READ_SIDES = "server-read-sides"  # in store_dir: the read sides of a server's builds, one folder each
 PAGE_ROWS = 2_000  # rows per `get` when reading a whole collection
 PROGRAMMING_ERRORS = (TypeError, AttributeError, NameError)
 
 
 @dataclass(frozen=True)
 class Build:
-    """One version of the store: the client that holds it and its two collection names."""
+    """One version of the store: the client that holds it, its two collection names, and the local
+    folder of its read side (``painchat.read_side``; for a server's build, in store_dir)."""
 
     name: str
     client: chromadb.ClientAPI
     chunks: str
     sentences: str
+    read_side: Path
 
 
 def open_client(settings: Settings, path: Path | None = None) -> chromadb.ClientAPI:
@@ -134,7 +138,7 @@ def current_build(settings: Settings) -> Build:
         raise StoreMissingError(f"the store at {settings.store_dir} names build {name}, which is missing: run `python -m ingest`")
     if not _writable(folder):
         folder = _private_copy(folder)
-    return _embedded_build(open_client(settings, folder), settings, name)
+    return _embedded_build(open_client(settings, folder), settings, name, folder)
 
 
 def new_build(settings: Settings) -> Build:
@@ -142,7 +146,8 @@ def new_build(settings: Settings) -> Build:
     name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     if settings.chroma_url:
         return _server_build(open_client(settings), settings, name)
-    return _embedded_build(open_client(settings, settings.store_dir / BUILDS_DIR / name), settings, name)
+    folder = settings.store_dir / BUILDS_DIR / name
+    return _embedded_build(open_client(settings, folder), settings, name, folder)
 
 
 def publish(settings: Settings, build: Build) -> None:
@@ -162,7 +167,7 @@ def publish(settings: Settings, build: Build) -> None:
 
 def discard_builds(settings: Settings) -> None:
     """Delete every build but the live one and the one before it: older ones, and those a killed
-    ingest left half-written."""
+    ingest left half-written (a server's collections, and the local folders of builds)."""
     keep = {name for name in _pointer(settings) if name}
     if not keep:
         return
@@ -173,6 +178,9 @@ def discard_builds(settings: Settings) -> None:
             match = ours.fullmatch(collection.name)
             if match and match.group(1) not in keep:
                 guarded(settings, partial(client.delete_collection, collection.name))
+        for folder in (settings.store_dir / SERVER_READ_SIDES).glob(f"{settings.collection}-*"):
+            if folder.name.removeprefix(f"{settings.collection}-") not in keep:
+                shutil.rmtree(folder, ignore_errors=True)
         return
     for folder in (settings.store_dir / BUILDS_DIR).glob("*"):
         if folder.name not in keep:
@@ -217,18 +225,6 @@ def pages(collection: chromadb.Collection, include: Include, size: int | None = 
         offset += len(page["ids"])
 
 
-def sentence_id(source_id: str, start: int, end: int) -> str:
-    """Stable id of the sentence at a span of a source's text."""
-    return f"{source_id}@{start}-{end}"
-
-
-def parse_sentence_id(sid: str) -> tuple[str, int, int]:
-    """(source id, start, end) of a ``sentence_id``."""
-    source_id, _, span = sid.rpartition("@")
-    start, _, end = span.partition("-")
-    return source_id, int(start), int(end)
-
-
 def guarded(settings: Settings, call):
     """Runs a store call; the errors of a dead, slow or damaged store become one-line StoreErrors."""
     try:
@@ -262,11 +258,13 @@ def _pointer_name(settings: Settings) -> str:
 
 def _server_build(client: chromadb.ClientAPI, settings: Settings, name: str) -> Build:
     prefix = f"{settings.collection}-{name}"
-    return Build(name, client, f"{prefix}-chunks", f"{prefix}-sentences")
+    read_side = settings.store_dir / SERVER_READ_SIDES / prefix
+    return Build(name, client, f"{prefix}-chunks", f"{prefix}-sentences", read_side)
 
 
-def _embedded_build(client: chromadb.ClientAPI, settings: Settings, name: str) -> Build:
-    return Build(name, client, f"{settings.collection}-chunks", f"{settings.collection}-sentences")
+def _embedded_build(client: chromadb.ClientAPI, settings: Settings, name: str, folder: Path) -> Build:
+    chunks, sentences = f"{settings.collection}-chunks", f"{settings.collection}-sentences"
+    return Build(name, client, chunks, sentences, folder / READ_SIDE_DIR)
 
 
 def _writable(folder: Path) -> bool:

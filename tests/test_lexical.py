@@ -15,7 +15,7 @@ DOCUMENTS = [
 
 
 def index() -> LexicalIndex:
-    return LexicalIndex([content_tokens(d) for d in DOCUMENTS])
+    return LexicalIndex.of([content_tokens(d) for d in DOCUMENTS])
 
 
 def test_a_rare_word_decides_the_top_passage():
@@ -39,12 +39,12 @@ def test_words_no_passage_uses_rank_nothing():
 
 
 def test_ties_keep_document_order():
-    twins = LexicalIndex([["walk"], ["swim"], ["walk"], ["run"], ["cycle"]])
+    twins = LexicalIndex.of([["walk"], ["swim"], ["walk"], ["run"], ["cycle"]])
     assert twins.ranking(["walk"], 2) == [0, 2]
 
 
 def test_an_empty_index_ranks_nothing():
-    assert LexicalIndex([]).ranking(["pain"], 3) == []
+    assert LexicalIndex.of([]).ranking(["pain"], 3) == []
 
 
 def test_scores_are_okapi_bm25():

@@ -12,7 +12,8 @@ from painchat.embedding import dimension
 from painchat.lexical import LexicalIndex
 from painchat.retrieve import Retriever, reciprocal_rank_fusion, spread_across_sources
 from painchat.settings import Settings
-from painchat.store import current_build, pages, sentence_id
+from painchat.store import current_build, pages
+from painchat.store_format import sentence_id
 from painchat.text import content_tokens, spelled_out
 
 LEXICAL_WEIGHT = 0.3
@@ -33,15 +34,20 @@ class UnitFakeEmbedding(DeterministicFakeEmbedding):
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory, corpus_dir):
+def fake_settings(tmp_path_factory, corpus_dir):
     from ingest.build import build_store
-    from painchat.index import Index
 
     state = tmp_path_factory.mktemp("fake-store")
     settings = Settings(corpus_dir=corpus_dir, store_dir=state / "store", data_dir=state / "data")
-    fake = UnitFakeEmbedding(size=dimension())
-    build_store(settings, fake)
-    return Index(settings, fake)
+    build_store(settings, UnitFakeEmbedding(size=dimension()))
+    return settings
+
+
+@pytest.fixture(scope="module")
+def index(fake_settings):
+    from painchat.index import Index
+
+    return Index.load(fake_settings, UnitFakeEmbedding(size=dimension()))
 
 
 @dataclass(frozen=True)
@@ -105,13 +111,13 @@ def test_word_match_weighs_words_the_papers_never_use_the_most(index):
 def test_bm25_ranking_is_the_sparse_index_over_section_and_text(index):
     words = content_tokens("allodynia hyperalgesia glial cells")
     documents = [content_tokens(f"{p.section} {p.text}") for p in index.passages.values()]
-    expected = [list(index.passages)[row] for row in LexicalIndex(documents).ranking(words, 5)]
+    expected = [list(index.passages)[row] for row in LexicalIndex.of(documents).ranking(words, 5)]
     assert index.bm25_ranking(words, 5) == expected
     assert expected, "the offline abstracts mention these words"
 
 
-def test_a_whole_collection_is_read_page_by_page_each_row_once(index):
-    build = current_build(index._settings)
+def test_a_whole_collection_is_read_page_by_page_each_row_once(index, fake_settings):
+    build = current_build(fake_settings)
     collection = build.client.get_collection(build.chunks)
     ids = [i for page in pages(collection, ["metadatas"], size=3) for i in page["ids"]]
     assert sorted(ids) == sorted(index.passages) and len(ids) == len(set(ids))

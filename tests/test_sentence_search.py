@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from painchat.sentence_search import PassageLocator, SentenceRows, SentenceSearch, passage_sentence_ids
-from painchat.store import parse_sentence_id, sentence_id
+from painchat.sentence_search import PassageLocator, SentenceSearch, passage_sentence_ids
+from painchat.store_format import parse_sentence_id, sentence_id
 
 DIM = 32
 
@@ -55,11 +55,10 @@ def search(chunks, vectors, overrides=None) -> SentenceSearch:
         return [(ids[i], float(scores[i])) for i in top]
 
     def fetch(wanted):
-        known = [i for i in wanted if i in vectors]
-        return SentenceRows({i: vectors[i] for i in known}, {i: f"text of {i}" for i in known})
+        return {i: vectors[i] for i in wanted if i in vectors}
 
     order = {p.id: n for n, p in enumerate(chunks)}
-    return SentenceSearch(nearest, fetch, PassageLocator(chunks), order, len(ids), overrides)
+    return SentenceSearch(nearest, fetch, PassageLocator.of(chunks), order, len(ids), overrides)
 
 
 def exact_ranking(chunks, vectors, query, k):
@@ -74,7 +73,7 @@ def test_sentence_ids_round_trip():
 
 def test_a_sentence_is_found_in_every_passage_that_holds_it():
     chunks = passages(overlap=1)
-    locator = PassageLocator(chunks)
+    locator = PassageLocator.of(chunks)
     shared = chunks[0].sentence_spans[-1]  # the overlap: last sentence of chunk 0, first of chunk 1
     assert locator.containing("src0", *shared) == ["src0-0", "src0-1"]
     assert locator.containing("src0", *chunks[0].sentence_spans[0]) == ["src0-0"]
@@ -109,6 +108,6 @@ def test_an_overridden_vector_replaces_the_stored_one():
     query = unit(DeterministicFakeEmbedding(size=DIM).embed_query("question"))
     found = search(chunks, vectors, overrides={target: query})
     assert found.passage_ranking(query, 1) == [chunks[7].id]
-    fetched = found.sentences([target, passage_sentence_ids(chunks[0])[0], "src9@0-1"])
-    assert np.allclose(fetched.vectors[target], query)
-    assert "src9@0-1" not in fetched.texts and len(fetched.vectors) == 2
+    fetched = found.vectors([target, passage_sentence_ids(chunks[0])[0], "src9@0-1"])
+    assert np.allclose(fetched[target], query)
+    assert "src9@0-1" not in fetched and len(fetched) == 2

@@ -132,7 +132,7 @@ def _routes(app: FastAPI, settings: Settings) -> None:
         assistant = request.app.state.assistant
         try:
             # The store still answers (a Chroma server can go away after start-up).
-            await run_in_threadpool(lambda: assistant.index.dense.get(limit=1, include=[]))
+            await run_in_threadpool(assistant.index.vectors.ping)
         except Exception as err:  # noqa: BLE001 - any failure means "not ready"
             log.warning("not ready: %s", err)
             return responses.error_response(503, "unavailable", responses.UNAVAILABLE, headers={"Retry-After": "10"})

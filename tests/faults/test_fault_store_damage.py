@@ -52,7 +52,7 @@ def test_a_corrupted_database_file_is_one_line_and_the_next_ingest_rebuilds(copi
     line = one_line_error(run("painchat", "ask", "--json", QUESTION, env=env))
     assert str(copied_store) in line and "not a database" in line
     with pytest.raises(StoreError):
-        Index(settings, embedder)
+        Index.load(settings, embedder)
 
     report = build_store(settings, embedder)  # unreadable: built again from the papers
     assert report.chunks.added > 0
