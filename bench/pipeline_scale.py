@@ -291,7 +291,7 @@ def _child(store_dir: Path, collection: str, chroma_url: str | None) -> dict:
         assistant.answer(row["question"], row["history"])
     vectors = assistant.index.vectors
     assert isinstance(vectors, ChromaVectors)
-    passages = vectors.dense._collection  # the raw Chroma collection behind LangChain's
+    passages = vectors.passages
     answer_ms, floor_ms, retrieve_ms = [], [], []
     for row in [row for _ in range(ROUNDS) for row in sample]:
         started = time.perf_counter()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-from langchain_chroma import Chroma
+from chromadb import Collection
 
 from painchat import read_side
 from painchat.embedding import Embedder
@@ -23,7 +23,7 @@ from painchat.models import SourceMeta
 from painchat.read_side import ReadSide
 from painchat.sentence_search import SentenceSearch
 from painchat.settings import Settings
-from painchat.store import Build, current_build, guarded, open_collection, pages, store_location, stored_metadata
+from painchat.store import Build, current_build, guarded, pages, store_location, stored_metadata
 from painchat.store_format import Passage, check_readable, passage_of_row, sentence_id, sources_of
 from painchat.text import content_tokens, spelled_out
 
@@ -98,7 +98,7 @@ class Index:
             raise StoreMissingError(f"the store at {store_location(settings)} is incomplete: run `python -m ingest`")
         check_readable(metadata)
         read = read_side.load(build.read_side) or _computed_read_side(build, embedder)
-        return cls(read, ChromaVectors(settings, build, embedder), sources_of(metadata), build.name)
+        return cls(read, ChromaVectors(settings, build), sources_of(metadata), build.name)
 
     def word_match(self, query_words: list[str], sentence_words: frozenset[str]) -> float:
         """IDF-weighted share of the query's content words that the sentence contains.
@@ -143,23 +143,17 @@ class Index:
 class ChromaVectors:
     """A build's two collections in Chroma (embedded or a server), as the Index searches them."""
 
-    def __init__(self, settings: Settings, build: Build, embedder: Embedder) -> None:
+    def __init__(self, settings: Settings, build: Build) -> None:
         self._settings = settings
-        self.dense: Chroma = open_collection(build.client, build.chunks, embedder)
+        self.passages = build.client.get_collection(build.chunks)
         self._sentences = build.client.get_collection(build.sentences)
         self.sentence_total = self._sentences.count()
 
     def nearest_passages(self, query: Sequence[float], k: int) -> list[tuple[str, float]]:
-        search = self.dense.similarity_search_by_vector_with_relevance_scores
-        hits = guarded(self._settings, lambda: search(list(query), k=k))
-        return [(str(doc.id), 1.0 - distance) for doc, distance in hits]
+        return self._nearest(self.passages, np.asarray(query, dtype=np.float32), k)
 
     def nearest_sentences(self, query: np.ndarray, count: int) -> list[tuple[str, float]]:
-        found = guarded(
-            self._settings,
-            lambda: self._sentences.query(query_embeddings=[query], n_results=count, include=["distances"]),
-        )
-        return [(sid, 1.0 - distance) for sid, distance in zip(found["ids"][0], (found["distances"] or [[]])[0])]
+        return self._nearest(self._sentences, query, count)
 
     def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         found = guarded(self._settings, lambda: self._sentences.get(ids=list(ids), include=["embeddings"]))
@@ -167,7 +161,14 @@ class ChromaVectors:
         return dict(zip(found["ids"], vectors))
 
     def ping(self) -> None:
-        guarded(self._settings, lambda: self.dense.get(limit=1, include=[]))
+        guarded(self._settings, lambda: self.passages.get(limit=1, include=[]))
+
+    def _nearest(self, collection: Collection, query: np.ndarray, count: int) -> list[tuple[str, float]]:
+        # Ids and distances only: the texts of the few passages an answer uses come from the read side.
+        found = guarded(
+            self._settings, lambda: collection.query(query_embeddings=[query], n_results=count, include=["distances"])
+        )
+        return [(rid, 1.0 - distance) for rid, distance in zip(found["ids"][0], (found["distances"] or [[]])[0])]
 
 
 def _computed_read_side(build: Build, embedder: Embedder) -> ReadSide:

@@ -33,8 +33,6 @@ from chromadb.api.collection_configuration import CreateCollectionConfiguration
 from chromadb.api.types import Include
 from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import NotFoundError
-from langchain_chroma import Chroma
-from langchain_core.embeddings import Embeddings
 
 from painchat.errors import StoreError, StoreMissingError
 from painchat.settings import Settings
@@ -193,19 +191,6 @@ def stored_metadata(client: chromadb.ClientAPI, name: str) -> dict | None:
         return dict(client.get_collection(name).metadata or {})
     except NotFoundError:
         return None
-
-
-def open_collection(
-    client: chromadb.ClientAPI, name: str, embeddings: Embeddings, metadata: dict | None = None
-) -> Chroma:
-    """A LangChain view of one collection; created with cosine space if missing."""
-    return Chroma(
-        client=client,
-        collection_name=name,
-        embedding_function=embeddings,
-        collection_metadata=metadata,
-        collection_configuration=COSINE,
-    )
 
 
 def pages(collection: chromadb.Collection, include: Include, size: int | None = None) -> Iterator[dict[str, list]]:
