@@ -20,6 +20,7 @@ HEADERS = [
     "of which retrieval p50 ms",
     "load s",
     "MiB beyond the model",
+    "load avg (1 min)",
 ]
 
 
@@ -35,6 +36,7 @@ def pipeline_rows(rows: list[dict]) -> list[list[str]]:
             f"{r['retrieve_p50_ms']:.1f}" if "retrieve_p50_ms" in r else "–",
             f"{r['load_s']:.1f}",
             f"{r['rss_mib']:.0f}",
+            f"{r['load_avg_1m']:.1f}" if "load_avg_1m" in r else "–",
         ]
         for r in sorted(rows, key=lambda r: (r["mode"], r["passages"]))
     ]
@@ -63,13 +65,31 @@ def verdicts(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def memory_split(rows: list[dict]) -> str:
+    """At the largest size: how much of the embedded process's memory is Chroma's own (the same store
+    served by a server costs the reader that much less), and how much is in private pages vs mapped files."""
+    largest = max(r["passages"] for r in rows)
+    by_mode = {r["mode"]: r for r in rows if r["passages"] == largest}
+    if {"embedded", "server"} - set(by_mode) or "rss_anon_mib" not in by_mode["embedded"]:
+        return ""
+    embedded, server = by_mode["embedded"], by_mode["server"]
+    return (
+        f"- Memory at {largest:,} passages: the embedded process holds {embedded['rss_mib'] - server['rss_mib']:.0f} MiB "
+        f"more than the same reader against a server: Chroma's own in-process indexes (the HNSW graphs and vectors of "
+        f"{largest:,} passages and {embedded['sentences']:,} sentences, loaded when a collection is opened). Resident in "
+        f"mapped files (the read side's arrays, shared by every process that maps them, and SQLite's pages): "
+        f"{embedded['rss_file_mib']:.0f} MiB embedded, {server['rss_file_mib']:.0f} MiB with a server, of "
+        f"{embedded['rss_total_mib']:.0f} and {server['rss_total_mib']:.0f} MiB in all (model included). Embedded Chroma "
+        f"cannot meet the memory target at this size; a Chroma server is the deployment for large stores."
+    )
+
+
 def pipeline_section(results: dict, run: RunInfo) -> str:
     table = markdown_table(HEADERS, pipeline_rows(results["pipeline_scale"]))
     before = results.get("pipeline_scale_before")
     earlier = (
         f"""
-Before the scalable index ({before['code']}, same data, same bench; an older answer path, without the lay \
-reading that now embeds a second text per question):
+Before ({before['code']}; `{before['command']}`, {before['date']}; same data, same bench):
 
 {markdown_table(HEADERS, pipeline_rows(before['rows']))}
 """
@@ -94,12 +114,16 @@ normalised); a passage's vector is the normalised mean of its sentences'. {QUEST
 `tests/data/qa.jsonl`, {ROUNDS} rounds, after a warm-up; the assistant's per-question embedding cache is cleared \
 before each answer, so every answer embeds its question as a new one would. **Other agents shared the 2 cores \
 during the run**, so absolute times are inflated and the p50 / floor ratio moves from run to run; retrieval's own \
-time, measured inside each answer, is the steadier number. In embedded mode the store (SQLite pages, the HNSW indexes of both collections) lives in the \
+time, measured inside each answer, is the steadier number; each row gives the 1-minute load average at its end. \
+Each process memory-maps the build's read side (`painchat/read_side.py`, saved at ingest: passage table and texts, \
+BM25 matrix, word statistics) instead of reading every passage back from Chroma, and reads the texts of the passages \
+an answer uses. In embedded mode the store (SQLite pages, the HNSW indexes of both collections) lives in the \
 measured process and counts in its memory; with a server it lives in the server process.
 
 {table}
 
 {verdicts(results["pipeline_scale"])}
+{memory_split(results["pipeline_scale"])}
 {earlier}
 ![answer latency vs size](bench-pipeline-scale.png)
 

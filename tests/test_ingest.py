@@ -6,8 +6,10 @@ import pytest
 
 import ingest.build
 from ingest.build import build_store
+from painchat import read_side
 from painchat.settings import Settings
 from painchat.store import current_build
+from painchat.store_format import passage_of_row, reading_order
 
 
 def test_builds_every_paper_with_coverage(built_store, settings):
@@ -20,6 +22,16 @@ def test_builds_every_paper_with_coverage(built_store, settings):
     assert chunks.metadata["dimension"] == 384
     assert "abstract_partial" in chunks.metadata["sources"]
     assert "ingest: 3 documents" in built_store.summary()
+
+
+def test_the_read_side_is_saved_with_the_build_and_holds_the_stored_passages(built_store, settings):
+    live = current_build(settings)
+    saved = read_side.load(live.read_side)
+    assert saved is not None, "ingest saves it beside the build"
+    rows = live.client.get_collection(live.chunks).get(include=["documents", "metadatas"])
+    stored = [passage_of_row(*row) for row in zip(rows["ids"], rows["documents"], rows["metadatas"])]
+    assert list(saved.passages.items()) == [(p.id, p) for p in reading_order(stored)]
+    assert saved.sentence_count == live.client.get_collection(live.sentences).count()
 
 
 @pytest.fixture()

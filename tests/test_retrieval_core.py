@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 
 import numpy as np
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
+from painchat import read_side
 from painchat.embedding import dimension
 from painchat.lexical import LexicalIndex
 from painchat.retrieve import Retriever, reciprocal_rank_fusion, spread_across_sources
@@ -139,3 +141,16 @@ def test_sentences_using_a_defined_abbreviation_are_read_and_embedded_written_ou
     assert "neuropathic pain (NP)" in readable
     assert set(content_tokens("neuropathic")) <= stored.words
     assert np.allclose(stored.vector, fake.embed_query(readable), atol=1e-6)
+
+
+def test_a_build_without_its_read_side_gets_it_computed_from_the_store_and_saved(index, fake_settings):
+    from painchat.index import Index
+
+    build = current_build(fake_settings)
+    shutil.rmtree(build.read_side)  # a build made before read sides existed
+    again = Index.load(fake_settings, UnitFakeEmbedding(size=dimension()))
+    assert read_side.load(build.read_side) is not None
+    assert dict(again.passages) == dict(index.passages)
+    assert (again.idf, again.defined, again.corpus_words) == (index.idf, index.defined, index.corpus_words)
+    words = content_tokens("allodynia hyperalgesia glial cells")
+    assert again.bm25_ranking(words, 5) == index.bm25_ranking(words, 5)
