@@ -94,10 +94,13 @@ class Index:
     @classmethod
     def _load(cls, settings: Settings, build: Build, embedder: Embedder) -> Index:
         metadata = stored_metadata(build.client, build.chunks)
-        if not metadata or not _has_rows(build.client, build.chunks) or not _has_rows(build.client, build.sentences):
+        passages = _rows(build.client, build.chunks)
+        if not metadata or not passages or not _rows(build.client, build.sentences):
             raise StoreMissingError(f"the store at {store_location(settings)} is incomplete: run `python -m ingest`")
         check_readable(metadata)
-        read = read_side.load(build.read_side) or _computed_read_side(build, embedder)
+        read = read_side.load(build.read_side)
+        if read is None or len(read.passages) != passages:  # none yet, or not this build's
+            read = _computed_read_side(build, embedder)
         return cls(read, ChromaVectors(settings, build), sources_of(metadata), build.name)
 
     def word_match(self, query_words: list[str], sentence_words: frozenset[str]) -> float:
@@ -197,6 +200,6 @@ def _source_names(sources) -> dict[str, set[str]]:
     return names
 
 
-def _has_rows(client, name: str) -> bool:
-    """The collection exists and holds something (checked without creating it)."""
-    return stored_metadata(client, name) is not None and client.get_collection(name).count() > 0
+def _rows(client, name: str) -> int:
+    """How many rows the collection holds (0 if it does not exist: checked without creating it)."""
+    return client.get_collection(name).count() if stored_metadata(client, name) is not None else 0

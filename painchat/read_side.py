@@ -148,7 +148,7 @@ def compute(passages: Iterable[Passage], embed: Embed) -> ReadSide:
 
 
 def save(read_side: ReadSide, folder: Path) -> None:
-    """Writes the read side to ``folder`` in one step: complete, or not there at all."""
+    """Writes the read side to ``folder`` in one step (replacing one that is there): complete, or not at all."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
     try:
@@ -173,7 +173,11 @@ def save(read_side: ReadSide, folder: Path) -> None:
             "spelled_out": spelled,
         }
         (partial / SUMMARY_FILE).write_text(json.dumps(summary), encoding="utf-8")
-        os.rename(partial, folder)  # fails if another process saved it first: theirs is the same
+        if folder.exists():  # made by other code: moved aside (a process that maps its files keeps them)
+            stale = Path(tempfile.mkdtemp(prefix=f".{folder.name}-stale-", dir=folder.parent))
+            os.replace(folder, stale / folder.name)
+            shutil.rmtree(stale, ignore_errors=True)
+        os.rename(partial, folder)  # fails if another process saved it meanwhile: theirs is the same
     except OSError:
         shutil.rmtree(partial, ignore_errors=True)
         if not (folder / SUMMARY_FILE).is_file():

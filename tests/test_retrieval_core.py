@@ -154,3 +154,8 @@ def test_a_build_without_its_read_side_gets_it_computed_from_the_store_and_saved
     assert (again.idf, again.defined, again.corpus_words) == (index.idf, index.defined, index.corpus_words)
     words = content_tokens("allodynia hyperalgesia glial cells")
     assert again.bm25_ranking(words, 5) == index.bm25_ranking(words, 5)
+
+    fake = UnitFakeEmbedding(size=dimension())
+    read_side.save(read_side.compute(list(again.passages.values())[:2], fake.embed_documents), build.read_side)
+    assert len(Index.load(fake_settings, fake).passages) == len(index.passages)  # another build's: replaced
+    assert len(read_side.load(build.read_side).passages) == len(index.passages)
