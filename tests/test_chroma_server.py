@@ -14,6 +14,7 @@ from ingest.build import build_store
 from painchat.assistant import Assistant
 from painchat.errors import StoreError
 from painchat.settings import Settings
+from painchat.store import SERVER_READ_SIDES
 
 pytestmark = pytest.mark.server
 CHROMA = Path(sys.executable).with_name("chroma")
@@ -42,14 +43,15 @@ def chroma_url(tmp_path_factory):
 
 
 def test_ingest_and_answer_through_the_server(chroma_url, corpus_dir, embedder, tmp_path):
-    settings = Settings(corpus_dir=corpus_dir, chroma_url=chroma_url, store_dir=tmp_path / "unused")
+    settings = Settings(corpus_dir=corpus_dir, chroma_url=chroma_url, store_dir=tmp_path / "local")
     first = build_store(settings, embedder)
     again = build_store(settings, embedder)
     assert first.chunks.added > 0 and again.chunks.added == 0
     answer = Assistant(settings, embedder).answer("What is allodynia and hyperalgesia in nerve pain?")
     assert answer.kind == "answer"
     assert answer.citations[0].source_id == "dobson2014"
-    assert not (tmp_path / "unused").exists()
+    # Locally only the read sides of the server's builds (painchat.read_side): no embedded store.
+    assert [p.name for p in (tmp_path / "local").iterdir()] == [SERVER_READ_SIDES]
 
 
 def test_unreachable_server_is_a_store_error(corpus_dir):
