@@ -105,6 +105,8 @@ def build_store(
             _save_read_side(build, chunks, embedder)
             publish(settings, build)
             log.info("store build %s is live", build.name)
+        else:
+            _ensure_read_side(current_build(settings), chunks, embedder)
         discard_builds(settings)
     for document in documents:
         log.info("%s: %s (%s)", document.meta.id, document.meta.coverage.value, document.origin)
@@ -183,6 +185,13 @@ def _vectors(records: list[Row], old: dict[str, tuple], embedder: Embedder) -> n
     fresh = [r for r in records if r.id not in reuse]
     embedded = dict(zip((r.id for r in fresh), embedder.embed_documents([r.text for r in fresh]) if fresh else []))
     return np.asarray([reuse[r.id] if r.id in reuse else embedded[r.id] for r in records], dtype=np.float32)
+
+
+def _ensure_read_side(live: Build, chunks: list[Chunk], embedder: Embedder) -> None:
+    """An unchanged live build made before read sides (or before their code changed) gets one now,
+    so that readers need not compute it."""
+    if read_side.load(live.read_side) is None:
+        _save_read_side(live, chunks, embedder)
 
 
 def _save_read_side(build: Build, chunks: list[Chunk], embedder: Embedder) -> None:

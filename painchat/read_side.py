@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -71,6 +72,13 @@ class PassageTable(Mapping[str, Passage]):
         self.char_starts, self.char_ends = arrays["char_starts"], arrays["char_ends"]
         self.span_offsets, self.spans = arrays["span_offsets"], arrays["spans"]
         self.text_offsets, self.texts = arrays["text_offsets"], arrays["texts"]
+        # Texts of a saved table are read from its file, not through the mapping: the page cache maps
+        # whole large folios (2 MiB) into a process that touches one byte of them, so a few hundred
+        # answers would leave every text resident in every process.
+        texts = self.texts
+        self._text_file: tuple[BinaryIO, int] | None = None
+        if isinstance(texts, np.memmap) and texts.filename:
+            self._text_file = (open(texts.filename, "rb"), texts.offset)  # noqa: SIM115 - open as long as the table
 
     @classmethod
     def of(cls, passages: Sequence[Passage]) -> PassageTable:
@@ -99,10 +107,16 @@ class PassageTable(Mapping[str, Passage]):
             id=pid,
             source_id=self.sources[self.source_of[row]],
             section=self.sections[self.section_of[row]],
-            text=self.texts[start:end].tobytes().decode(),
+            text=self._text(int(start), int(end)),
             char_start=int(self.char_starts[row]),
             sentence_spans=tuple((int(s), int(e)) for s, e in self.spans[first:last]),
         )
+
+    def _text(self, start: int, end: int) -> str:
+        if self._text_file is None:
+            return self.texts[start:end].tobytes().decode()
+        file, header = self._text_file
+        return os.pread(file.fileno(), end - start, header + start).decode()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.ids)

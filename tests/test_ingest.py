@@ -50,6 +50,14 @@ def test_second_run_embeds_nothing(own_corpus, embedder):
     assert report.sentences.added + report.sentences.updated == 0
 
 
+def test_an_unchanged_build_without_a_read_side_gets_one(own_corpus, embedder):
+    live = current_build(own_corpus)
+    shutil.rmtree(live.read_side)  # made before read sides existed
+    report = build_store(own_corpus, embedder)
+    assert not report.chunks.changed and current_build(own_corpus).name == live.name
+    assert read_side.load(live.read_side) is not None
+
+
 def test_changed_and_removed_documents_are_updated(own_corpus, embedder):
     dobson = own_corpus.corpus_dir / "dobson2014.md"
     dobson.write_text(dobson.read_text().replace("widespread", "common"), encoding="utf-8")
