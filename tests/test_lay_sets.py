@@ -11,6 +11,7 @@ from painchat.messages import DISCLAIMER, NOT_COVERED, NOTHING_NEW
 
 TUNE = read_jsonl(DATA_DIR / "lay_tune.jsonl")
 SEALED = read_jsonl(DATA_DIR / "lay_sealed.jsonl")
+ROUND2 = read_jsonl(DATA_DIR / "lay_round2.jsonl")
 KINDS = {"answer", "related", "not_covered", "out_of_scope", "emergency", "invalid"}
 
 
@@ -24,11 +25,15 @@ def sealed_answers(assistant):
     return [(row, assistant.answer(row["question"], row["history"])) for row in SEALED]
 
 
-def test_the_sets_are_split_and_labelled():
+def test_the_sets_are_split_and_labelled(source_texts):
     assert {row["split"] for row in TUNE} == {"tune"} and {row["split"] for row in SEALED} == {"sealed"}
-    for row in TUNE + SEALED:
+    assert {row["split"] for row in ROUND2} == {"tune", "sealed"}
+    assert len({row["id"] for row in TUNE + SEALED + ROUND2}) == len(TUNE + SEALED + ROUND2)
+    for row in TUNE + SEALED + ROUND2:
         assert row["label"] in ("direct", "related", "none")
         assert bool(row["gold"]) == (row["label"] != "none"), row["id"]
+    for row in ROUND2:  # gold phrases are verbatim in a cited paper, or they could never be found
+        assert all(any(g in source_texts[s] for s in row["sources"]) for g in row["gold"]), row["id"]
 
 
 def test_tuning_half_meets_bounded_targets(tune):

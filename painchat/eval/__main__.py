@@ -24,9 +24,6 @@ from painchat.eval.safety import write_raw as write_safety_raw
 from painchat.eval.summary import failure_reasons, store_facts, summarize
 from painchat.settings import PROJECT_ROOT, load_settings
 
-# The sealed half answered by the code before issue #9 (frozen: scored again by today's scoring).
-FIRST_RUN = PROJECT_ROOT / "docs" / "firstrun" / "lay_sealed.baseline.jsonl"
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m painchat.eval", description=__doc__)
@@ -71,14 +68,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def lay_evaluation(assistant: Assistant) -> list[tuple[str, dict]]:
-    """The lay sets by label: the sealed half's first run (frozen answers), then today's runs."""
+    """The lay sets by label: each sealed half's first run (frozen answers) beside today's, then the tuning halves.
+
+    The first round's first run holds its sealed half only (answers of the code before issue #9); the
+    second round's holds both halves (answers of the code when round 2 was written).
+    """
     sealed, tune = read_jsonl(DATA_DIR / "lay_sealed.jsonl"), read_jsonl(DATA_DIR / "lay_tune.jsonl")
-    print(f"  lay: {len(tune)} tuning and {len(sealed)} sealed questions", flush=True)
-    first = read_jsonl(FIRST_RUN)
+    round2 = read_jsonl(DATA_DIR / "lay_round2.jsonl")
+    sealed2, tune2 = lay.split(round2, "sealed"), lay.split(round2, "tune")
+    print(f"  lay: {len(tune)} + {len(tune2)} tuning and {len(sealed)} + {len(sealed2)} sealed questions", flush=True)
+    first, first2 = read_jsonl(lay.first_run_file("lay_sealed")), read_jsonl(lay.first_run_file("lay_round2"))
     return [
         ("sealed, first run", lay.summarize(lay.frozen(sealed, first))),
         ("sealed, now", lay.summarize(lay.run(assistant, sealed))),
         ("tuning half, now", lay.summarize(lay.run(assistant, tune))),
+        ("round 2 sealed, first run", lay.summarize(lay.frozen(sealed2, first2))),
+        ("round 2 sealed, now", lay.summarize(lay.run(assistant, sealed2))),
+        ("round 2 tuning, first run", lay.summarize(lay.frozen(tune2, first2))),
+        ("round 2 tuning, now", lay.summarize(lay.run(assistant, tune2))),
     ]
 
 

@@ -200,7 +200,10 @@ them (lower case, typos, feelings, stories, follow-ups), split in halves. Each i
 text can honestly offer: **direct** (a sentence answers it), **related** (sentences on its topic; the question \
 itself is not answered) or **none** (nothing relevant is loaded). Code and calibration were tuned on the tuning \
 half only; the sealed half is scored, never studied. Its **first run** is the answers of the code before issue \
-#9 (`docs/firstrun/lay_sealed.baseline.jsonl`, frozen), scored by the same code as today's run.
+#9 (`docs/firstrun/lay_sealed.baseline.jsonl`, frozen), scored by the same code as today's run. \
+**Round 2** (`tests/data/lay_round2.jsonl`, 136 more questions written later, each row marked `tune` or \
+`sealed`) checks that the tuning generalises; its first run is the answers of the code when it was written \
+(`docs/firstrun/lay_round2.baseline.jsonl`, both halves).
 
 {lay.comparison_table(lay_runs)}
 
