@@ -161,13 +161,13 @@ class Assistant:
         quoted = _quoted_before(history) if is_follow_up(question) else ""
         candidates = [s for s in retrieval.sentences if not _was_quoted(s, quoted)]
         best = max((s.score for s in candidates), default=0.0)
-        kind = self.calibration.shape(best, reading.missing, reading.on_subject)
+        kind = self.calibration.shape(best, reading.missing, reading.absent_meaning)
         chosen = self.builder.select(candidates, asks_about_the_study(query)) if kind != "not_covered" else []
         if chosen:
             missing = reading.missing if kind == "related" else ()
             text, citations = self.builder.render(chosen, self.index.sources, _intro(kind, missing))
         else:
-            repeated = quoted and self.calibration.covers(retrieval.relevance)
+            repeated = quoted and self.calibration.covers(retrieval.relevance, reading.absent_meaning)
             kind, citations, missing = "not_covered", (), () if repeated else reading.missing
             text = messages.NOTHING_NEW if repeated else messages.NOT_COVERED
             if missing:
@@ -176,13 +176,11 @@ class Assistant:
         return kind, text, citations, missing, vector
 
     def read(self, query: str, question: str) -> tuple[np.ndarray, Reading]:
-        """The resolved query's embedding and its lay reading (missing terms, subject)."""
+        """The resolved query's embedding and its lay reading (missing terms, absent meaning)."""
         _, vector, reading = self._embedded(query)
         if query != question:  # a follow-up: only its own words can be what the papers lack
             asked = set(self.reader.read(question).text.split())
             reading = replace(reading, missing=tuple(w for w in reading.missing if w in asked))
-        if asks_about_the_study(query):
-            reading = replace(reading, on_subject=True)
         return vector, reading
 
     def _embedded(self, text: str) -> tuple[np.ndarray, np.ndarray, Reading]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from painchat.lay import load_lexicon
 from painchat.models import Turn
-from painchat.text import content_tokens
+from painchat.text import STOPWORDS, content_tokens, tokens
 
 _LEANING_START = re.compile(
     r"^\s*(and|but|also|so|or|then|what about|how about|what of|same for|is that|is it|does it|do they|are they)\b",
@@ -20,7 +21,7 @@ BARE_QUESTION_WORDS = 3  # "how many times a week?": a how-question this short h
 
 
 def is_follow_up(question: str) -> bool:
-    """Short, and starts like a continuation or points back at something already said.
+    """Short, and starts like a continuation, points back at something already said or names no topic.
 
     Shortness alone is not enough: "What is allodynia?" after another topic stands on its own.
     """
@@ -28,7 +29,13 @@ def is_follow_up(question: str) -> bool:
     if len(words) > SHORT_QUESTION:
         return False
     bare = len(words) <= BARE_QUESTION_WORDS and _BARE_QUESTION.match(question)
-    return bool(_LEANING_START.match(question) or _POINTING_WORD.search(question) or bare)
+    return bool(_LEANING_START.match(question) or _POINTING_WORD.search(question) or bare or not _topic_words(question))
+
+
+def _topic_words(question: str) -> list[str]:
+    """Words that could name a topic: "ok but how many times a week" has none ("times", "week" are generic)."""
+    generic = load_lexicon().generic
+    return [w for w in tokens(question) if w not in STOPWORDS and w not in generic and w.isalpha()]
 
 
 def resolve(question: str, history: Sequence[Turn]) -> str:

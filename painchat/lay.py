@@ -40,7 +40,6 @@ class Lexicon:
     same: Mapping[str, str]
     kind_of: Mapping[str, str]
     generic: frozenset[str]
-    subject: frozenset[str]  # what the assistant is about: words naming the papers' intervention
 
     @property
     def words(self) -> set[str]:
@@ -55,7 +54,6 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         same={normalize(k): normalize(v) for k, v in data["same"].items()},
         kind_of={normalize(k): normalize(v) for k, v in data["kind_of"].items()},
         generic=frozenset(data["generic"]["words"].split()),
-        subject=frozenset(content_tokens(data["subject"]["words"])),
     )
 
 
@@ -66,20 +64,26 @@ class Reading:
     text: str  # normalised, typos fixed, the papers' terms for its lay phrases appended
     words: tuple[str, ...]  # content words of ``text`` for word matching, generic words left out
     missing: tuple[str, ...]  # words of the question that the loaded papers never use
-    on_subject: bool = False  # it names the papers' intervention (exercise) or one of the papers
+    # How much of the question's meaning lies in words the papers never use: 1 − cosine between
+    # the reading and the reading without them. Set when embedded.
+    absent_meaning: float = 0.0
 
-    def without(self, word: str) -> str:
-        return " ".join(w for w in self.text.split() if w != word)
+    def without(self, *words: str) -> str:
+        return " ".join(w for w in self.text.split() if w not in words)
 
 
 def embed_reading(reading: Reading, encode: Callable[[list[str]], np.ndarray]) -> tuple[np.ndarray, Reading]:
-    """The reading's embedding, and the reading with only its salient missing words kept.
+    """The reading's embedding, and the reading with its absent meaning and only its salient missing words.
 
-    One batch embeds the text and the text without each word the papers never use.
+    One batch embeds the text, the text without each word the papers never use, and (when there
+    are several) the text without all of them.
     """
-    vectors = encode([reading.text, *(reading.without(word) for word in reading.missing)])
-    salient = tuple(w for w, v in zip(reading.missing, vectors[1:]) if 1.0 - float(v @ vectors[0]) >= MIN_SALIENCE)
-    return vectors[0], replace(reading, missing=salient)
+    missing = reading.missing
+    several = [reading.without(*missing)] if len(missing) > 1 else []
+    vectors = encode([reading.text, *(reading.without(word) for word in missing), *several])
+    salient = tuple(w for w, v in zip(missing, vectors[1:]) if 1.0 - float(v @ vectors[0]) >= MIN_SALIENCE)
+    absent_meaning = 1.0 - float(vectors[-1] @ vectors[0]) if missing else 0.0
+    return vectors[0], replace(reading, missing=salient, absent_meaning=max(absent_meaning, 0.0))
 
 
 class LayReader:
@@ -121,9 +125,8 @@ class LayReader:
         named = [self.titles[w] for w in dict.fromkeys(corrected.split()) if w in self.titles]
         text = " ".join([corrected, *expansions, *named])
         words = tuple(w for w in content_tokens(text) if w not in self._generic_stems)
-        missing = [w for w in corrected.split() if w not in meant and self._is_unknown_key_term(w)]
-        on_subject = bool(named) or not self.lexicon.subject.isdisjoint(content_tokens(text))
-        return Reading(text=text, words=words, missing=tuple(dict.fromkeys(missing)), on_subject=on_subject)
+        missing = tuple(dict.fromkeys(w for w in corrected.split() if w not in meant and self._is_unknown_key_term(w)))
+        return Reading(text=text, words=words, missing=missing)
 
     def _is_unknown_key_term(self, word: str) -> bool:
         if len(word) < MIN_KEY_TERM or not word.isalpha() or word in STOPWORDS or word in self.lexicon.generic:
