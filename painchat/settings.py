@@ -95,11 +95,11 @@ class Settings(BaseSettings):
 
     # --- Answering ----------------------------------------------------------------------------
     answer_margin: float = Field(
-        0.25,
+        0.3,
         ge=0,
         le=1,
         description="An answer quotes every sentence scoring within this of its best one (up to "
-        "max_answer_sentences); set on tests/data/lay_tune.jsonl for citing the answering sentence.",
+        "max_answer_sentences); set on the lay tuning rows for citing the answering sentence.",
     )
 
     # --- Language model -----------------------------------------------------------------------

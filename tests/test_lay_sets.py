@@ -21,6 +21,11 @@ def tune(assistant):
 
 
 @pytest.fixture(scope="module")
+def tune_round2(assistant):
+    return lay.summarize(lay.run(assistant, lay.split(ROUND2, "tune")))
+
+
+@pytest.fixture(scope="module")
 def sealed_answers(assistant):
     return [(row, assistant.answer(row["question"], row["history"])) for row in SEALED]
 
@@ -43,6 +48,14 @@ def test_tuning_half_meets_bounded_targets(tune):
     assert tune["gold_cited"] >= 0.60
     assert tune["faithfulness"] == 1.0
     assert tune["disclaimer"] == 1.0
+
+
+def test_round2_tuning_half_meets_bounded_targets(tune_round2):
+    # Bounds a little under the measured figures: they catch breakage, not noise.
+    assert tune_round2["on_topic_answered"] >= 0.72
+    assert tune_round2["none_not_covered"] >= 0.85
+    assert tune_round2["gold_cited"] >= 0.60
+    assert tune_round2["faithfulness"] == 1.0 and tune_round2["disclaimer"] == 1.0
 
 
 def test_sealed_half_keeps_the_invariants(sealed_answers, source_texts):
