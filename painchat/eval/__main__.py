@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from painchat.assistant import Assistant
-from painchat.calibration import load_calibration
 from painchat.embedding import Embedder
 from painchat.eval import lay
 from painchat.eval.baseline import baseline_store, stored_texts, with_baseline
@@ -55,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["generative"] = {"model": model, **generative}
         print("\n" + generative_table(generative, summary, model))
     run = RunInfo.now("painchat.eval", sys.argv[1:] if argv is None else argv)
-    corpus, calibration = corpus_note(assistant.coverage), load_calibration()
+    corpus, calibration = corpus_note(assistant.coverage), assistant.calibration
     tables = [retrieval_table(summary, run), answer_table(summary, run), latency_table(summary, run)]
     print("\n" + "\n\n".join([*tables, lay.comparison_table(lay_runs)]))
     print("  safety: the blind sets through the same assistant", flush=True)

@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit("refusing to fit on sealed rows")
     candidates = candidate_scores(rows, Assistant(settings, embedder))
     calibration = fit(candidates, [label(row) for row in rows], fitted_on=args.set.name)
-    calibration.save()
+    calibration.save(settings.calibration_file)
     print(
         f"calibrated on {calibration.examples} questions of {args.set.name}: threshold {calibration.threshold:.4f}, "
         f"direct {calibration.direct_threshold:.4f}, off-subject {calibration.off_subject_threshold:.4f}, lexical weight {calibration.lexical_weight:.2f}, "
