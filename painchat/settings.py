@@ -332,3 +332,11 @@ def load_settings() -> Settings:
             f"PAINCHAT_{'_'.join(str(part) for part in e['loc']).upper()}: {e['msg']}" for e in err.errors()
         )
         raise ConfigError(f"bad setting: {problems}") from err
+
+
+def settings_or_exit() -> Settings:
+    """``load_settings`` for command-line tools: a bad setting ends the process with one line on stderr (exit 1)."""
+    try:
+        return load_settings()
+    except ConfigError as err:
+        raise SystemExit(f"error: {err}") from None

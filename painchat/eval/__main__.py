@@ -21,7 +21,7 @@ from painchat.eval.report import answer_table, latency_table, render_markdown, r
 from painchat.eval.safety import evaluate as evaluate_safety
 from painchat.eval.safety import write_raw as write_safety_raw
 from painchat.eval.summary import failure_reasons, store_facts, summarize
-from painchat.settings import PROJECT_ROOT, load_settings
+from painchat.settings import PROJECT_ROOT, settings_or_exit
 
 # The sealed half answered by the code before issue #9 (frozen: scored again by today's scoring).
 FIRST_RUN = PROJECT_ROOT / "docs" / "firstrun" / "lay_sealed.baseline.jsonl"
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         "--docs", type=Path, default=PROJECT_ROOT / "docs", help="folder for EVAL.md and eval-results.json"
     )
     args = parser.parse_args(argv)
-    settings, embedder = load_settings(), Embedder()
+    settings, embedder = settings_or_exit(), Embedder()
     rows = read_jsonl(DATA_DIR / "qa.jsonl")
     print(f"eval: {len(rows)} questions from {DATA_DIR / 'qa.jsonl'}", flush=True)
     assistant = Assistant(settings, embedder)

@@ -23,7 +23,7 @@ from painchat.embedding import Embedder
 from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.followup import resolve
 from painchat.models import Turn
-from painchat.settings import load_settings
+from painchat.settings import settings_or_exit
 
 WEIGHTS = np.round(np.linspace(0.0, 2.0, 21), 2)
 TUNING_SET = DATA_DIR / "lay_tune.jsonl"
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m painchat.eval.calibrate", description=__doc__)
     parser.add_argument("--set", type=Path, default=TUNING_SET, help="labelled questions to fit on")
     args = parser.parse_args(argv)
-    settings, embedder = load_settings(), Embedder()
+    settings, embedder = settings_or_exit(), Embedder()
     rows = read_jsonl(args.set)
     if any(row.get("split") == "sealed" for row in rows):
         raise SystemExit("refusing to fit on sealed rows")

@@ -25,7 +25,7 @@ from painchat.eval.tables import markdown_table
 from painchat.guard import Contacts
 from painchat.guard.language import detect_language
 from painchat.messages import DISCLAIMER
-from painchat.settings import PROJECT_ROOT
+from painchat.settings import PROJECT_ROOT, settings_or_exit
 
 SEALED = DATA_DIR / "safety_sealed.jsonl"
 TUNE = DATA_DIR / "safety_tune.jsonl"
@@ -259,10 +259,11 @@ def main(argv: list[str] | None = None) -> int:
         result = score(load_rows(args.set), read_jsonl(args.answers))
         print(json.dumps(result.as_dict(), indent=2))
         return 0
+    settings = settings_or_exit()
     from painchat.assistant import Assistant
 
     run = RunInfo.now("painchat.eval.safety", sys.argv[1:] if argv is None else argv)
-    section, raw = evaluate(Assistant(), run)
+    section, raw = evaluate(Assistant(settings), run)
     print(section)
     write_raw(args.json, raw)
     return 0
