@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from painchat import guard, messages
 from painchat.calibration import calibrated
 from painchat.compose import AnswerBuilder, asks_about_the_study, related_note
+from painchat.corpus_words import CorpusWords
 from painchat.embedding import Embedder
 from painchat.errors import StoreError
 from painchat.followup import is_follow_up, resolve
@@ -63,6 +64,7 @@ class Assistant:
     def _serve(self, index: Index) -> None:
         """Answers from ``index`` from now on: its retriever, its lay reader, its checked suggestions."""
         self.index = index
+        self.corpus = CorpusWords.of(index.sources.values())  # what the texts say about the papers answered from
         self.retriever = Retriever(
             index,
             self.calibration.lexical_weight,
@@ -151,7 +153,7 @@ class Assistant:
         return turns[max(0, len(turns) - self.settings.max_history_turns) :]  # not a negative start
 
     def _screen(self, question: str) -> guard.Verdict | None:
-        return guard.screen(question, self.settings.max_question_chars, self.contacts, self.alarm)
+        return guard.screen(question, self.settings.max_question_chars, self.contacts, self.alarm, self.corpus)
 
     def invalid(self, message: str) -> Answer:
         """The answer to input that cannot be read (front ends use it for unreadable files too)."""

@@ -94,7 +94,8 @@ CRISIS_SUPPORT = (
     "A doctor can help with both the pain and how you are feeling."
 )
 
-PAPERS_OFFER = "I can tell you what the three research papers say about exercise for nerve and chronic pain."
+# "{papers}": how many papers are loaded, in words ("three research papers": ``painchat.corpus_words``).
+PAPERS_OFFER = "I can tell you what is in the {papers} about exercise for nerve and chronic pain."
 
 ASK_EXERCISE_PART = (
     "If you like, ask the exercise part of your question on its own (for example: *Does walking "
@@ -105,7 +106,7 @@ ASK_EXERCISE_PART = (
 OUT_OF_SCOPE = {
     "offtopic": (
         "I can only help with questions about exercise for neuropathic (nerve) and chronic pain, "
-        "answered from three research papers. You could ask, for example: *Does walking help nerve "
+        "answered from {papers}. You could ask, for example: *Does walking help nerve "
         "pain?* or *What kinds of exercise did the studies look at?*"
     ),
     "medication": (
@@ -130,7 +131,7 @@ OUT_OF_SCOPE = {
     ),
     "injection": (
         "I can't change how I work or share my instructions or settings. I answer questions about "
-        "exercise for neuropathic and chronic pain from three research papers. What would you like "
+        "exercise for neuropathic and chronic pain from {papers}. What would you like "
         "to know?"
     ),
 }
