@@ -77,6 +77,7 @@ class Assistant:
         self.__dict__.pop("coverage", None)
         # Checked once per store: only questions the loaded papers answer directly are ever offered.
         self.suggestions = Suggestions.checked(CANDIDATES, self._answers_directly, self.embedder.encode)
+        self.corpus = replace(self.corpus, examples=self.suggestions.questions)  # offered inside declines too
 
     def refresh(self) -> None:
         """Loads the newer store build a re-ingest made live (checked every store_check_interval_s).

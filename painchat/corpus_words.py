@@ -1,8 +1,9 @@
-"""Words about the loaded papers (how many, who wrote them), derived from their metadata where a text needs them.
+"""Words about the loaded papers (how many, who wrote them, what to ask), derived where a text needs them.
 
 The papers can be replaced (README, "Adding or replacing papers"), so no text names their count or
 authors literally: the assistant takes these words from the store's sources (what it answers from),
 and a front end drawing its page before the store has loaded takes them from corpus/sources.toml.
+Example questions are the candidates (``painchat.suggestions``) the loaded papers answer directly.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ def number_word(count: int) -> str:
 
 @dataclass(frozen=True)
 class CorpusWords:
-    """How many papers there are and their first authors; empty when unknown (texts then stay generic)."""
+    """How many papers there are, their first authors and questions they answer; empty when unknown
+    (texts then stay generic)."""
 
     count: int = 0
     first_authors: tuple[str, ...] = ()  # family names as written, in the papers' order
+    examples: tuple[str, ...] = ()  # questions the loaded papers answer directly (checked against the store)
 
     @classmethod
     def of(cls, sources: Iterable[SourceMeta]) -> CorpusWords:

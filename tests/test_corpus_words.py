@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,12 @@ def test_the_chat_page_follows_the_papers(four_papers, four_paper_assistant, mon
     assert app.caption[0].value.startswith("Evidence from four research papers.")
     sidebar = " ".join(m.value for m in app.sidebar.markdown)
     assert "from four research papers about exercise" in sidebar and "three" not in sidebar
+
+
+def test_declines_suggest_only_questions_the_loaded_papers_answer(assistant):
+    declines = [assistant.answer(POEM), assistant.answer("do i have diabetic neuropathy?")]
+    assert [d.kind for d in declines] == ["out_of_scope", "out_of_scope"]
+    for decline in declines:
+        offered = re.findall(r"\*([^*]+\?)\*", decline.answer)
+        assert offered and set(offered) <= set(assistant.example_questions), decline.answer
+    assert "for example" not in guard.screen(POEM, 2000).message  # nothing checked, nothing offered

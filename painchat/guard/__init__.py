@@ -21,7 +21,7 @@ from painchat.guard.injection import strip_instructions
 from painchat.guard.language import detect_language, looks_english
 from painchat.guard.scope import medicine_in_passing, out_of_scope_reason
 from painchat.guard.semantic import SemanticAlarm
-from painchat.guard.texts import INVALID, MEDICINE_NOTE, OUT_OF_SCOPE, Contacts, emergency_message
+from painchat.guard.texts import INVALID, MEDICINE_NOTE, OUT_OF_SCOPE, Contacts, emergency_message, for_example
 from painchat.guard.translations import foreign_emergency_message, only_english_message
 from painchat.guard.validation import find_problem
 from painchat.models import Kind
@@ -64,7 +64,8 @@ def screen(
         return Verdict("emergency", message, "emergency:" + "+".join(categories), layer="semantic")
     topic = out_of_scope_reason(question, corpus.author_words)
     if topic:
-        return Verdict("out_of_scope", OUT_OF_SCOPE[topic].format(papers=corpus.papers), f"scope:{topic}")
+        message = OUT_OF_SCOPE[topic].format(papers=corpus.papers, for_example=for_example(corpus.examples))
+        return Verdict("out_of_scope", message, f"scope:{topic}")
     return None
 
 

@@ -7,6 +7,7 @@ crisis message.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 DEFAULT_EMERGENCY_NUMBER = "911 in the US and Canada, 112 in Europe, 999 in the UK"
@@ -103,11 +104,11 @@ ASK_EXERCISE_PART = (
 )
 
 # Out-of-scope messages by topic; "mixed" variants are for questions that also ask about exercise.
+# "{for_example}": questions the loaded papers answer directly (``for_example``), or nothing.
 OUT_OF_SCOPE = {
     "offtopic": (
         "I can only help with questions about exercise for neuropathic (nerve) and chronic pain, "
-        "answered from {papers}. You could ask, for example: *Does walking help nerve "
-        "pain?* or *What kinds of exercise did the studies look at?*"
+        "answered from {papers}.{for_example}"
     ),
     "medication": (
         "I can't give advice about medicines: starting, stopping, changing, combining or how much "
@@ -122,7 +123,7 @@ OUT_OF_SCOPE = {
     "diagnosis": (
         "I can't tell what is causing your symptoms or whether you have a condition: that needs a "
         "healthcare professional who can examine you, such as your doctor or physiotherapist.\n\n"
-        "I can tell you what the papers say in general, for example: *What is neuropathic pain?*"
+        "I can tell you what the papers say in general.{for_example}"
     ),
     "diagnosis_mixed": (
         "I can't tell what is causing your symptoms or whether you have a condition: that needs a "
@@ -157,6 +158,12 @@ INVALID = {
         "plain text."
     ),
 }
+
+
+def for_example(questions: Sequence[str]) -> str:
+    """ " You could ask, for example: *A* or *B*" with the first two questions; "" without any."""
+    shown = [f"*{question}*" for question in questions[:2]]
+    return f" You could ask, for example: {' or '.join(shown)}" if shown else ""
 
 
 def contact_lines(contacts: Contacts, crisis: bool) -> str:
