@@ -2,6 +2,12 @@
 
 Every field documents its default; ``Settings()`` is the only place that reads
 the environment, so a test points state at a temp dir by setting env vars.
+Entry points build it through ``load_settings`` (or ``settings_or_exit``), which
+turns a bad value into one line. Every number that changes answers is a field
+here, grouped by concern; components take them as constructor arguments whose
+defaults are these fields' (``default``), and the assistant passes the values.
+Values fitted by ``make calibrate`` stay in ``calibration_file``; the
+calibration settings override them when set.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ class Settings(BaseSettings):
     # No NaN or infinity in any number: a NaN threshold would make every comparison false.
     model_config = SettingsConfigDict(env_prefix="PAINCHAT_", extra="forbid", allow_inf_nan=False)
 
+    # --- Papers, store, data and input limits ---------------------------------------------------
     corpus_dir: Path = Field(
         PROJECT_ROOT / "corpus",
         description="Folder of papers to ingest (Markdown with front matter, JATS XML, PDF).",
