@@ -7,6 +7,12 @@ DISCLAIMER = (
     "or other healthcare professional before you start or change any exercise, and if "
     "you think you are having an emergency, call your local emergency number now."
 )
+# Every wording the disclaimer has shipped with, newest first: frozen first-run records keep theirs, and
+# scoring counts any of them as the disclaimer (live answers can only carry DISCLAIMER).
+SHIPPED_DISCLAIMERS = (
+    DISCLAIMER,
+    DISCLAIMER.replace("the research papers loaded here say", "three research papers say"),
+)
 
 NOT_COVERED = (
     "The papers loaded here do not address this question, so I can't answer it from them. "
