@@ -13,13 +13,14 @@ embedding model knows poorly ("allodynia").
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from painchat.errors import ConfigError
+from painchat.settings import Settings, default
 
-CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+CALIBRATION_FILE: Path = default("calibration_file")
 # The kinds of answer a grounded question can get, by its best sentence's score and its missing terms.
 Shape = Literal["answer", "related", "not_covered"]
 
@@ -60,3 +61,15 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
         return Calibration(**json.loads(path.read_text()))
     except (OSError, TypeError, ValueError) as err:
         raise ConfigError(f"no valid calibration in {path}: run `make calibrate`") from err
+
+
+def calibrated(settings: Settings) -> Calibration:
+    """The fitted calibration in ``settings.calibration_file``, with each value a setting overrides."""
+    overrides: dict[str, Any] = {
+        "threshold": settings.relevance_threshold,
+        "direct_threshold": settings.direct_threshold,
+        "absent_weight": settings.absent_weight,
+        "lexical_weight": settings.lexical_weight,
+    }
+    fitted = load_calibration(settings.calibration_file)
+    return replace(fitted, **{name: value for name, value in overrides.items() if value is not None})

@@ -94,6 +94,7 @@ class Index:
             order={pid: n for n, pid in enumerate(self._ids)},
             total_sentences=sentences.count(),
             overrides=dict(zip(rewritten, embedder.encode(list(rewritten.values())))) if rewritten else None,
+            first_look=self._settings.sentence_first_look,
         )
 
     def word_match(self, query_words: list[str], sentence_words: frozenset[str]) -> float:

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from painchat.assistant import Assistant
-from painchat.calibration import load_calibration
 from painchat.embedding import Embedder
 from painchat.eval import lay
 from painchat.eval.baseline import baseline_store, stored_texts, with_baseline
@@ -22,7 +21,7 @@ from painchat.eval.report import answer_table, latency_table, render_markdown, r
 from painchat.eval.safety import evaluate as evaluate_safety
 from painchat.eval.safety import write_raw as write_safety_raw
 from painchat.eval.summary import failure_reasons, store_facts, summarize
-from painchat.settings import PROJECT_ROOT, load_settings
+from painchat.settings import PROJECT_ROOT, settings_or_exit
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         "--docs", type=Path, default=PROJECT_ROOT / "docs", help="folder for EVAL.md and eval-results.json"
     )
     args = parser.parse_args(argv)
-    settings, embedder = load_settings(), Embedder()
+    settings, embedder = settings_or_exit(), Embedder()
     rows = read_jsonl(DATA_DIR / "qa.jsonl")
     print(f"eval: {len(rows)} questions from {DATA_DIR / 'qa.jsonl'}", flush=True)
     assistant = Assistant(settings, embedder)
@@ -52,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["generative"] = {"model": model, **generative}
         print("\n" + generative_table(generative, summary, model))
     run = RunInfo.now("painchat.eval", sys.argv[1:] if argv is None else argv)
-    corpus, calibration = corpus_note(assistant.coverage), load_calibration()
+    corpus, calibration = corpus_note(assistant.coverage), assistant.calibration
     tables = [retrieval_table(summary, run), answer_table(summary, run), latency_table(summary, run)]
     print("\n" + "\n\n".join([*tables, lay.comparison_table(lay_runs)]))
     print("  safety: the blind sets through the same assistant", flush=True)

@@ -27,7 +27,7 @@ from painchat.embedding import Embedder
 from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.followup import resolve
 from painchat.models import Turn
-from painchat.settings import load_settings
+from painchat.settings import settings_or_exit
 
 LEXICAL_WEIGHT = 1.0
 ABSENT_WEIGHTS = np.round(np.linspace(0.0, 8.0, 33), 2)
@@ -112,12 +112,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--set", type=Path, action="append", help="labelled questions to fit on (their tune rows)")
     args = parser.parse_args(argv)
     paths = args.set or list(TUNING_SETS)
-    settings, embedder = load_settings(), Embedder()
+    settings, embedder = settings_or_exit(), Embedder()
     rows = tuning_rows(paths)
     candidates = candidate_scores(rows, Assistant(settings, embedder))
     fitted_on = " + ".join(f"{path.name} (tune)" for path in paths)
     calibration = fit(candidates, [label(row) for row in rows], fitted_on=fitted_on)
-    calibration.save()
+    calibration.save(settings.calibration_file)
     print(
         f"calibrated on {calibration.examples} questions of {fitted_on}: threshold {calibration.threshold:.4f}, "
         f"direct {calibration.direct_threshold:.4f}, absent weight {calibration.absent_weight:.2f}, "

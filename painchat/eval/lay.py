@@ -18,7 +18,7 @@ from painchat.assistant import Assistant
 from painchat.eval import metrics
 from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.eval.tables import markdown_table
-from painchat.messages import DISCLAIMER
+from painchat.messages import DISCLAIMER, SHIPPED_DISCLAIMERS
 from painchat.models import Answer, Citation
 from painchat.settings import PROJECT_ROOT
 
@@ -57,7 +57,7 @@ def score_answer(row: dict, answer: Answer) -> LayResult:
         missing_terms=tuple(answer.missing_terms),
         claims=len(claims),
         faithful_claims=metrics.faithful_claims(claims, {c.n: c.quote for c in answer.citations}),
-        has_disclaimer=answer.disclaimer == DISCLAIMER,
+        has_disclaimer=answer.disclaimer in SHIPPED_DISCLAIMERS,
     )
 
 
@@ -98,7 +98,9 @@ def _saved_answer(saved: dict) -> Answer:
     """A saved answer as scoring reads it; its citations may lack the passage context (not kept in the repo)."""
     fields = {k: v for k, v in saved.items() if k in Answer.model_fields and k != "citations"}
     citations = tuple(Citation.model_construct(**c) for c in saved.get("citations", ()))
-    return Answer.model_construct(**Answer(**fields).model_dump(exclude={"citations"}), citations=citations)
+    # Validated with today's disclaimer, kept with the one it shipped with.
+    checked = Answer(**{**fields, "disclaimer": DISCLAIMER}).model_dump(exclude={"citations", "disclaimer"})
+    return Answer.model_construct(**checked, disclaimer=saved.get("disclaimer", ""), citations=citations)
 
 
 def summarize(results: Sequence[LayResult]) -> dict:
