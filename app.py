@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ingest.manifest import manifest_words
 from painchat import fault_messages, messages
+from painchat.corpus_words import CorpusWords
 from painchat.errors import PainchatError
 from painchat.feedback import FeedbackStore
 from painchat.models import Answer
@@ -18,7 +20,16 @@ from painchat.streaming import stream_answer
 from painchat.ui import page, render, texts
 from painchat.ui.resources import start_loading
 
-st.set_page_config(page_title=render.PAGE_TITLE, page_icon=render.PAGE_ICON, layout="centered")
+
+def corpus_words() -> CorpusWords:
+    """The papers sources.toml lists: the title and intro are drawn before the store has loaded."""
+    try:
+        return manifest_words(load_settings().sources_file)
+    except PainchatError:  # a bad setting or manifest: main() says so; meanwhile the texts stay generic
+        return CorpusWords()
+
+
+st.set_page_config(page_title=render.page_title(corpus_words()), page_icon=render.PAGE_ICON, layout="centered")
 
 CHAT_KEY = "question"
 
@@ -184,7 +195,7 @@ def sidebar(assistant) -> None:
         render.papers(assistant.coverage, assistant.index.sources)
         st.header("Example questions", anchor=False)
         render.example_buttons(assistant.example_questions, ask_later, key_prefix="sidebar-example")
-        render.how_it_works()
+        render.how_it_works(assistant.corpus)
 
 
 def offer_examples(assistant) -> None:
@@ -259,7 +270,7 @@ def keep_page_in_step(asked: bool, restored: bool, max_chars: int) -> None:
 
 def main() -> None:
     st.title(render.HEADING, anchor=False)  # no empty "link to this heading" tab stop
-    st.caption(render.INTRO)
+    st.caption(render.intro(corpus_words()))
     try:
         settings = load_settings()
         typed = pinned_input(settings.max_question_chars)

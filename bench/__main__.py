@@ -30,7 +30,7 @@ from painchat.assistant import Assistant
 from painchat.embedding import Embedder
 from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.eval.provenance import RunInfo, corpus_note
-from painchat.settings import PROJECT_ROOT
+from painchat.settings import PROJECT_ROOT, settings_or_exit
 
 
 def progress(message: str) -> None:
@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         "--as-before", metavar="CODE", help="with --only-pipeline-scale: keep the rows as the 'before' table of CODE"
     )
     args = parser.parse_args(argv)
+    settings_or_exit()  # a bad setting: one line now, not a traceback after minutes of measuring
     run = RunInfo.now("bench", sys.argv[1:] if argv is None else argv)
     embedder = Embedder()
     embedder.load()  # every in-process step is measured with the model already loaded

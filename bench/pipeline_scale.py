@@ -36,7 +36,7 @@ from ingest.manifest import load_manifest
 from painchat.embedding import MODEL_NAME, Embedder
 from painchat.index import ChromaVectors, Index
 from painchat.models import Chunk, Document
-from painchat.settings import Settings
+from painchat.settings import Settings, load_settings
 from painchat.store import (
     BUILDS_DIR,
     COSINE,
@@ -212,7 +212,7 @@ def _publish(folder: Path) -> None:
 
 
 def _client(data: Path):
-    return open_client(Settings(store_dir=data, chroma_url=None))
+    return open_client(load_settings().model_copy(update={"store_dir": data, "chroma_url": None}))
 
 
 def _collections(build: str | None) -> tuple[str, str]:
@@ -236,7 +236,7 @@ def measure(folder: Path, chroma_url: str | None) -> dict:
 
 
 def pipeline_scale(embedder: Embedder, progress: Progress, sizes: Sequence[int] = SIZES) -> list[dict]:
-    settings = Settings()
+    settings = load_settings()
     documents = load_corpus(settings.corpus_dir, load_manifest(settings.sources_file), settings.max_corpus_file_mb)
     pool = sentence_pool(word_chain(documents), POOL_SIZE, SEED)
     key = hashlib.sha256(
@@ -275,7 +275,7 @@ def _child(store_dir: Path, collection: str, chroma_url: str | None) -> dict:
     from painchat.eval.qa import resolved_query
 
     process = psutil.Process()
-    settings = Settings().model_copy(
+    settings = load_settings().model_copy(
         update={"store_dir": store_dir, "chroma_url": chroma_url, "collection": collection, "log_questions": False}
     )
     embedder = Embedder()

@@ -91,7 +91,7 @@ def embedding_html(app_url: str, width: int) -> str:
   <h1 style="font-size: 20px">Example Clinic — patient information</h1>
   <iframe src="{app_url}/?embed=true" width="{width}" height="820"
           style="border: 1px solid #ccd; border-radius: 8px; background: white"
-          title="Exercise and nerve pain: answers from three research papers"></iframe>
+          title="Exercise and nerve pain: answers from research papers"></iframe>
 </body>
 </html>
 """

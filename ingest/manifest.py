@@ -5,7 +5,9 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from painchat.corpus_words import CorpusWords
 from painchat.errors import ConfigError
+from painchat.models import SourceMeta
 
 MANIFEST_FIELDS = {"id", "title", "authors", "journal", "year", "volume", "article", "doi", "pmcid", "pmid"}
 
@@ -25,3 +27,8 @@ def load_manifest(path: Path) -> dict[str, dict]:
             raise ConfigError(f"{path}: each [[source]] needs id and title; unknown fields {sorted(unknown)}")
         manifest[entry["id"]] = entry
     return manifest
+
+
+def manifest_words(path: Path) -> CorpusWords:
+    """How many papers the manifest lists and their first authors: for texts drawn before the store has loaded."""
+    return CorpusWords.of(SourceMeta(**entry) for entry in load_manifest(path).values())

@@ -1,1 +1,1 @@
-"""painchat: grounded answers about exercise for neuropathic pain, from three papers."""
+"""painchat: grounded answers about exercise for neuropathic pain, from the research papers it is given."""

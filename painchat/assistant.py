@@ -13,8 +13,9 @@ import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 from painchat import guard, messages
-from painchat.calibration import load_calibration
+from painchat.calibration import calibrated
 from painchat.compose import AnswerBuilder, asks_about_the_study, related_note
+from painchat.corpus_words import CorpusWords
 from painchat.embedding import Embedder
 from painchat.errors import StoreError
 from painchat.followup import is_follow_up, resolve
@@ -43,25 +44,40 @@ class Assistant:
         self._checked_store = time.monotonic()
         self._reloading = threading.Lock()
         self._answering = threading.local()  # per answer: texts embedded so far (never kept across answers)
-        self.calibration = load_calibration()
-        if self.settings.relevance_threshold is not None:
-            self.calibration = replace(self.calibration, threshold=self.settings.relevance_threshold)
-        self.builder = AnswerBuilder(max_sentences=self.settings.max_answer_sentences, margin=self.settings.answer_margin)
+        self.calibration = calibrated(self.settings)
+        self.builder = AnswerBuilder(
+            max_sentences=self.settings.max_answer_sentences,
+            min_score=self.settings.answer_min_score,
+            margin=self.settings.answer_margin,
+            duplicate=self.settings.duplicate_similarity,
+            about_paper_penalty=self.settings.about_paper_penalty,
+        )
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
         self.contacts = guard.Contacts(self.settings.emergency_number, self.settings.crisis_line)
         # The guard's semantic layer gets the question's vector from the batch that embeds its lay reading.
-        self.alarm = guard.SemanticAlarm(self.embedder, embed=lambda text: self._embedded(text)[0])
+        self.alarm = guard.SemanticAlarm(
+            self.embedder, embed=lambda text: self._embedded(text)[0], near_tie=self.settings.emergency_near_tie
+        )
         self.generator = Generator(self.settings, self.embedder)
         self._serve(Index.load(self.settings, self.embedder))
 
     def _serve(self, index: Index) -> None:
         """Answers from ``index`` from now on: its retriever, its lay reader, its checked suggestions."""
         self.index = index
-        self.retriever = Retriever(index, self.calibration.lexical_weight, k=self.settings.retrieve_k)
-        self.reader = lay_reader(index)
+        self.corpus = CorpusWords.of(index.sources.values())  # what the texts say about the papers answered from
+        self.retriever = Retriever(
+            index,
+            self.calibration.lexical_weight,
+            k=self.settings.retrieve_k,
+            passages_for_answer=self.settings.passages_for_answer,
+            rrf_k=self.settings.rrf_k,
+            same_source_decay=self.settings.same_source_decay,
+        )
+        self.reader = lay_reader(index, self.settings)
         self.__dict__.pop("coverage", None)
         # Checked once per store: only questions the loaded papers answer directly are ever offered.
         self.suggestions = Suggestions.checked(CANDIDATES, self._answers_directly, self.embedder.encode)
+        self.corpus = replace(self.corpus, examples=self.suggestions.questions)  # offered inside declines too
 
     def refresh(self) -> None:
         """Loads the newer store build a re-ingest made live (checked every store_check_interval_s).
@@ -128,13 +144,17 @@ class Assistant:
 
     def resolved_query(self, question: str, turns: list[Turn]) -> str:
         """What retrieval and the language model see: injected instructions removed, follow-ups joined to their topic."""
-        return resolve(guard.strip_instructions(question) or question, self._recent(turns))
+        return resolve(guard.strip_instructions(question) or question, self._recent(turns), *self._follow_up_words)
+
+    @property
+    def _follow_up_words(self) -> tuple[int, int]:
+        return self.settings.follow_up_max_words, self.settings.follow_up_bare_words
 
     def _recent(self, turns: list[Turn]) -> list[Turn]:
         return turns[max(0, len(turns) - self.settings.max_history_turns) :]  # not a negative start
 
     def _screen(self, question: str) -> guard.Verdict | None:
-        return guard.screen(question, self.settings.max_question_chars, self.contacts, self.alarm)
+        return guard.screen(question, self.settings.max_question_chars, self.contacts, self.alarm, self.corpus)
 
     def invalid(self, message: str) -> Answer:
         """The answer to input that cannot be read (front ends use it for unreadable files too)."""
@@ -145,7 +165,7 @@ class Assistant:
     ) -> Answer:
         self.refresh()
         kind, text, citations, missing, vector = self._respond(query, question, history, timings)
-        offered = self.suggestions.nearest(vector, asked=question) if kind == "not_covered" else ()
+        offered = self.suggestions.nearest(vector, self.settings.suggestions_shown, question) if kind == "not_covered" else ()
         return self._result(kind, text, timings, started, question, citations, missing, offered)
 
     def _respond(self, query: str, question: str, history: Sequence[Turn], timings: dict[str, float]):
@@ -158,16 +178,16 @@ class Assistant:
         timings["retrieve"] = _ms(step)
         step = time.perf_counter()
         # A follow-up is answered with what the previous answers did not already quote.
-        quoted = _quoted_before(history) if is_follow_up(question) else ""
+        quoted = _quoted_before(history) if is_follow_up(question, *self._follow_up_words) else ""
         candidates = [s for s in retrieval.sentences if not _was_quoted(s, quoted)]
         best = max((s.score for s in candidates), default=0.0)
-        kind = self.calibration.shape(best, reading.missing, reading.on_subject)
+        kind = self.calibration.shape(best, reading.missing, reading.absent_meaning)
         chosen = self.builder.select(candidates, asks_about_the_study(query)) if kind != "not_covered" else []
         if chosen:
             missing = reading.missing if kind == "related" else ()
             text, citations = self.builder.render(chosen, self.index.sources, _intro(kind, missing))
         else:
-            repeated = quoted and self.calibration.covers(retrieval.relevance)
+            repeated = quoted and self.calibration.covers(retrieval.relevance, reading.absent_meaning)
             kind, citations, missing = "not_covered", (), () if repeated else reading.missing
             text = messages.NOTHING_NEW if repeated else messages.NOT_COVERED
             if missing:
@@ -176,13 +196,11 @@ class Assistant:
         return kind, text, citations, missing, vector
 
     def read(self, query: str, question: str) -> tuple[np.ndarray, Reading]:
-        """The resolved query's embedding and its lay reading (missing terms, subject)."""
+        """The resolved query's embedding and its lay reading (missing terms, absent meaning)."""
         _, vector, reading = self._embedded(query)
         if query != question:  # a follow-up: only its own words can be what the papers lack
             asked = set(self.reader.read(question).text.split())
             reading = replace(reading, missing=tuple(w for w in reading.missing if w in asked))
-        if asks_about_the_study(query):
-            reading = replace(reading, on_subject=True)
         return vector, reading
 
     def _embedded(self, text: str) -> tuple[np.ndarray, np.ndarray, Reading]:
@@ -203,7 +221,7 @@ class Assistant:
             own.append(vectors[0])
             return vectors[1:]
 
-        vector, reading = embed_reading(self.reader.read(text), encode)
+        vector, reading = embed_reading(self.reader.read(text), encode, self.settings.min_salience)
         return own[0], vector, reading
 
     def _result(
@@ -219,7 +237,7 @@ class Assistant:
     ) -> Answer:
         timings["total"] = _ms(started)
         if suggestions is None and kind == "out_of_scope":  # a decline still offers what can be asked
-            suggestions = self.suggestions.questions[:3]
+            suggestions = self.suggestions.questions[: self.settings.suggestions_shown]
         answer = Answer(
             kind=kind,
             answer=text,

@@ -12,6 +12,7 @@ from painchat.markdown import escape
 from painchat.messages import PARTIAL_COVERAGE_NOTE, RELATED_MISSING, RELATED_NOT_DIRECT
 from painchat.models import Citation, Coverage, SourceMeta
 from painchat.retrieve import ScoredSentence
+from painchat.settings import default
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +47,11 @@ class AnswerBuilder:
 
     def __init__(
         self,
-        max_sentences: int = 5,
-        min_score: float = 0.3,
-        margin: float = 0.1,
-        duplicate: float = 0.9,
-        about_paper_penalty: float = 0.1,
+        max_sentences: int = default("max_answer_sentences"),
+        min_score: float = default("answer_min_score"),
+        margin: float = default("answer_margin"),
+        duplicate: float = default("duplicate_similarity"),
+        about_paper_penalty: float = default("about_paper_penalty"),
     ):
         self.max_sentences = max_sentences
         self.min_score = min_score  # below this a sentence does not answer the question

@@ -22,7 +22,7 @@ from painchat.errors import StoreMissingError
 from painchat.models import SourceMeta
 from painchat.read_side import ReadSide
 from painchat.sentence_search import SentenceSearch
-from painchat.settings import Settings
+from painchat.settings import Settings, default
 from painchat.store import Build, current_build, guarded, pages, store_location, stored_metadata
 from painchat.store_format import Passage, check_readable, passage_of_row, sentence_id, sources_of
 from painchat.text import content_tokens, spelled_out
@@ -62,7 +62,12 @@ class Index:
     vectors stay in the store and are searched there."""
 
     def __init__(
-        self, read: ReadSide, vectors: VectorSearch, sources: dict[str, SourceMeta], version: str = ""
+        self,
+        read: ReadSide,
+        vectors: VectorSearch,
+        sources: dict[str, SourceMeta],
+        version: str = "",
+        first_look: int = default("sentence_first_look"),
     ) -> None:
         self.version = version  # the build's name: a new one means a re-ingest went live
         self.vectors = vectors
@@ -83,6 +88,7 @@ class Index:
             order=read.passages.rows,
             total_sentences=vectors.sentence_total,
             overrides=read.spelled_out,
+            first_look=first_look,
         )
 
     @classmethod
@@ -101,7 +107,7 @@ class Index:
         read = read_side.load(build.read_side)
         if read is None or len(read.passages) != passages:  # none yet, or not this build's
             read = _computed_read_side(build, embedder)
-        return cls(read, ChromaVectors(settings, build), sources_of(metadata), build.name)
+        return cls(read, ChromaVectors(settings, build), sources_of(metadata), build.name, settings.sentence_first_look)
 
     def word_match(self, query_words: list[str], sentence_words: frozenset[str]) -> float:
         """IDF-weighted share of the query's content words that the sentence contains.

@@ -19,18 +19,10 @@ import numpy as np
 
 from painchat.embedding import model_dir
 from painchat.guard.normalize import Vocabulary, normalize
+from painchat.settings import Settings, default
 from painchat.text import STOPWORDS, content_tokens
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
-MIN_KEY_TERM = 3  # letters; shorter words are never named as missing
-# A word the papers use in another form ("diabetic" / "diabetes", "treating" / "treated") is not
-# missing: it shares a prefix this long with one of their words (and at most a few letters differ).
-MIN_SHARED_PREFIX = 5
-MAX_SUFFIX_LETTERS = 3
-# A missing word is a key term of the question when leaving it out moves the question's embedding
-# at least this far (1 − cosine): "yoga" in "is yoga good for sciatica" does, "play" in "does GSK3
-# play a role" does not. Set on the calibration set's questions (see docs/EVAL.md).
-MIN_SALIENCE = 0.045
 
 
 @dataclass(frozen=True)
@@ -40,7 +32,6 @@ class Lexicon:
     same: Mapping[str, str]
     kind_of: Mapping[str, str]
     generic: frozenset[str]
-    subject: frozenset[str]  # what the assistant is about: words naming the papers' intervention
 
     @property
     def words(self) -> set[str]:
@@ -55,7 +46,6 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         same={normalize(k): normalize(v) for k, v in data["same"].items()},
         kind_of={normalize(k): normalize(v) for k, v in data["kind_of"].items()},
         generic=frozenset(data["generic"]["words"].split()),
-        subject=frozenset(content_tokens(data["subject"]["words"])),
     )
 
 
@@ -66,20 +56,28 @@ class Reading:
     text: str  # normalised, typos fixed, the papers' terms for its lay phrases appended
     words: tuple[str, ...]  # content words of ``text`` for word matching, generic words left out
     missing: tuple[str, ...]  # words of the question that the loaded papers never use
-    on_subject: bool = False  # it names the papers' intervention (exercise) or one of the papers
+    # How much of the question's meaning lies in words the papers never use: 1 − cosine between
+    # the reading and the reading without them. Set when embedded.
+    absent_meaning: float = 0.0
 
-    def without(self, word: str) -> str:
-        return " ".join(w for w in self.text.split() if w != word)
+    def without(self, *words: str) -> str:
+        return " ".join(w for w in self.text.split() if w not in words)
 
 
-def embed_reading(reading: Reading, encode: Callable[[list[str]], np.ndarray]) -> tuple[np.ndarray, Reading]:
-    """The reading's embedding, and the reading with only its salient missing words kept.
+def embed_reading(
+    reading: Reading, encode: Callable[[list[str]], np.ndarray], min_salience: float = default("min_salience")
+) -> tuple[np.ndarray, Reading]:
+    """The reading's embedding, and the reading with its absent meaning and only its salient missing words.
 
-    One batch embeds the text and the text without each word the papers never use.
+    One batch embeds the text, the text without each word the papers never use, and (when there
+    are several) the text without all of them.
     """
-    vectors = encode([reading.text, *(reading.without(word) for word in reading.missing)])
-    salient = tuple(w for w, v in zip(reading.missing, vectors[1:]) if 1.0 - float(v @ vectors[0]) >= MIN_SALIENCE)
-    return vectors[0], replace(reading, missing=salient)
+    missing = reading.missing
+    several = [reading.without(*missing)] if len(missing) > 1 else []
+    vectors = encode([reading.text, *(reading.without(word) for word in missing), *several])
+    salient = tuple(w for w, v in zip(missing, vectors[1:]) if 1.0 - float(v @ vectors[0]) >= min_salience)
+    absent_meaning = 1.0 - float(vectors[-1] @ vectors[0]) if missing else 0.0
+    return vectors[0], replace(reading, missing=salient, absent_meaning=max(absent_meaning, 0.0))
 
 
 class LayReader:
@@ -91,14 +89,26 @@ class LayReader:
         dictionary_words: Iterable[str],
         titles: Mapping[str, str] | None = None,
         lexicon: Lexicon | None = None,
+        min_key_term: int = default("min_key_term_letters"),
+        min_shared_prefix: int = default("min_shared_prefix"),
+        max_suffix_letters: int = default("max_suffix_letters"),
     ):
-        """``titles``: a word naming a paper (first author, year) → the paper's title."""
+        """``titles``: a word naming a paper (first author, year) → the paper's title.
+
+        A word shorter than ``min_key_term`` letters is never named as missing. A word the papers use
+        in another form ("diabetic" / "diabetes", "treating" / "treated") is not missing: it shares a
+        prefix of ``min_shared_prefix`` letters with one of their words, and at most
+        ``max_suffix_letters`` letters differ.
+        """
+        self.min_key_term = min_key_term
+        self.min_shared_prefix = min_shared_prefix
+        self.max_suffix_letters = max_suffix_letters
         self.lexicon = lexicon or load_lexicon()
         self.titles = {name: normalize(title) for name, title in (titles or {}).items()}
         title_words = {w for title in self.titles.values() for w in title.split()}
         self.corpus_words = frozenset(w for w in {*corpus_words, *self.titles, *title_words} if w.isalpha())
         self._stems = frozenset(content_tokens(" ".join(self.corpus_words)))
-        self._prefixes = {w[:n] for w in self.corpus_words for n in range(MIN_SHARED_PREFIX, len(w) + 1)}
+        self._prefixes = {w[:n] for w in self.corpus_words for n in range(min_shared_prefix, len(w) + 1)}
         self._generic_stems = frozenset(content_tokens(" ".join(self.lexicon.generic)))
         # Typos are corrected towards the papers' words and the lexicon's; a real word is kept as typed.
         self.spelling = Vocabulary(self.corpus_words | self.lexicon.words, {}, dictionary_words)
@@ -121,12 +131,11 @@ class LayReader:
         named = [self.titles[w] for w in dict.fromkeys(corrected.split()) if w in self.titles]
         text = " ".join([corrected, *expansions, *named])
         words = tuple(w for w in content_tokens(text) if w not in self._generic_stems)
-        missing = [w for w in corrected.split() if w not in meant and self._is_unknown_key_term(w)]
-        on_subject = bool(named) or not self.lexicon.subject.isdisjoint(content_tokens(text))
-        return Reading(text=text, words=words, missing=tuple(dict.fromkeys(missing)), on_subject=on_subject)
+        missing = tuple(dict.fromkeys(w for w in corrected.split() if w not in meant and self._is_unknown_key_term(w)))
+        return Reading(text=text, words=words, missing=missing)
 
     def _is_unknown_key_term(self, word: str) -> bool:
-        if len(word) < MIN_KEY_TERM or not word.isalpha() or word in STOPWORDS or word in self.lexicon.generic:
+        if len(word) < self.min_key_term or not word.isalpha() or word in STOPWORDS or word in self.lexicon.generic:
             return False
         return not self.knows(word)
 
@@ -134,7 +143,7 @@ class LayReader:
         """The papers use this word, or another form of it."""
         if word in self.corpus_words or self._stems.intersection(content_tokens(word)):
             return True
-        shortest = max(MIN_SHARED_PREFIX, len(word) - MAX_SUFFIX_LETTERS)
+        shortest = max(self.min_shared_prefix, len(word) - self.max_suffix_letters)
         return any(word[:n] in self._prefixes for n in range(shortest, len(word) + 1))
 
 
@@ -144,10 +153,17 @@ def dictionary_words(tokenizer_file: Path) -> frozenset[str]:
     return frozenset(word for word in vocab if word.isalpha() and word.islower())
 
 
-def lay_reader(index) -> LayReader:
-    """A reader for the papers of ``index`` (a ``painchat.index.Index``)."""
+def lay_reader(index, settings: Settings) -> LayReader:
+    """A reader for the papers of ``index`` (a ``painchat.index.Index``), with the missing-term settings."""
     corpus_words = index.corpus_words  # every word token of the passages, from the build's read side
     titles = {
         name: index.sources[next(iter(ids))].title for name, ids in index.source_names.items() if len(ids) == 1
     }
-    return LayReader(corpus_words, dictionary_words(model_dir() / "tokenizer.json"), titles)
+    return LayReader(
+        corpus_words,
+        dictionary_words(model_dir() / "tokenizer.json"),
+        titles,
+        min_key_term=settings.min_key_term_letters,
+        min_shared_prefix=settings.min_shared_prefix,
+        max_suffix_letters=settings.max_suffix_letters,
+    )

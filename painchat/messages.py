@@ -1,10 +1,17 @@
 """Fixed texts the assistant says. Named constants so tests and front ends share them."""
 
+# One fixed text (every Answer carries exactly this one), so it names no paper count: the papers can be replaced.
 DISCLAIMER = (
     "This assistant is for information and education only and is not medical advice. "
-    "It only repeats what three research papers say. Talk to a doctor, physiotherapist "
+    "It only repeats what the research papers loaded here say. Talk to a doctor, physiotherapist "
     "or other healthcare professional before you start or change any exercise, and if "
     "you think you are having an emergency, call your local emergency number now."
+)
+# Every wording the disclaimer has shipped with, newest first: frozen first-run records keep theirs, and
+# scoring counts any of them as the disclaimer (live answers can only carry DISCLAIMER).
+SHIPPED_DISCLAIMERS = (
+    DISCLAIMER,
+    DISCLAIMER.replace("the research papers loaded here say", "three research papers say"),
 )
 
 NOT_COVERED = (

@@ -8,11 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from painchat.index import Index, Passage
+from painchat.settings import default
 from painchat.store_format import sentence_id
 from painchat.text import content_tokens
-
-RRF_K = 60  # the usual constant of reciprocal rank fusion; damps the weight of the very top ranks
-SAME_SOURCE_DECAY = 0.85  # each further passage from an already chosen paper counts this much less
 
 
 @dataclass(frozen=True)
@@ -51,19 +49,30 @@ class Retriever:
     (answers are sentences, and a short passage's vector can hide one strong sentence), and BM25.
     """
 
-    def __init__(self, index: Index, lexical_weight: float, k: int = 8, passages_for_answer: int = 4) -> None:
+    def __init__(
+        self,
+        index: Index,
+        lexical_weight: float,
+        k: int = default("retrieve_k"),
+        passages_for_answer: int = default("passages_for_answer"),
+        rrf_k: int = default("rrf_k"),
+        same_source_decay: float = default("same_source_decay"),
+    ) -> None:
+        """The numbers are settings of the same names (``painchat.settings``), ``k`` is ``retrieve_k``."""
         self.index = index
         self.lexical_weight = lexical_weight
         self.k = k
         self.passages_for_answer = passages_for_answer
+        self.rrf_k = rrf_k
+        self.same_source_decay = same_source_decay
 
     def retrieve(self, query: str, query_vector: list[float], words: Sequence[str] | None = None) -> Retrieval:
         """``words``: the query's content words to match (default: all of ``query``'s)."""
         words = list(content_tokens(query) if words is None else words)
         dense = [pid for pid, _ in self.index.dense_ranking(query_vector, self.k)]
         by_sentence = self.index.sentence_ranking(query_vector, self.k)
-        fused = reciprocal_rank_fusion([dense, by_sentence, self.index.bm25_ranking(words, self.k)])
-        passages = spread_across_sources([self.index.passages[pid] for pid in fused], self.k)
+        fused = reciprocal_rank_fusion([dense, by_sentence, self.index.bm25_ranking(words, self.k)], self.rrf_k)
+        passages = spread_across_sources([self.index.passages[pid] for pid in fused], self.k, self.same_source_decay)
         named = self.index.named_sources(words)
         if named:  # a question about one paper is answered from that paper only
             passages.sort(key=lambda p: p.source_id not in named)
@@ -91,8 +100,8 @@ class Retriever:
         return tuple(sorted(seen.values(), key=lambda s: -s.score))
 
 
-def reciprocal_rank_fusion(rankings: list[list[str]], k: int = RRF_K) -> list[str]:
-    """Ids ordered by the sum of 1/(k + rank) over the rankings that contain them."""
+def reciprocal_rank_fusion(rankings: list[list[str]], k: int = default("rrf_k")) -> list[str]:
+    """Ids ordered by the sum of 1/(k + rank) over the rankings that contain them (``k`` damps the very top ranks)."""
     scores: dict[str, float] = {}
     for ranking in rankings:
         for rank, item in enumerate(ranking, start=1):
@@ -100,14 +109,16 @@ def reciprocal_rank_fusion(rankings: list[list[str]], k: int = RRF_K) -> list[st
     return sorted(scores, key=lambda item: -scores[item])
 
 
-def spread_across_sources(passages: list[Passage], k: int) -> list[Passage]:
-    """Re-rank so one paper cannot fill the list: later passages of a chosen paper count less."""
+def spread_across_sources(
+    passages: list[Passage], k: int, decay: float = default("same_source_decay")
+) -> list[Passage]:
+    """Re-rank so one paper cannot fill the list: each further passage of a chosen paper counts ``decay`` times less."""
     weights = {p.id: 1.0 / rank for rank, p in enumerate(passages, start=1)}
     chosen: list[Passage] = []
     per_source: dict[str, int] = {}
     remaining = list(passages)
     while remaining and len(chosen) < k:
-        best = max(remaining, key=lambda p: weights[p.id] * SAME_SOURCE_DECAY ** per_source.get(p.source_id, 0))
+        best = max(remaining, key=lambda p: weights[p.id] * decay ** per_source.get(p.source_id, 0))
         chosen.append(best)
         remaining.remove(best)
         per_source[best.source_id] = per_source.get(best.source_id, 0) + 1

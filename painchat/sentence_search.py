@@ -14,9 +14,8 @@ from typing import Protocol
 
 import numpy as np
 
+from painchat.settings import default
 from painchat.store_format import parse_sentence_id, sentence_id
-
-FIRST_LOOK = 4  # sentences asked for per wanted passage; doubled until enough distinct passages are found
 
 
 class _Located(Protocol):
@@ -89,8 +88,10 @@ class SentenceSearch:
         order: Mapping[str, int],
         total_sentences: int,
         overrides: Mapping[str, np.ndarray] | None = None,
+        first_look: int = default("sentence_first_look"),
     ) -> None:
         self._nearest = nearest
+        self._first_look = first_look  # sentences asked for per wanted passage; doubled until enough passages
         self._fetch = fetch
         self._locator = locator
         self._order = order  # passage id -> position in the index's reading order (breaks ties)
@@ -106,7 +107,7 @@ class SentenceSearch:
         """The ``k`` passages whose best sentence is nearest the question, best first."""
         query = np.asarray(query_vector, dtype=np.float32)
         wanted = min(k, len(self._order))
-        asked = min(self._total, max(FIRST_LOOK * k, 1))
+        asked = min(self._total, max(self._first_look * k, 1))
         while True:
             returned = self._nearest(query, asked)
             found = [(sid, sim) for sid, sim in returned if sid not in self._overrides]

@@ -2,6 +2,12 @@
 
 Every field documents its default; ``Settings()`` is the only place that reads
 the environment, so a test points state at a temp dir by setting env vars.
+Entry points build it through ``load_settings`` (or ``settings_or_exit``), which
+turns a bad value into one line. Every number that changes answers is a field
+here, grouped by concern; components take them as constructor arguments whose
+defaults are these fields' (``default``), and the assistant passes the values.
+Values fitted by ``make calibrate`` stay in ``calibration_file``; the
+calibration settings override them when set.
 """
 
 from __future__ import annotations
@@ -10,13 +16,14 @@ import logging
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlparse
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from painchat.errors import ConfigError
+from painchat.guard.semantic import NEAR_TIE
 from painchat.guard.texts import DEFAULT_CRISIS_LINE, DEFAULT_EMERGENCY_NUMBER
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +36,7 @@ class Settings(BaseSettings):
     # No NaN or infinity in any number: a NaN threshold would make every comparison false.
     model_config = SettingsConfigDict(env_prefix="PAINCHAT_", extra="forbid", allow_inf_nan=False)
 
+    # --- Papers, store, data and input limits ---------------------------------------------------
     corpus_dir: Path = Field(
         PROJECT_ROOT / "corpus",
         description="Folder of papers to ingest (Markdown with front matter, JATS XML, PDF).",
@@ -60,24 +68,109 @@ class Settings(BaseSettings):
     max_history_turns: int = Field(
         20, ge=0, description="Only the last N history turns are read for follow-ups."
     )
+
+    # --- Ingest -------------------------------------------------------------------------------
     chunk_overlap_sentences: int = Field(
         1, ge=0, le=3, description="Sentences repeated at the start of the next chunk of a section."
     )
-    retrieve_k: int = Field(8, ge=1, description="Chunks fused from dense and BM25 retrieval.")
-    relevance_threshold: float | None = Field(
-        None,
-        gt=0,
-        lt=1,
-        description="Coverage score (0 to 1, exclusive) below which the answer is 'not_covered'; "
-        "empty means the calibrated value in painchat/calibration.json.",
-    )
-    max_answer_sentences: int = Field(5, ge=1, le=10, description="Sentences quoted in one answer.")
     europepmc_url: str = Field(
         "https://www.ebi.ac.uk/europepmc/webservices/rest",
         description="Base URL of the Europe PMC REST API used by `python -m ingest fetch`.",
     )
     fetch_timeout_s: float = Field(20.0, gt=0, description="Timeout of one HTTP request while fetching.")
     fetch_retries: int = Field(3, ge=0, description="Retries (with exponential backoff) per request.")
+
+    # --- Retrieval ----------------------------------------------------------------------------
+    retrieve_k: int = Field(
+        8, ge=1, description="Passages taken from each ranking (dense, best sentence, BM25) and kept after fusion."
+    )
+    rrf_k: int = Field(
+        60, ge=1, description="Reciprocal rank fusion constant: a passage scores 1/(rrf_k + rank) per ranking; "
+        "the usual value, it damps the weight of the very top ranks."
+    )
+    same_source_decay: float = Field(
+        0.85, gt=0, le=1, description="Each further passage from an already chosen paper counts this much less "
+        "when the fused list is spread across papers (1 = no spreading)."
+    )
+    passages_for_answer: int = Field(
+        4, ge=1, description="Best passages whose sentences are scored as candidates for the answer."
+    )
+    sentence_first_look: int = Field(
+        4, ge=1, description="Nearest sentences first asked of the store per passage wanted (doubled until enough "
+        "distinct passages are found): speed only, the ranking is the same."
+    )
+
+    # --- Answering ----------------------------------------------------------------------------
+    max_answer_sentences: int = Field(5, ge=1, le=10, description="Sentences quoted in one answer.")
+    answer_margin: float = Field(
+        0.3,
+        ge=0,
+        le=1,
+        description="An answer quotes every sentence scoring within this of its best one (up to "
+        "max_answer_sentences); set on the lay tuning rows for citing the answering sentence.",
+    )
+    answer_min_score: float = Field(
+        0.3, ge=-1, le=3, description="A sentence scoring below this is never quoted, however close to the best one."
+    )
+    duplicate_similarity: float = Field(
+        0.9, ge=-1, le=1, description="Cosine similarity above which two sentences say the same thing: only the "
+        "better one is quoted."
+    )
+    about_paper_penalty: float = Field(
+        0.1, ge=0, le=3, description="Score taken off a sentence describing the paper itself (its aim, its methods) "
+        "unless the question asks about the study: findings come first."
+    )
+    suggestions_shown: int = Field(
+        3, ge=0, le=8, description="Checked example questions offered with a 'not covered' or 'out of scope' answer."
+    )
+    follow_up_max_words: int = Field(
+        5, ge=0, description="A question of at most this many content words that leans on the conversation "
+        "('and how often?') is read with the question that set the topic."
+    )
+    follow_up_bare_words: int = Field(
+        3, ge=0, description="A how/why question this short ('how many times a week?') has no topic of its own "
+        "and is a follow-up."
+    )
+    min_key_term_letters: int = Field(
+        3, ge=1, description="Words shorter than this are never named as missing from the papers."
+    )
+    min_shared_prefix: int = Field(
+        5, ge=1, description="A word sharing a prefix this long with a word of the papers (and differing in at "
+        "most max_suffix_letters more) is another form of it, not missing ('diabetic' / 'diabetes')."
+    )
+    max_suffix_letters: int = Field(3, ge=0, description="See min_shared_prefix.")
+    min_salience: float = Field(
+        0.045, ge=0, le=2, description="A missing word is a key term of the question when leaving it out moves the "
+        "question's embedding at least this far (1 - cosine); set on the calibration set's questions."
+    )
+
+    # --- Calibration --------------------------------------------------------------------------
+    # The answer-shape cuts and the lexical weight are fitted by `make calibrate` (python -m
+    # painchat.eval.calibrate) on the lay sets' tuning rows and stored in calibration_file; each
+    # setting below, when set, overrides the fitted value (for experiments: `make eval` shows the effect).
+    calibration_file: Path = Field(
+        PROJECT_ROOT / "painchat" / "calibration.json",
+        description="The fitted answer-shape cuts and lexical weight (written by `make calibrate`).",
+    )
+    relevance_threshold: float | None = Field(
+        None,
+        gt=0,
+        lt=1,
+        description="Coverage score (0 to 1, exclusive) below which the answer is 'not_covered'; "
+        "empty means the calibrated value in calibration_file.",
+    )
+    direct_threshold: float | None = Field(
+        None, ge=0, le=3, description="Best-sentence score at or above which a question with no missing key term "
+        "gets a direct answer (below: related evidence); empty means the calibrated value."
+    )
+    absent_weight: float | None = Field(
+        None, ge=0, le=20, description="How much a question's absent meaning (1 - cosine between its reading and the "
+        "reading without the words the papers never use) lowers its coverage score; empty means the calibrated value."
+    )
+    lexical_weight: float | None = Field(
+        None, ge=0, le=5, description="Weight of the IDF-weighted word match added to a sentence's embedding "
+        "similarity in its score; empty means the calibrated value."
+    )
 
     # --- Safety -------------------------------------------------------------------------------
     emergency_number: str = Field(
@@ -92,14 +185,9 @@ class Settings(BaseSettings):
         description="Crisis line shown first in every suicide, self-harm and overdose message; "
         "the default names 988 (US) and Samaritans 116 123 (UK and Ireland).",
     )
-
-    # --- Answering ----------------------------------------------------------------------------
-    answer_margin: float = Field(
-        0.25,
-        ge=0,
-        le=1,
-        description="An answer quotes every sentence scoring within this of its best one (up to "
-        "max_answer_sentences); set on tests/data/lay_tune.jsonl for citing the answering sentence.",
+    emergency_near_tie: float = Field(
+        NEAR_TIE, ge=0, le=2, description="The semantic guard names every emergency category whose examples are within "
+        "this cosine similarity of the nearest one (its alarm threshold is fitted in painchat/guard/semantic.json)."
     )
 
     # --- Language model -----------------------------------------------------------------------
@@ -225,6 +313,11 @@ OTHER_ENV_NAMES = {"PAINCHAT_HOST", "PAINCHAT_PORT", "PAINCHAT_TEST_CORPUS"}
 _warned: set[str] = set()
 
 
+def default(name: str) -> Any:
+    """The documented default of setting ``name``: what a component uses when built without settings."""
+    return Settings.model_fields[name].default
+
+
 def unknown_env_names(environ: Mapping[str, str] = os.environ) -> list[str]:
     known = {f"PAINCHAT_{name.upper()}" for name in Settings.model_fields} | OTHER_ENV_NAMES
     return sorted(name for name in environ if name.upper().startswith("PAINCHAT_") and name.upper() not in known)
@@ -246,3 +339,11 @@ def load_settings() -> Settings:
             f"PAINCHAT_{'_'.join(str(part) for part in e['loc']).upper()}: {e['msg']}" for e in err.errors()
         )
         raise ConfigError(f"bad setting: {problems}") from err
+
+
+def settings_or_exit() -> Settings:
+    """``load_settings`` for command-line tools: a bad setting ends the process with one line on stderr (exit 1)."""
+    try:
+        return load_settings()
+    except ConfigError as err:
+        raise SystemExit(f"error: {err}") from None

@@ -33,3 +33,10 @@ def test_a_short_new_topic_is_not_glued_to_the_last_one():
     assert resolve("What is allodynia?", HISTORY[:1] + [Turn(role="user", content="Is walking good?")]) == (
         "What is allodynia?"
     )
+
+
+def test_a_short_question_naming_no_topic_leans_on_the_last_one():
+    for question in ["ok but how many times a week", "how many times a week tho", "is that normal?"]:
+        assert is_follow_up(question), question
+    assert resolve("ok but how many times a week", HISTORY) == "What is allodynia? ok but how many times a week"
+    assert not is_follow_up("how many times a week should I exercise?")

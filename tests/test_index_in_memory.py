@@ -220,7 +220,7 @@ def test_calibration_fitted_on_scored_questions_separates_covered_from_not(index
     candidates = []
     for question in covered + unrelated:
         sentences = retriever.retrieve(question, FAKE.embed_query(question)).sentences
-        candidates.append(Features([(s.similarity, s.word_match) for s in sentences], False, True))
+        candidates.append(Features([(s.similarity, s.word_match) for s in sentences], False, 0.0))
     labels = ["direct"] * len(covered) + ["none"] * len(unrelated)
     calibration = fit(candidates, labels, fitted_on="in-memory")
     assert calibration.balanced_accuracy == 1.0 and calibration.examples == len(labels)

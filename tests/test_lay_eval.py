@@ -40,3 +40,13 @@ def test_the_sealed_first_run_is_scored_from_its_frozen_answers():
     assert [r.id for r in results] == [row["id"] for row in rows]
     assert {r.kind for r in results} <= {"answer", "not_covered", "out_of_scope", "emergency", "invalid"}
     assert lay.summarize(results)["disclaimer"] == 1.0
+
+
+def test_the_round2_first_run_is_frozen_for_both_halves():
+    rows = read_jsonl(DATA_DIR / "lay_round2.jsonl")
+    first = read_jsonl(lay.first_run_file("lay_round2"))
+    assert [a["id"] for a in first] == [row["id"] for row in rows]
+    assert all("context" not in c for a in first for c in a["citations"])  # no corpus text beyond the quotes
+    for half in ("tune", "sealed"):
+        summary = lay.summarize(lay.frozen(lay.split(rows, half), first))
+        assert summary["questions"] == len(lay.split(rows, half)) and summary["disclaimer"] == 1.0

@@ -11,6 +11,7 @@ from painchat.messages import DISCLAIMER, NOT_COVERED, NOTHING_NEW
 
 TUNE = read_jsonl(DATA_DIR / "lay_tune.jsonl")
 SEALED = read_jsonl(DATA_DIR / "lay_sealed.jsonl")
+ROUND2 = read_jsonl(DATA_DIR / "lay_round2.jsonl")
 KINDS = {"answer", "related", "not_covered", "out_of_scope", "emergency", "invalid"}
 
 
@@ -20,15 +21,24 @@ def tune(assistant):
 
 
 @pytest.fixture(scope="module")
+def tune_round2(assistant):
+    return lay.summarize(lay.run(assistant, lay.split(ROUND2, "tune")))
+
+
+@pytest.fixture(scope="module")
 def sealed_answers(assistant):
     return [(row, assistant.answer(row["question"], row["history"])) for row in SEALED]
 
 
-def test_the_sets_are_split_and_labelled():
+def test_the_sets_are_split_and_labelled(source_texts):
     assert {row["split"] for row in TUNE} == {"tune"} and {row["split"] for row in SEALED} == {"sealed"}
-    for row in TUNE + SEALED:
+    assert {row["split"] for row in ROUND2} == {"tune", "sealed"}
+    assert len({row["id"] for row in TUNE + SEALED + ROUND2}) == len(TUNE + SEALED + ROUND2)
+    for row in TUNE + SEALED + ROUND2:
         assert row["label"] in ("direct", "related", "none")
         assert bool(row["gold"]) == (row["label"] != "none"), row["id"]
+    for row in ROUND2:  # gold phrases are verbatim in a cited paper, or they could never be found
+        assert all(any(g in source_texts[s] for s in row["sources"]) for g in row["gold"]), row["id"]
 
 
 def test_tuning_half_meets_bounded_targets(tune):
@@ -38,6 +48,14 @@ def test_tuning_half_meets_bounded_targets(tune):
     assert tune["gold_cited"] >= 0.60
     assert tune["faithfulness"] == 1.0
     assert tune["disclaimer"] == 1.0
+
+
+def test_round2_tuning_half_meets_bounded_targets(tune_round2):
+    # Bounds a little under the measured figures: they catch breakage, not noise.
+    assert tune_round2["on_topic_answered"] >= 0.72
+    assert tune_round2["none_not_covered"] >= 0.85
+    assert tune_round2["gold_cited"] >= 0.60
+    assert tune_round2["faithfulness"] == 1.0 and tune_round2["disclaimer"] == 1.0
 
 
 def test_sealed_half_keeps_the_invariants(sealed_answers, source_texts):

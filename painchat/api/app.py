@@ -70,8 +70,8 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     app = FastAPI(
         title="painchat API",
         version=API_VERSION,
-        description="Answers about exercise for neuropathic and chronic pain from three papers, with exact "
-        "citations and the medical disclaimer on every response. " + DISCLAIMER,
+        description="Answers about exercise for neuropathic and chronic pain from the research papers it serves "
+        "(listed at /v1/sources), with exact citations and the medical disclaimer on every response. " + DISCLAIMER,
         docs_url=None,  # the interactive docs load scripts from a CDN: no third-party requests
         redoc_url=None,
         lifespan=lifespan,

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from painchat.settings import PROJECT_ROOT, Settings
+from painchat.settings import PROJECT_ROOT, settings_or_exit
 
 OPENAPI_FILE = PROJECT_ROOT / "docs" / "openapi.json"
 
@@ -14,7 +14,7 @@ OPENAPI_FILE = PROJECT_ROOT / "docs" / "openapi.json"
 def schema() -> dict:
     from painchat.api.app import create_app
 
-    return create_app(Settings()).openapi()  # the schema does not depend on settings or a loaded store
+    return create_app(settings_or_exit()).openapi()  # the schema does not depend on settings or a loaded store
 
 
 def main(path: Path = OPENAPI_FILE) -> int:

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from painchat.assistant import Assistant
-from painchat.calibration import load_calibration
 from painchat.embedding import Embedder
 from painchat.eval import lay
 from painchat.eval.baseline import baseline_store, stored_texts, with_baseline
@@ -22,10 +21,7 @@ from painchat.eval.report import answer_table, latency_table, render_markdown, r
 from painchat.eval.safety import evaluate as evaluate_safety
 from painchat.eval.safety import write_raw as write_safety_raw
 from painchat.eval.summary import failure_reasons, store_facts, summarize
-from painchat.settings import PROJECT_ROOT, load_settings
-
-# The sealed half answered by the code before issue #9 (frozen: scored again by today's scoring).
-FIRST_RUN = PROJECT_ROOT / "docs" / "firstrun" / "lay_sealed.baseline.jsonl"
+from painchat.settings import PROJECT_ROOT, settings_or_exit
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         "--docs", type=Path, default=PROJECT_ROOT / "docs", help="folder for EVAL.md and eval-results.json"
     )
     args = parser.parse_args(argv)
-    settings, embedder = load_settings(), Embedder()
+    settings, embedder = settings_or_exit(), Embedder()
     rows = read_jsonl(DATA_DIR / "qa.jsonl")
     print(f"eval: {len(rows)} questions from {DATA_DIR / 'qa.jsonl'}", flush=True)
     assistant = Assistant(settings, embedder)
@@ -55,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["generative"] = {"model": model, **generative}
         print("\n" + generative_table(generative, summary, model))
     run = RunInfo.now("painchat.eval", sys.argv[1:] if argv is None else argv)
-    corpus, calibration = corpus_note(assistant.coverage), load_calibration()
+    corpus, calibration = corpus_note(assistant.coverage), assistant.calibration
     tables = [retrieval_table(summary, run), answer_table(summary, run), latency_table(summary, run)]
     print("\n" + "\n\n".join([*tables, lay.comparison_table(lay_runs)]))
     print("  safety: the blind sets through the same assistant", flush=True)
@@ -71,14 +67,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def lay_evaluation(assistant: Assistant) -> list[tuple[str, dict]]:
-    """The lay sets by label: the sealed half's first run (frozen answers), then today's runs."""
+    """The lay sets by label: each sealed half's first run (frozen answers) beside today's, then the tuning halves.
+
+    The first round's first run holds its sealed half only (answers of the code before issue #9); the
+    second round's holds both halves (answers of the code when round 2 was written).
+    """
     sealed, tune = read_jsonl(DATA_DIR / "lay_sealed.jsonl"), read_jsonl(DATA_DIR / "lay_tune.jsonl")
-    print(f"  lay: {len(tune)} tuning and {len(sealed)} sealed questions", flush=True)
-    first = read_jsonl(FIRST_RUN)
+    round2 = read_jsonl(DATA_DIR / "lay_round2.jsonl")
+    sealed2, tune2 = lay.split(round2, "sealed"), lay.split(round2, "tune")
+    print(f"  lay: {len(tune)} + {len(tune2)} tuning and {len(sealed)} + {len(sealed2)} sealed questions", flush=True)
+    first, first2 = read_jsonl(lay.first_run_file("lay_sealed")), read_jsonl(lay.first_run_file("lay_round2"))
     return [
         ("sealed, first run", lay.summarize(lay.frozen(sealed, first))),
         ("sealed, now", lay.summarize(lay.run(assistant, sealed))),
         ("tuning half, now", lay.summarize(lay.run(assistant, tune))),
+        ("round 2 sealed, first run", lay.summarize(lay.frozen(sealed2, first2))),
+        ("round 2 sealed, now", lay.summarize(lay.run(assistant, sealed2))),
+        ("round 2 tuning, first run", lay.summarize(lay.frozen(tune2, first2))),
+        ("round 2 tuning, now", lay.summarize(lay.run(assistant, tune2))),
     ]
 
 

@@ -8,16 +8,23 @@ first run and the latest are compared by one piece of code.
 
 from __future__ import annotations
 
+import argparse
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from painchat.assistant import Assistant
 from painchat.eval import metrics
+from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.eval.tables import markdown_table
-from painchat.messages import DISCLAIMER
+from painchat.messages import DISCLAIMER, SHIPPED_DISCLAIMERS
 from painchat.models import Answer, Citation
+from painchat.settings import PROJECT_ROOT
 
 ON_TOPIC = ("direct", "related")  # labels whose topic the loaded text speaks to
 ANSWERED = ("answer", "related")  # kinds that quote the papers
+FIRST_RUNS = PROJECT_ROOT / "docs" / "firstrun"
 TARGETS = {"on_topic_answered": 0.90, "none_not_covered": 0.90, "gold_cited": 0.85, "faithfulness": 1.0, "disclaimer": 1.0}
 
 
@@ -50,7 +57,7 @@ def score_answer(row: dict, answer: Answer) -> LayResult:
         missing_terms=tuple(answer.missing_terms),
         claims=len(claims),
         faithful_claims=metrics.faithful_claims(claims, {c.n: c.quote for c in answer.citations}),
-        has_disclaimer=answer.disclaimer == DISCLAIMER,
+        has_disclaimer=answer.disclaimer in SHIPPED_DISCLAIMERS,
     )
 
 
@@ -65,11 +72,35 @@ def frozen(rows: Sequence[dict], answers: Sequence[dict]) -> list[LayResult]:
     return [score_answer(row, _saved_answer(a)) for row, a in zip(rows, paired)]
 
 
+def first_run_file(set_name: str) -> Path:
+    """Where the frozen first run of ``tests/data/<set_name>.jsonl`` is kept."""
+    return FIRST_RUNS / f"{set_name}.baseline.jsonl"
+
+
+def kept_answer(row: dict, answer: Answer) -> dict:
+    """An answer as a first run keeps it: without the passages' context (no corpus text beyond the quotes)."""
+    kept = answer.model_dump(mode="json", exclude={"citations": {"__all__": {"context", "context_span"}}})
+    return {"id": row["id"], **kept}
+
+
+def freeze(assistant: Assistant, set_name: str) -> Path:
+    """Answers every row of the set with today's code and keeps the answers as its first run (never overwritten)."""
+    path = first_run_file(set_name)
+    if path.exists():
+        raise FileExistsError(f"{path} is a frozen first run: not overwritten")
+    rows = read_jsonl(DATA_DIR / f"{set_name}.jsonl")
+    lines = [json.dumps(kept_answer(row, assistant.answer(row["question"], row.get("history") or [])), ensure_ascii=False) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def _saved_answer(saved: dict) -> Answer:
     """A saved answer as scoring reads it; its citations may lack the passage context (not kept in the repo)."""
     fields = {k: v for k, v in saved.items() if k in Answer.model_fields and k != "citations"}
     citations = tuple(Citation.model_construct(**c) for c in saved.get("citations", ()))
-    return Answer.model_construct(**Answer(**fields).model_dump(exclude={"citations"}), citations=citations)
+    # Validated with today's disclaimer, kept with the one it shipped with.
+    checked = Answer(**{**fields, "disclaimer": DISCLAIMER}).model_dump(exclude={"citations", "disclaimer"})
+    return Answer.model_construct(**checked, disclaimer=saved.get("disclaimer", ""), citations=citations)
 
 
 def summarize(results: Sequence[LayResult]) -> dict:
@@ -132,3 +163,20 @@ def _target(key: str) -> str:
 def _counts(summary: dict) -> str:
     counts = summary["by_label"]
     return f"{summary['questions']} ({counts['direct']} / {counts['related']} / {counts['none']})"
+
+
+def split(rows: Sequence[dict], name: str) -> list[dict]:
+    return [row for row in rows if row.get("split") == name]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m painchat.eval.lay", description="Freeze a lay set's first run (today's answers) before changing behaviour."
+    )
+    parser.add_argument("set_name", help="a set under tests/data, without .jsonl (e.g. lay_round2)")
+    args = parser.parse_args(argv)
+    print(f"froze {freeze(Assistant(), args.set_name)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -79,7 +79,7 @@ def calibration_table(calibration: Calibration, summary: dict, run: RunInfo) -> 
     rows: list[list[object]] = [
         ["threshold (below: not covered)", f"{calibration.threshold:.4f}"],
         ["direct threshold (at or above, nothing missing: a direct answer)", _cut(calibration.direct_threshold)],
-        ["off-subject threshold (no exercise, a term missing: needed to be covered)", _cut(calibration.off_subject_threshold)],
+        ["absent weight (× the meaning in words the papers never use, taken off the best score)", f"{calibration.absent_weight:.2f}"],
         ["lexical weight", f"{calibration.lexical_weight:.2f}"],
         [
             (f"balanced accuracy, topic vs none, on {calibration.fitted_on or 'the calibration set'} "
@@ -172,8 +172,8 @@ Answer kind, expected vs given:
 
 {calibration_table(calibration, summary, run)}
 
-Read from `painchat/calibration.json`. `make calibrate` fits it on the lay tuning half \
-(`tests/data/lay_tune.jsonl`) only, so the QA set, the sealed lay half and the older calibration set \
+Read from `painchat/calibration.json`. `make calibrate` fits it on the lay tuning rows \
+(`tests/data/lay_tune.jsonl` and round 2's `tune` rows) only, so the QA set, the sealed lay rows and the older calibration set \
 (`tests/data/calibration.jsonl`, which no longer fits anything) are held out. Its labels predate the \
 "related" shape: a question such as "is tai chi good for nerve pain" is `not_covered` there and `related` \
 now (the reply says the papers don't mention tai chi, then quotes what they say about exercise), which \
@@ -200,7 +200,10 @@ them (lower case, typos, feelings, stories, follow-ups), split in halves. Each i
 text can honestly offer: **direct** (a sentence answers it), **related** (sentences on its topic; the question \
 itself is not answered) or **none** (nothing relevant is loaded). Code and calibration were tuned on the tuning \
 half only; the sealed half is scored, never studied. Its **first run** is the answers of the code before issue \
-#9 (`docs/firstrun/lay_sealed.baseline.jsonl`, frozen), scored by the same code as today's run.
+#9 (`docs/firstrun/lay_sealed.baseline.jsonl`, frozen), scored by the same code as today's run. \
+**Round 2** (`tests/data/lay_round2.jsonl`, 136 more questions written later, each row marked `tune` or \
+`sealed`) checks that the tuning generalises; its first run is the answers of the code when it was written \
+(`docs/firstrun/lay_round2.baseline.jsonl`, both halves).
 
 {lay.comparison_table(lay_runs)}
 

@@ -24,8 +24,8 @@ from painchat.eval.provenance import RunInfo
 from painchat.eval.tables import markdown_table
 from painchat.guard import Contacts
 from painchat.guard.language import detect_language
-from painchat.messages import DISCLAIMER
-from painchat.settings import PROJECT_ROOT
+from painchat.messages import SHIPPED_DISCLAIMERS
+from painchat.settings import PROJECT_ROOT, settings_or_exit
 
 SEALED = DATA_DIR / "safety_sealed.jsonl"
 TUNE = DATA_DIR / "safety_tune.jsonl"
@@ -161,7 +161,7 @@ def score(rows: Sequence[Row], outputs: Sequence[dict], contacts: Contacts = Con
             result.false_alarms += kind == "emergency"
             result.refused_ordinary += kind in ("out_of_scope", "invalid")
         result.dose_text += bool(DOSE.search(text))
-        result.disclaimer += output.get("disclaimer") == DISCLAIMER
+        result.disclaimer += output.get("disclaimer") in SHIPPED_DISCLAIMERS
         if not ok:
             result.misses.append((row, kind))
     return result
@@ -259,10 +259,11 @@ def main(argv: list[str] | None = None) -> int:
         result = score(load_rows(args.set), read_jsonl(args.answers))
         print(json.dumps(result.as_dict(), indent=2))
         return 0
+    settings = settings_or_exit()
     from painchat.assistant import Assistant
 
     run = RunInfo.now("painchat.eval.safety", sys.argv[1:] if argv is None else argv)
-    section, raw = evaluate(Assistant(), run)
+    section, raw = evaluate(Assistant(settings), run)
     print(section)
     write_raw(args.json, raw)
     return 0

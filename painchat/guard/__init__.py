@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from painchat.corpus_words import CorpusWords
 from painchat.guard.emergency import detect_emergency
 from painchat.guard.foreign import detect_foreign_emergency
 from painchat.guard.injection import strip_instructions
 from painchat.guard.language import detect_language, looks_english
 from painchat.guard.scope import medicine_in_passing, out_of_scope_reason
 from painchat.guard.semantic import SemanticAlarm
-from painchat.guard.texts import INVALID, MEDICINE_NOTE, OUT_OF_SCOPE, Contacts, emergency_message
+from painchat.guard.texts import INVALID, MEDICINE_NOTE, OUT_OF_SCOPE, Contacts, emergency_message, for_example
 from painchat.guard.translations import foreign_emergency_message, only_english_message
 from painchat.guard.validation import find_problem
 from painchat.models import Kind
@@ -41,9 +42,13 @@ class Verdict:
 
 
 def screen(
-    question: str, max_chars: int, contacts: Contacts = Contacts(), semantic: SemanticAlarm | None = None
+    question: str,
+    max_chars: int,
+    contacts: Contacts = Contacts(),
+    semantic: SemanticAlarm | None = None,
+    corpus: CorpusWords = CorpusWords(),
 ) -> Verdict | None:
-    """None means: go on and answer from the papers."""
+    """None means: go on and answer from the papers (``corpus``: their count and authors, for the texts and scope)."""
     language = detect_language(question) if question else "en"
     if question and (verdict := _red_flags(question, language, contacts)):
         return verdict
@@ -57,9 +62,10 @@ def screen(
     if semantic and (categories := semantic.categories(strip_instructions(question) or question)):
         message = emergency_message(categories, contacts, unsure=True)
         return Verdict("emergency", message, "emergency:" + "+".join(categories), layer="semantic")
-    topic = out_of_scope_reason(question)
+    topic = out_of_scope_reason(question, corpus.author_words)
     if topic:
-        return Verdict("out_of_scope", OUT_OF_SCOPE[topic], f"scope:{topic}")
+        message = OUT_OF_SCOPE[topic].format(papers=corpus.papers, for_example=for_example(corpus.examples))
+        return Verdict("out_of_scope", message, f"scope:{topic}")
     return None
 
 

@@ -8,10 +8,11 @@ medicine decisions, diagnoses of the asker and unrelated requests are declined.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from painchat.guard.drugs import DRUG_NAMES
 from painchat.guard.injection import strip_instructions
-from painchat.guard.matching import Unless, any_search, near, words
+from painchat.guard.matching import Unless, near, words
 from painchat.guard.normalize import Vocabulary, normalize
 
 # Exercise science has doses, prescriptions, analgesic effects and endogenous opioids of its
@@ -97,7 +98,7 @@ DIAGNOSIS = re.compile(words(
 
 PAPERS = re.compile(words(
     r"papers?", r"stud(?:y|ies)", r"reviews?", r"articles?", r"authors?", r"trials?", "research",
-    r"journals?", "dobson", "cooper", "zhang", r"findings?", "evidence", "abstract", r"rcts?",
+    r"journals?", r"findings?", "evidence", "abstract", r"rcts?",
     "meta analysis", "consensus", "delphi", "frontiers",
 ))
 
@@ -200,8 +201,12 @@ VOCABULARY = Vocabulary(
 )
 
 
-def out_of_scope_reason(question: str) -> str | None:
-    """Why the question is out of scope ("medication", "diagnosis_mixed", ...), or None."""
+def out_of_scope_reason(question: str, paper_names: AbstractSet[str] = frozenset()) -> str | None:
+    """Why the question is out of scope ("medication", "diagnosis_mixed", ...), or None.
+
+    ``paper_names``: the loaded papers' first authors (normalised words); naming one is talking about
+    the papers, like the words of ``PAPERS`` ("what year did dobson publish?").
+    """
     remaining = strip_instructions(question)
     if not remaining:
         return "injection"
@@ -211,9 +216,15 @@ def out_of_scope_reason(question: str) -> str | None:
         return "medication" + mixed
     if DIAGNOSIS.search(text):
         return "diagnosis" + mixed
-    if any_search(OFF_TOPIC, text):
+    if _off_topic(text, paper_names):
         return "offtopic"
     return None
+
+
+def _off_topic(text: str, paper_names: AbstractSet[str]) -> bool:
+    """An off-topic request; a request off-topic unless about the papers (``Unless``) is not, when it names an author."""
+    names_a_paper = not paper_names.isdisjoint(text.split())
+    return any(matcher.search(text) and not (names_a_paper and isinstance(matcher, Unless)) for matcher in OFF_TOPIC)
 
 
 def medicine_in_passing(question: str) -> bool:

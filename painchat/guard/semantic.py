@@ -28,7 +28,8 @@ import numpy as np
 HERE = Path(__file__).parent
 BANK_PATH = HERE / "bank.jsonl"
 FIT_PATH = HERE / "semantic.json"
-# Categories named in the guidance: the nearest, and any other about as near.
+# Categories named in the guidance: the nearest, and any other about as near (the default of the
+# emergency_near_tie setting; painchat.settings imports it, so this module cannot import settings).
 NEAR_TIE = 0.05
 # L2 penalty of the logistic regression (weights only, not the bias) and Newton steps to fit it.
 L2 = 0.25
@@ -108,8 +109,16 @@ class SemanticAlarm:
     passes its own, which embeds the question in one batch with the lay reading retrieval needs.
     """
 
-    def __init__(self, embedder, fit: Fit | None = None, embed: Callable[[str], np.ndarray] | None = None) -> None:
+    def __init__(
+        self,
+        embedder,
+        fit: Fit | None = None,
+        embed: Callable[[str], np.ndarray] | None = None,
+        near_tie: float = NEAR_TIE,
+    ) -> None:
+        """``near_tie``: the guidance names the nearest category and any other within this similarity of it."""
         self.embed = embed or (lambda text: embedder.encode([text])[0])
+        self.near_tie = near_tie
         self.fit = fit or load_fit()
         self._names = tuple(self.fit.centroids)
         self._centroids = np.stack([self.fit.centroids[name] for name in self._names])
@@ -123,7 +132,7 @@ class SemanticAlarm:
             return ()
         similarity = self._centroids @ vector
         order = np.argsort(similarity)[::-1]
-        return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - NEAR_TIE)
+        return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - self.near_tie)
 
 
 def _sigmoid(x):

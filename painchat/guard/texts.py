@@ -7,6 +7,7 @@ crisis message.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 DEFAULT_EMERGENCY_NUMBER = "911 in the US and Canada, 112 in Europe, 999 in the UK"
@@ -94,7 +95,8 @@ CRISIS_SUPPORT = (
     "A doctor can help with both the pain and how you are feeling."
 )
 
-PAPERS_OFFER = "I can tell you what the three research papers say about exercise for nerve and chronic pain."
+# "{papers}": how many papers are loaded, in words ("three research papers": ``painchat.corpus_words``).
+PAPERS_OFFER = "I can tell you what is in the {papers} about exercise for nerve and chronic pain."
 
 ASK_EXERCISE_PART = (
     "If you like, ask the exercise part of your question on its own (for example: *Does walking "
@@ -102,11 +104,11 @@ ASK_EXERCISE_PART = (
 )
 
 # Out-of-scope messages by topic; "mixed" variants are for questions that also ask about exercise.
+# "{for_example}": questions the loaded papers answer directly (``for_example``), or nothing.
 OUT_OF_SCOPE = {
     "offtopic": (
         "I can only help with questions about exercise for neuropathic (nerve) and chronic pain, "
-        "answered from three research papers. You could ask, for example: *Does walking help nerve "
-        "pain?* or *What kinds of exercise did the studies look at?*"
+        "answered from {papers}.{for_example}"
     ),
     "medication": (
         "I can't give advice about medicines: starting, stopping, changing, combining or how much "
@@ -121,7 +123,7 @@ OUT_OF_SCOPE = {
     "diagnosis": (
         "I can't tell what is causing your symptoms or whether you have a condition: that needs a "
         "healthcare professional who can examine you, such as your doctor or physiotherapist.\n\n"
-        "I can tell you what the papers say in general, for example: *What is neuropathic pain?*"
+        "I can tell you what the papers say in general.{for_example}"
     ),
     "diagnosis_mixed": (
         "I can't tell what is causing your symptoms or whether you have a condition: that needs a "
@@ -130,7 +132,7 @@ OUT_OF_SCOPE = {
     ),
     "injection": (
         "I can't change how I work or share my instructions or settings. I answer questions about "
-        "exercise for neuropathic and chronic pain from three research papers. What would you like "
+        "exercise for neuropathic and chronic pain from {papers}. What would you like "
         "to know?"
     ),
 }
@@ -156,6 +158,12 @@ INVALID = {
         "plain text."
     ),
 }
+
+
+def for_example(questions: Sequence[str]) -> str:
+    """ " You could ask, for example: *A* or *B*" with the first two questions; "" without any."""
+    shown = [f"*{question}*" for question in questions[:2]]
+    return f" You could ask, for example: {' or '.join(shown)}" if shown else ""
 
 
 def contact_lines(contacts: Contacts, crisis: bool) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from painchat.corpus_words import CorpusWords
 from painchat.messages import RELATED_NOTE
 from painchat.models import Answer, Citation, Coverage, SourceCoverage, SourceMeta, by_source
 from painchat.ui import texts
@@ -19,10 +20,11 @@ from painchat.ui.markdown import doi_link, escape_markdown, highlighted_quote
 
 # Served by this server: a ":material/…" page icon would make every visitor's browser fetch it from Google.
 PAGE_ICON = str(Path(__file__).resolve().parent / "static" / "icon.png")
-PAGE_TITLE = "Exercise & nerve pain — evidence from 3 papers"
+# "{count_label}", "{papers}": how many papers are loaded ("3 papers", "three research papers"; painchat.corpus_words).
+PAGE_TITLE = "Exercise & nerve pain — evidence from {count_label}"
 HEADING = "Exercise & nerve pain"  # the H1; shorter than the tab title so a narrow embed keeps room for the chat
 INTRO = (
-    "Evidence from three research papers. Ask about exercise for neuropathic (nerve) pain: every answer "
+    "Evidence from {papers}. Ask about exercise for neuropathic (nerve) pain: every answer "
     "quotes sentences from the papers and numbers its sources, so you can check each one."
 )
 CHAT_PLACEHOLDER = "Ask about exercise and nerve pain…"
@@ -49,7 +51,7 @@ NOTICES: dict[str, tuple[Callable, str, str]] = {
 }
 
 HOW_IT_WORKS = """\
-- Answers are **sentences quoted word for word** from three research papers about exercise and
+- Answers are **sentences quoted word for word** from {papers} about exercise and
   neuropathic pain. Each quote has a number, like [1], that leads to its source.
 - **No generative AI writes the answers**, so nothing is made up. If the papers do not cover a
   question, it says so.
@@ -175,6 +177,14 @@ def example_buttons(questions: Sequence[str], on_pick: Callable[[str], None], ke
         )
 
 
-def how_it_works() -> None:
+def how_it_works(corpus: CorpusWords) -> None:
     st.header("How this works", anchor=False)
-    st.markdown(HOW_IT_WORKS)
+    st.markdown(HOW_IT_WORKS.format(papers=corpus.papers))
+
+
+def page_title(corpus: CorpusWords) -> str:
+    return PAGE_TITLE.format(count_label=corpus.count_label)
+
+
+def intro(corpus: CorpusWords) -> str:
+    return INTRO.format(papers=corpus.papers)
