@@ -29,7 +29,9 @@ def corpus_words() -> CorpusWords:
         return CorpusWords()
 
 
-st.set_page_config(page_title=render.page_title(corpus_words()), page_icon=render.PAGE_ICON, layout="centered")
+# Read once per script run: the tab title and the intro both name the papers.
+PAPERS = corpus_words()
+st.set_page_config(page_title=render.page_title(PAPERS), page_icon=render.PAGE_ICON, layout="centered")
 
 CHAT_KEY = "question"
 
@@ -270,7 +272,7 @@ def keep_page_in_step(asked: bool, restored: bool, max_chars: int) -> None:
 
 def main() -> None:
     st.title(render.HEADING, anchor=False)  # no empty "link to this heading" tab stop
-    st.caption(render.intro(corpus_words()))
+    st.caption(render.intro(PAPERS))
     try:
         settings = load_settings()
         typed = pinned_input(settings.max_question_chars)
