@@ -96,7 +96,7 @@ def test_the_fitted_model_is_the_banks(embedder):
     """semantic.json must be refitted (python -m painchat.eval.bank) whenever the bank changes."""
     fit, bank = load_fit(), load_bank()
     assert fit.bank_sha256 == bank_sha256()
-    refitted = fit_model(np.asarray(embedder.encode([e.text for e in bank]), dtype=np.float64), bank, fit.threshold)
+    refitted = fit_model(np.asarray(embedder.encode([e.text for e in bank]), dtype=np.float64), bank, fit.threshold, fit.window_margin)
     assert np.allclose(refitted.weights, fit.weights, atol=1e-3)
     assert set(refitted.centroids) == set(fit.centroids) == {e.category for e in bank if e.is_emergency}
 

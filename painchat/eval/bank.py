@@ -22,8 +22,9 @@ import numpy as np
 
 from painchat.embedding import Embedder
 from painchat.eval.datasets import read_jsonl
-from painchat.eval.safety import TUNE, Row, load_old_sets, load_rows
+from painchat.eval.safety import ROUND3, TUNE, Row, load_old_sets, load_rows
 from painchat.guard import screen
+from painchat.guard.segments import windows
 from painchat.guard.semantic import (
     BANK_PATH,
     FIT_PATH,
@@ -42,6 +43,9 @@ from painchat.settings import Settings
 FALSE_ALARM_BUDGET = 0.02
 THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.01), 2)
 FOLDS = 10
+# What a long message's windows may add to the false alarms on ordinary questions (none), and the margins tried.
+WINDOW_FALSE_ALARM_BUDGET = 0.0
+MARGINS = np.round(np.arange(0.0, 0.41, 0.02), 2)
 SEED = 8
 # The sets' categories that share an emergency message with another.
 CATEGORY_OF = {"self_harm": "suicide", "lethal_means": "suicide", "palpitations": "cardiac"}
@@ -53,7 +57,7 @@ NOT_EMERGENCY = {"ordinary": "answer", "medication": "out_of_scope"}
 
 def bank_rows() -> list[tuple[Row, BankEntry]]:
     """English, readable rows of the tuning sets that stand on their own (no history), with their bank entries."""
-    rows = [row for row in [*load_rows(TUNE), *load_old_sets(), *written_rows()]
+    rows = [row for row in [*load_rows(TUNE), *load_rows(ROUND3, "tune"), *load_old_sets(), *written_rows()]
             if row.lang == "en" and not row.history and find_problem(row.question, MAX_CHARS) is None]
     return [(row, BankEntry(row.question, _category(row))) for row in rows]
 
@@ -73,10 +77,9 @@ def _category(row: Row) -> str:
     return CATEGORY_OF.get(row.category, row.category)
 
 
-def choose_threshold(vectors: np.ndarray, labels: np.ndarray, rule_alarms: list[bool], ordinary: list[bool]
+def choose_threshold(probability: np.ndarray, labels: np.ndarray, rule_alarms: list[bool], ordinary: list[bool]
                      ) -> tuple[float, dict]:
     """The lowest threshold whose cross-validated false alarms on ordinary questions stay within the budget."""
-    probability = cross_validated_probability(vectors, labels)
     emergency, rules, is_ordinary = labels, np.array(rule_alarms), np.array(ordinary)
     best = next(t for t in THRESHOLDS if (probability[is_ordinary] >= t).mean() <= FALSE_ALARM_BUDGET)
     alarms, either = probability >= best, rules | (probability >= best)
@@ -89,15 +92,47 @@ def choose_threshold(vectors: np.ndarray, labels: np.ndarray, rule_alarms: list[
     return float(best), report
 
 
-def cross_validated_probability(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """Each row's probability from a model trained without its fold (fixed shuffle, so reruns agree)."""
+def choose_window_margin(above: np.ndarray, alarms: np.ndarray, labels: np.ndarray,
+                         ordinary: list[bool]) -> tuple[float, dict]:
+    """The smallest margin whose windows add at most the window budget to the false alarms on ordinary questions.
+
+    ``above``: how far each row's most alarming window is above the threshold (cross-validated);
+    ``alarms``: the whole messages' cross-validated alarms at the chosen threshold.
+    """
+    is_ordinary = np.array(ordinary)
+    allowed = alarms[is_ordinary].mean() + WINDOW_FALSE_ALARM_BUDGET
+    margin = next(m for m in MARGINS if (alarms | (above >= m))[is_ordinary].mean() <= allowed)
+    either = alarms | (above >= margin)
+    return float(margin), {"window_false_alarm_budget": WINDOW_FALSE_ALARM_BUDGET,
+                           "cv_recall_with_windows": _rate(either[labels]),
+                           "cv_false_alarms_with_windows": _rate(either[is_ordinary])}
+
+
+def cross_validated_models(vectors: np.ndarray, labels: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each fold's rows with the weights trained without them (fixed shuffle, so reruns agree)."""
     order = np.random.default_rng(SEED).permutation(len(labels))
-    probability = np.zeros(len(labels))
-    for fold in np.array_split(order, FOLDS):
-        train = np.setdiff1d(order, fold)
-        weights = train_logistic(vectors[train], labels[train].astype(np.float64))
+    return [(fold, train_logistic(vectors[np.setdiff1d(order, fold)], labels[np.setdiff1d(order, fold)]
+                                  .astype(np.float64)))
+            for fold in np.array_split(order, FOLDS)]
+
+
+def cross_validated_probability(models, vectors: np.ndarray) -> np.ndarray:
+    """Each row's probability from the model trained without its fold."""
+    probability = np.zeros(len(vectors))
+    for fold, weights in models:
         probability[fold] = [emergency_probability(weights, vectors[i]) for i in fold]
     return probability
+
+
+def window_probability(models, texts: list[str], threshold: float, embedder: Embedder) -> np.ndarray:
+    """How far each row's most alarming window is above ``threshold`` (-inf for a short row), from its fold's model."""
+    best = np.full(len(texts), -np.inf)
+    for fold, weights in models:
+        for i in fold:
+            if pieces := windows(texts[i]):
+                vectors = np.asarray(embedder.encode(list(pieces)), dtype=np.float64)
+                best[i] = max(emergency_probability(weights, v) for v in vectors) - threshold
+    return best
 
 
 def _rate(flags: np.ndarray) -> float:
@@ -109,16 +144,23 @@ def main() -> int:
     bank = tuple(entry for _, entry in pairs)
     BANK_PATH.write_text("".join(json.dumps({"text": e.text, "category": e.category}, ensure_ascii=False) + "\n"
                                  for e in bank), encoding="utf-8")
-    vectors = np.asarray(Embedder().encode([entry.text for entry in bank]), dtype=np.float64)
+    embedder = Embedder()
+    vectors = np.asarray(embedder.encode([entry.text for entry in bank]), dtype=np.float64)
     labels = np.array([entry.is_emergency for entry in bank])
     rule_alarms = [(v := screen(row.question, MAX_CHARS)) is not None and v.kind == "emergency" for row, _ in pairs]
-    threshold, report = choose_threshold(vectors, labels, rule_alarms, [row.expected == "answer" for row, _ in pairs])
-    model = fit_model(vectors, bank, threshold)
-    payload = {"threshold": threshold, "model": Embedder.name, "bank_sha256": bank_sha256(), "fit": report,
+    ordinary = [row.expected == "answer" for row, _ in pairs]
+    models = cross_validated_models(vectors, labels)
+    probability = cross_validated_probability(models, vectors)
+    threshold, report = choose_threshold(probability, labels, rule_alarms, ordinary)
+    above = window_probability(models, [entry.text for entry in bank], threshold, embedder)
+    margin, window_report = choose_window_margin(above, probability >= threshold, labels, ordinary)
+    model = fit_model(vectors, bank, threshold, margin)
+    payload = {"threshold": threshold, "window_margin": margin, "model": Embedder.name,
+               "bank_sha256": bank_sha256(), "fit": report | window_report,
                "weights": [round(float(w), 6) for w in model.weights],
                "centroids": {name: [round(float(x), 6) for x in vector] for name, vector in model.centroids.items()}}
     FIT_PATH.write_text(json.dumps(payload) + "\n", encoding="utf-8")
-    print(json.dumps({"threshold": threshold, **report}, indent=2))
+    print(json.dumps({"threshold": threshold, "window_margin": margin, **report, **window_report}, indent=2))
     return 0
 
 

@@ -145,14 +145,15 @@ HEADACHE = Category("headache", (near(50, HEAD_PAIN, WORST_OR_SUDDEN),))
 LOST_CONTROL = words(
     r"(?:lost|losing|lose|loss of|trouble|difficulty|" + CANT + r") (?:\w+ ){0,3}(?:bladder|bowels?)",
     r"no (?:\w+ ){0,2}control (?:of|over) (?:my )?(?:bladder|bowels?)", r"no (?:bladder|bowel) control",
-    CANT + r" feel (?:\w+ ){0,4}(?:toilet|pee|wee|urinate)",
+    CANT + r" feel (?:\w+ ){0,6}(?:toilet|pee|wee|urinate)",
     r"(?:bladder|bowels?) (?:\w+ ){0,2}(?:gone|stopped working|gave way|let go|accidents?)",
     r"accidents? (?:with|from|of) (?:my )?(?:bladder|bowels?)",
     r"(?:wet|peed|pissed|soiled|pooed|pooped|messed) (?:my ?self|my pants|my trousers|the bed)",
     r"incontinen\w*",
     CANT + r" (?:pee|wee|urinate|pass urine|pass water|empty my bladder)")
 BACK_OR_SPINE = words("back", "spine", "spinal", "sciatica", "lumbar", "disc", "disk", "slipped",
-                      r"herniat\w*", r"sudden\w*", "both legs", r"legs? (?:\w+ ){0,2}(?:numb|weak|gave way)")
+                      r"herniat\w*", r"sudden\w*", r"both (?:my |his |her )?legs",
+                      r"legs? (?:\w+ ){0,2}(?:numb\w*|weak\w*|gave way)")
 NUMB = words(r"numb\w*", "no feeling", r"cant feel", r"tingl\w*", "pins and needles", "dead")
 SADDLE_AREA = words("saddle", "groin", r"genitals?", r"genital area", "private parts", "privates",
                     "private area", "bum", "buttocks", "butt", r"bottom(?! of)", "backside", "anus",
@@ -253,6 +254,8 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"this is (?:my )?goodbye", r"(?:say|said|saying) goodbye (?:to everyone|for good|forever)",
     r"(?:sorted|sorting|put|putting|got) (?:out )?my (?:affairs|will|things) (?:in order|sorted)",
     r"cutting (?:again|my (?:arms?|wrists?|legs?|skin|thighs?))",
+    # Injuring the body "until it bleeds" is deliberate, whatever the tool.
+    r"until (?:it|they|i|my \w+) (?:start )?(?:bleeds?|bled|bleeding)",
     # "I cut myself on a rock" is an accident; "cutting myself" and "cut myself again" are not.
     r"self (?:harm\w*|injur\w*)", r"selfharm\w*", r"harm(?:ing)? " + SELF, r"cutting " + SELF,
     r"cut " + SELF + " again",
@@ -269,6 +272,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"giv(?:e|ing|en) (?:away )?(?:all )?(?:my|away my) (?:things|stuff|belongings|possessions)",
     r"(?:this|next|it) (?:is|will be|s) my last (?:week|day|night|weekend|month|christmas|birthday)",
     r"(?:wont|will not|not going to) be (?:around|here) (?:much longer|for long|next|by|after)",
+    r"(?:plan\w*|going|intend\w*|expect\w*|hope|want|decided) (?:to )?not (?:to )?be (?:around|here|alive)",
     r"(?:im|i am|i feel like|feel like) (?:just )?a burden", r"burden (?:to|on) (?:everyone|my|them|others)",
     # Questions about lethal amounts or means, however framed (a story, "hypothetically", for a friend).
     r"(?:lethal|fatal|deadly|toxic|killing) (?:dose|amount|quantity|number)",
@@ -277,6 +281,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"how (?:many|much) (?:\w+ ){0,4}(?:would|will|does it take to|to|could|can|before it|before they)"
     r" (?:\w+ ){0,2}(?:kill|die|be (?:lethal|fatal|deadly)|stop (?:a|the|your|my|his|her) heart|od|overdose)",
     r"enough (?:\w+ ){0,3}to (?:kill|die|not wake up|never wake up|end it)",
+    r"how (?:high|far|deep|tall|long|fast) (?:\w+ ){0,12}(?:fatal|lethal|deadly|to kill|to die)",
     r"(?:painless|easiest|quickest|fastest|best|surest|quietest) way to (?:die|kill|end it|go)",
     r"how (?:to|do i|would i|could i|can i|would someone|could someone|do people) (?:kill (?:myself|themselves|someone)"
     r"|overdose|od|die)",
@@ -423,6 +428,12 @@ LONG_AGO = re.compile(
     r" (?:years?|yrs|decades?) (?:ago|back|before)|(?:last|previous) (?:year|summer|winter|spring|autumn|fall)"
     r"|in (?:19|20)\d\d|when i was (?:a (?:kid|child|teen\w*|boy|girl)|young|younger|little|\d+)"
     r"|as a (?:kid|child|teen\w*)|years ago|long time ago|(?:once|twice) in my life)\b")
+# A clause whose symptom a clinician has since explained or cleared ("was just a pulled muscle, my gp checked").
+EXPLAINED = re.compile(words(
+    r"(?:was|turned out (?:to be)?|its|it was|were) (?:just|only) (?:a |an )?(?:pulled|strained|torn|muscle\w*"
+    r"|indigestion|heartburn|reflux|anxiety|panic|cramp\w*|bruis\w*|sprain\w*)",
+    r"(?:gp|doctor|dr|doc|physio|cardiologist|consultant|nurse|hospital|a and e|er) (?:\w+ ){0,3}(?:checked|cleared"
+    r"|ruled (?:it |that )?out|said (?:it|its|it was|that was|that its) (?:fine|nothing|ok|okay|normal|benign))"))
 HAPPENING_AGAIN = re.compile(words("again", "right now", "just now", "came back", "coming back", r"(?:its|it s) back",
                                    r"return\w*", r"recurr\w*", "same thing"))
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
@@ -431,15 +442,30 @@ CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b"
 def detect_emergency(text: str) -> tuple[str, ...]:
     """Names of the emergency categories the text signals, in message order; () if none.
 
-    Clauses about long ago are dropped unless the text says it is happening again; negated
-    symptoms ("no chest pain, just sore calves") are dropped for the physical categories.
+    Clauses about long ago, or about a symptom since explained or cleared, are dropped unless the
+    text says it is happening again; negated symptoms ("no chest pain, just sore calves") are dropped
+    for the physical categories.
     """
-    clauses = [VOCABULARY.correct(normalize(clause)) for clause in CLAUSE_BREAK.split(text)]
-    again = any(HAPPENING_AGAIN.search(clause) for clause in clauses)
-    recent = [clause for clause in clauses if again or not LONG_AGO.search(clause)]
+    clauses, present = _clauses(text)
+    recent = [clause for clause, keep in zip(clauses, present) if keep]
     current = _join(NEGATED.sub(" ", clause) for clause in recent)
     physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
     return tuple(physical + [c.name for c in NEGATION_KEPT if any_search(c.rules, _join(recent))])
+
+
+def without_the_past(text: str) -> str:
+    """The text as written without its clauses about long ago or about a symptom since cleared (see above)."""
+    _, present = _clauses(text)
+    if all(present):
+        return text
+    return " ".join(clause.strip() for clause, keep in zip(CLAUSE_BREAK.split(text), present) if keep)
+
+
+def _clauses(text: str) -> tuple[list[str], list[bool]]:
+    """The text's clauses, normalised with key words corrected, and whether each is about the present."""
+    clauses = [VOCABULARY.correct(normalize(clause)) for clause in CLAUSE_BREAK.split(text)]
+    again = any(HAPPENING_AGAIN.search(clause) for clause in clauses)
+    return clauses, [again or not (LONG_AGO.search(clause) or EXPLAINED.search(clause)) for clause in clauses]
 
 
 def _join(clauses) -> str:

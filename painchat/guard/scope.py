@@ -55,10 +55,18 @@ MEDICINE_DECISION = re.compile(words(
     r"start\w*", r"begin\w*", r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
     r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*", r"up (?:my|the|his|her)",
     r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*", "instead of", r"doubl\w*",
-    r"combin\w*", r"mix\w*", "together", "alongside", r"interact\w*", "alcohol", r"side ?effects?", "which one",
+    r"interact\w*", "alcohol", r"side ?effects?", "which one",
     r"withdraw\w*", r"addict\w*", r"depend\w*", r"prescri\w*",
     r"(?:make|makes|made|making|gives?|giving|gave|causes?|causing|caused) (?:me|him|her|them|my)",
 ))
+
+# Combining is a medicine decision, unless it is exercise combined with the medicines ("exercise alongside my meds").
+COMBINING = words(r"combin\w*", r"mix\w*", "together", "alongside", r"on top of")
+EXERCISE_ALONGSIDE = near(30, EXERCISE.pattern, COMBINING)
+# Decisions the writer says they are not asking about ("not asking about changing them"), and a dose that stays.
+DISCLAIMED = re.compile(words(r"(?:not|never|no plans?|dont want|do not want|im not) (?:asking|looking|wanting|planning"
+                              r"|trying|going)(?: \w+){0,3}", r"(?:same|stable|usual|normal|regular|current|steady)"
+                              r" (?:doses?|dosage)"))
 
 # Conditions a person may ask to be told they have; suffixes cover the long tail.
 CONDITION = (r"(?:neuropath\w*|nerve (?:pain|damage|problems?|issues?|injury|injuries|disease|compression"
@@ -191,7 +199,7 @@ VOCABULARY = Vocabulary(
         "medicines", "prescription", "prescribed", "painkiller", "painkillers", "tablets", "capsules",
         "dosage", "antidepressant", "antidepressants",
     ),
-    misspellings={"medz": "meds", "pils": "pills"},
+    misspellings={"medz": "meds", "pils": "pills", "u": "you", "r": "are", "ur": "your", "wat": "what"},
     protected=(
         # Real words within difflib reach of a key word (found by scanning an English word
         # list): left alone, "meditation" would read "medication" and "tables" "tablets".
@@ -212,7 +220,7 @@ def out_of_scope_reason(question: str, paper_names: AbstractSet[str] = frozenset
         return "injection"
     text = VOCABULARY.correct(normalize(remaining))
     mixed = "_mixed" if EXERCISE.search(text) else ""
-    if MEDICATION.search(text) and not (mixed and not MEDICINE_DECISION.search(text)):
+    if MEDICATION.search(text) and not (mixed and not medicine_decision(text)):
         return "medication" + mixed
     if DIAGNOSIS.search(text):
         return "diagnosis" + mixed
@@ -230,4 +238,11 @@ def _off_topic(text: str, paper_names: AbstractSet[str]) -> bool:
 def medicine_in_passing(question: str) -> bool:
     """True for an exercise question that names a medicine without asking what to do with it."""
     text = VOCABULARY.correct(normalize(strip_instructions(question) or question))
-    return bool(MEDICATION.search(text) and EXERCISE.search(text) and not MEDICINE_DECISION.search(text))
+    return bool(MEDICATION.search(text) and EXERCISE.search(text) and not medicine_decision(text))
+
+
+def medicine_decision(text: str) -> bool:
+    """The normalised text asks what to do with a medicine: a decision word it does not disclaim."""
+    text = DISCLAIMED.sub(" ", text)
+    return bool(MEDICINE_DECISION.search(text)
+                or (re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text)))

@@ -25,6 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
+from painchat.guard.emergency import without_the_past
+from painchat.guard.segments import windows
+
 HERE = Path(__file__).parent
 BANK_PATH = HERE / "bank.jsonl"
 FIT_PATH = HERE / "semantic.json"
@@ -50,11 +53,16 @@ class BankEntry:
 
 @dataclass(frozen=True)
 class Fit:
-    """The fitted layer: regression weights (bias last), category centroids, and where it alarms."""
+    """The fitted layer: regression weights (bias last), category centroids, and where it alarms.
+
+    A window of a long message is judged with less context than the whole, so it must clear the
+    threshold by ``window_margin`` (fitted on the bank's false alarms, like the threshold).
+    """
 
     threshold: float
     weights: np.ndarray
     centroids: dict[str, np.ndarray]
+    window_margin: float
     bank_sha256: str = ""
 
 
@@ -71,17 +79,18 @@ def bank_sha256(path: Path = BANK_PATH) -> str:
 def load_fit(path: Path = FIT_PATH) -> Fit:
     data = json.loads(path.read_text(encoding="utf-8"))
     centroids = {name: np.asarray(vector, dtype=np.float32) for name, vector in data["centroids"].items()}
-    return Fit(data["threshold"], np.asarray(data["weights"], dtype=np.float64), centroids, data["bank_sha256"])
+    return Fit(data["threshold"], np.asarray(data["weights"], dtype=np.float64), centroids, data["window_margin"],
+               data["bank_sha256"])
 
 
-def fit_model(vectors: np.ndarray, bank: tuple[BankEntry, ...], threshold: float) -> Fit:
+def fit_model(vectors: np.ndarray, bank: tuple[BankEntry, ...], threshold: float, window_margin: float) -> Fit:
     """Weights trained on every bank example, and each emergency category's unit-length mean embedding."""
     labels = np.array([entry.is_emergency for entry in bank], dtype=np.float64)
     centroids = {}
     for name in sorted({entry.category for entry in bank if entry.is_emergency}):
         mean = vectors[[i for i, entry in enumerate(bank) if entry.category == name]].mean(axis=0)
         centroids[name] = (mean / np.linalg.norm(mean)).astype(np.float32)
-    return Fit(threshold, train_logistic(vectors, labels), centroids)
+    return Fit(threshold, train_logistic(vectors, labels), centroids, window_margin)
 
 
 def train_logistic(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -107,6 +116,7 @@ class SemanticAlarm:
 
     ``embed`` turns a question's text into its vector: by default the embedder alone; the assistant
     passes its own, which embeds the question in one batch with the lay reading retrieval needs.
+    A long message's windows (``segments.windows``) are embedded by the embedder in one more batch.
     """
 
     def __init__(
@@ -117,18 +127,30 @@ class SemanticAlarm:
         near_tie: float = NEAR_TIE,
     ) -> None:
         """``near_tie``: the guidance names the nearest category and any other within this similarity of it."""
-        self.embed = embed or (lambda text: embedder.encode([text])[0])
+        self.encode = embedder.encode
+        self.embed = embed or (lambda text: self.encode([text])[0])
         self.near_tie = near_tie
         self.fit = fit or load_fit()
         self._names = tuple(self.fit.centroids)
         self._centroids = np.stack([self.fit.centroids[name] for name in self._names])
 
     def categories(self, question: str) -> tuple[str, ...]:
-        """Emergency categories the question reads like, nearest first; () if it reads as ordinary."""
-        return self.judge(self.embed(question))
+        """Emergency categories the question, or a window of a long one, reads like, nearest first; () if none.
 
-    def judge(self, vector: np.ndarray) -> tuple[str, ...]:
-        if emergency_probability(self.fit.weights, vector) < self.fit.threshold:
+        Clauses about long ago or about a symptom since cleared are left out, as the rules leave them out.
+        """
+        present = without_the_past(question)
+        vector = self.embed(question) if present == question else self.encode([present])[0]
+        if found := self.judge(np.asarray(vector)):
+            return found
+        pieces = windows(present)
+        for vector in self.encode(list(pieces)) if pieces else ():
+            if found := self.judge(np.asarray(vector), margin=self.fit.window_margin):
+                return found
+        return ()
+
+    def judge(self, vector: np.ndarray, margin: float = 0.0) -> tuple[str, ...]:
+        if emergency_probability(self.fit.weights, vector) < self.fit.threshold + margin:
             return ()
         similarity = self._centroids @ vector
         order = np.argsort(similarity)[::-1]
