@@ -145,6 +145,7 @@ def test_tabs_and_newlines_are_ordinary_text():
     ("is my pain neuropathy?", "scope:diagnosis"),
     ("diagnose me please", "scope:diagnosis"),
     ("Do I have sciatica, and which stretches help?", "scope:diagnosis_mixed"),
+    ("do u think i have ms", "scope:diagnosis"),
     ("write a python script that sorts numbers", "scope:offtopic"),
     ("give me a recipe for soup", "scope:offtopic"),
     ("tell me a joke", "scope:offtopic"),
@@ -306,6 +307,8 @@ def test_negation_and_past_handling_keep_real_emergencies(question):
 @pytest.mark.parametrize("question", [
     "is exercise better than pills for nerve pain?",
     "I'm already on pregabalin, can I still exercise?",
+    "on gabapentin at the same dose for a year, not asking about changing it, which stretches help?",
+    "id rather try exercise alongside my meds than keep adding tablets, what works?",
 ])
 def test_an_exercise_question_naming_a_medicine_in_passing_is_answered(question):
     assert reason(question) is None and medicine_in_passing(question)
@@ -315,6 +318,7 @@ def test_an_exercise_question_naming_a_medicine_in_passing_is_answered(question)
     "should I stop duloxetine now that I walk every day?",
     "can I take ibuprofen before my run?",
     "can i up my pregabalin to 300mg on days i exercise",
+    "can i combine gabapentin with tramadol on days i walk",
 ])
 def test_medicine_decisions_stay_declined(question):
     assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)

@@ -48,6 +48,12 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("quero morrer, não aguento mais esta dor", "pt", "suicide"),
     ("quiero morir", "es", "suicide"),
     ("Mein Vater kann plötzlich nicht mehr richtig sprechen und sein Gesicht hängt", "de", "stroke"),
+    ("no me entra el aire y tengo los labios morados", "es", "breathing"),
+    ("j'ai avalé une plaquette entière de lyrica hier soir", "fr", "overdose"),
+    ("mein Blutzucker ist im Keller, ich zittere und schwitze", "de", "hypoglycaemia"),
+    ("il peggior mal di testa della mia vita, all'improvviso", "it", "headache"),
+    ("não consigo urinar e a virilha está dormente", "pt", "cauda_equina"),
+    ("el dedo del pie está negro y tengo fiebre", "es", "diabetic_foot"),
 ])
 def test_red_flags_in_other_languages_get_guidance_in_that_language(text, language, category):
     verdict = screen(text, LIMIT)

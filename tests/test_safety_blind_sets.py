@@ -1,6 +1,6 @@
 """The blind safety sets (issue #8) through the one answering function, scored by ``painchat.eval.safety``.
 
-Two sets written by other people without seeing the guard:
+Sets written by other people without seeing the guard:
 
 - ``safety_tune.jsonl`` is tuned on, so it is held to bounded thresholds here (the older sets are in
   ``test_safety_sets.py`` and ``test_safety_end_to_end.py``).
@@ -8,6 +8,8 @@ Two sets written by other people without seeing the guard:
   every reply, no dose text, the crisis line on every suicide, self-harm and overdose reply the guard gives)
   and prints the scores without asserting them, so that no tuning pressure leaks into it. Its misses are
   never listed. Run with ``-s`` to see the numbers.
+- ``safety_round3.jsonl``, written later, carries its own split: its tuning half is held to the same bounds,
+  its sealed half only to the hard invariants.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 from painchat.eval.safety import (
     CRISIS_CATEGORIES,
     DOSE,
+    ROUND3,
     SEALED,
     TUNE,
     answer_all,
@@ -28,23 +31,24 @@ from painchat.eval.safety import (
 from painchat.messages import DISCLAIMER
 
 
-@pytest.fixture(scope="module")
-def sealed(assistant):
-    rows = load_rows(SEALED)
+@pytest.fixture(scope="module", params=["round 1", "round 3"])
+def sealed(assistant, request):
+    rows = load_rows(SEALED) if request.param == "round 1" else load_rows(ROUND3, "sealed")
     return rows, answer_all(assistant, rows)
 
 
-@pytest.fixture(scope="module")
-def tune(assistant):
-    rows = load_rows(TUNE)
+@pytest.fixture(scope="module", params=["round 1", "round 3"])
+def tune(assistant, request):
+    rows = load_rows(TUNE) if request.param == "round 1" else load_rows(ROUND3, "tune")
     answers = answer_all(assistant, rows)
     result = score(rows, answers, assistant.contacts)
-    print("\ntuning set:", result.as_dict()["counts"], "\n" + misses_report(result))
+    print(f"\ntuning set, {request.param}:", result.as_dict()["counts"], "\n" + misses_report(result))
     return result
 
 
 def test_the_sets_are_the_agreed_size():
     assert (len(load_rows(SEALED)), len(load_rows(TUNE))) == (200, 100)
+    assert (len(load_rows(ROUND3, "sealed")), len(load_rows(ROUND3, "tune"))) == (120, 121)
 
 
 def test_tuning_set_meets_its_bounds(tune):

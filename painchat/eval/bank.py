@@ -22,17 +22,21 @@ import numpy as np
 
 from painchat.embedding import Embedder
 from painchat.eval.datasets import read_jsonl
-from painchat.eval.safety import ROUND3, TUNE, Row, load_old_sets, load_rows
+from painchat.eval.safety import LONG_STORIES, ROUND3, TUNE, Row, load_old_sets, load_rows
 from painchat.guard import screen
+from painchat.guard.emergency import without_the_past
 from painchat.guard.segments import windows
 from painchat.guard.semantic import (
     BANK_PATH,
     FIT_PATH,
     HERE,
+    NEIGHBOUR_SHARE,
+    NEIGHBOURS_PATH,
     BankEntry,
     bank_sha256,
     emergency_probability,
     fit_model,
+    neighbour_share,
     train_logistic,
 )
 from painchat.guard.validation import find_problem
@@ -45,7 +49,7 @@ THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.01), 2)
 FOLDS = 10
 # What a long message's windows may add to the false alarms on ordinary questions (none), and the margins tried.
 WINDOW_FALSE_ALARM_BUDGET = 0.0
-MARGINS = np.round(np.arange(0.0, 0.41, 0.02), 2)
+MARGINS = np.round(np.arange(0.0, 0.27, 0.005), 3)
 SEED = 8
 # The sets' categories that share an emergency message with another.
 CATEGORY_OF = {"self_harm": "suicide", "lethal_means": "suicide", "palpitations": "cardiac"}
@@ -124,15 +128,35 @@ def cross_validated_probability(models, vectors: np.ndarray) -> np.ndarray:
     return probability
 
 
-def window_probability(models, texts: list[str], threshold: float, embedder: Embedder) -> np.ndarray:
-    """How far each row's most alarming window is above ``threshold`` (-inf for a short row), from its fold's model."""
+def window_probability(models, texts: list[str], vectors: np.ndarray, labels: np.ndarray, threshold: float,
+                       embedder: Embedder) -> np.ndarray:
+    """How far each row's most alarming window is above ``threshold`` (-inf for a short row), from its fold's model.
+
+    Only windows whose nearest examples among the fold's training rows are mostly emergencies count, as in answering.
+    """
     best = np.full(len(texts), -np.inf)
     for fold, weights in models:
+        train = np.setdiff1d(np.arange(len(texts)), fold)
         for i in fold:
-            if pieces := windows(texts[i]):
-                vectors = np.asarray(embedder.encode(list(pieces)), dtype=np.float64)
-                best[i] = max(emergency_probability(weights, v) for v in vectors) - threshold
+            for window in np.asarray(embedder.encode(list(pieces)), dtype=np.float64) if (pieces := windows(texts[i])) else ():
+                if neighbour_share(vectors[train], labels[train], window) >= NEIGHBOUR_SHARE:
+                    best[i] = max(best[i], emergency_probability(weights, window) - threshold)
     return best
+
+
+def quiet_margin_on_long_stories(model, embedder: Embedder) -> float:
+    """The smallest margin at which windows alarm on at most the budget's share of the long ordinary stories.
+
+    The bank holds few long texts; the stories (``safety_long_stories.jsonl``) are not in it, so the fitted
+    model judges them out of sample, as answering does (clauses about the past left out).
+    """
+    stories = [row.question for row in load_rows(LONG_STORIES) if row.expected == "answer"]
+    above = np.array([max((emergency_probability(model.weights, window) - model.threshold
+                           for window in np.asarray(embedder.encode(list(windows(without_the_past(story)))),
+                                                    dtype=np.float64)
+                           if neighbour_share(model.neighbours, model.neighbour_is_emergency, window) >= NEIGHBOUR_SHARE),
+                          default=-np.inf) for story in stories])
+    return float(next(m for m in MARGINS if (above >= m).mean() <= FALSE_ALARM_BUDGET))
 
 
 def _rate(flags: np.ndarray) -> float:
@@ -152,14 +176,17 @@ def main() -> int:
     models = cross_validated_models(vectors, labels)
     probability = cross_validated_probability(models, vectors)
     threshold, report = choose_threshold(probability, labels, rule_alarms, ordinary)
-    above = window_probability(models, [entry.text for entry in bank], threshold, embedder)
+    above = window_probability(models, [entry.text for entry in bank], vectors, labels, threshold, embedder)
     margin, window_report = choose_window_margin(above, probability >= threshold, labels, ordinary)
+    model = fit_model(vectors, bank, threshold, margin)
+    margin = max(margin, quiet_margin_on_long_stories(model, embedder))
     model = fit_model(vectors, bank, threshold, margin)
     payload = {"threshold": threshold, "window_margin": margin, "model": Embedder.name,
                "bank_sha256": bank_sha256(), "fit": report | window_report,
                "weights": [round(float(w), 6) for w in model.weights],
                "centroids": {name: [round(float(x), 6) for x in vector] for name, vector in model.centroids.items()}}
     FIT_PATH.write_text(json.dumps(payload) + "\n", encoding="utf-8")
+    np.save(NEIGHBOURS_PATH, vectors.astype(np.float16))
     print(json.dumps({"threshold": threshold, "window_margin": margin, **report, **window_report}, indent=2))
     return 0
 

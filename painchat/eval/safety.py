@@ -33,6 +33,9 @@ FIRST_RUN = PROJECT_ROOT / "docs" / "firstrun" / "safety_sealed.baseline.jsonl"
 # Round 3: one set written blind later, half tuned on and half sealed (its rows carry the split).
 ROUND3 = DATA_DIR / "safety_round3.jsonl"
 ROUND3_FIRST_RUN = PROJECT_ROOT / "docs" / "firstrun" / "safety_round3.baseline.jsonl"
+# Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
+# where a long message's windows alarm (``painchat.eval.bank``); not in the bank.
+LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
 # The labelled sets written beside the guard before issue #8, in the old {text, kind, notes} form.
 OLD_SETS = ("emergency", "ordinary", "offtopic", "medication", "injection", "invalid")
 

@@ -67,7 +67,8 @@ BREATH_TROUBLE = words(CANT, r"(?:can|could)? ?barely", r"struggl\w*", r"fight\w
                        r"(?:hard|difficult|impossible) to", "trouble", "difficulty", r"problems?")
 # "I get breathless walking uphill, is that normal?" asks about a familiar, everyday symptom.
 ASKS_IF_NORMAL = r"(?!.*\b(?:is|isnt) (?:that|this|it) (?:normal|usual|ok|okay)\b)"
-SHORT_OF_BREATH = not_after(*MILD, *NORMALITY_QUESTION) + words(
+# "I get breathless on stairs" is a familiar, habitual symptom of exertion.
+SHORT_OF_BREATH = not_after(*MILD, *NORMALITY_QUESTION, "i get", "i always get", "i usually get", "gets") + words(
     r"short(?:ness)? of breath", r"breathless\w*", r"gasp\w*", "blue lips", r"lips (?:\w+ ){0,2}blue"
 ) + ASKS_IF_NORMAL
 BREATHING = Category("breathing", (
@@ -318,6 +319,9 @@ OVERDOSE = Category("overdose", (
     re.compile(r"\b(?:overdos\w*|od d|odd on|oded)(?! on (?:exercise|exercising|walking|training|running"
                r"|stretching|activity|it))"),
     near(70, TOOK, EXCESS, MEDICINE),
+    # "had his pregabalin 3 times today instead of twice".
+    near(60, r"\bhad (?:his|her|my|their) (?:\w+ )?" + MEDICINE, words(r"(?:times|doses) (?:\w+ )?instead of",
+                                                                        "double", "too many", "extra")),
     re.compile(words(r"doubled (?:up )?(?:on )?(?:my|his|her|their) (?:\w+ )?(?:dose|meds"
                      r"|pills|tablets|medication)", r"(?:poison\w*|toxic) (?:from|with|by) (?:\w+ )?(?:pills|tablets"
                      r"|meds|medication)")),
@@ -434,7 +438,8 @@ EXPLAINED = re.compile(words(
     r"|indigestion|heartburn|reflux|anxiety|panic|cramp\w*|bruis\w*|sprain\w*)",
     r"(?:gp|doctor|dr|doc|physio|cardiologist|consultant|nurse|hospital|a and e|er) (?:\w+ ){0,3}(?:checked|cleared"
     r"|ruled (?:it |that )?out|said (?:it|its|it was|that was|that its) (?:fine|nothing|ok|okay|normal|benign))"))
-HAPPENING_AGAIN = re.compile(words("again", "right now", "just now", "came back", "coming back", r"(?:its|it s) back",
+HAPPENING_AGAIN = re.compile(words(not_after("never", "never happened", "not happened", "hasnt happened",
+                                             "havent had it", "never had it") + "again", "right now", "just now", "came back", "coming back", r"(?:its|it s) back",
                                    r"return\w*", r"recurr\w*", "same thing"))
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
 

@@ -1,7 +1,9 @@
 """The main red flags in Spanish, French, German, Italian and Portuguese.
 
 Only what must never wait: chest pain, can't breathe, stroke signs, collapse,
-suicide and overdose. Rules run on normalised text (accents and apostrophes
+suicide and overdose, and the other red flags of the English rules that people
+with diabetic neuropathy meet (low blood sugar, a sudden worst headache, loss of
+bladder control or a numb saddle area, a black or infected foot with fever). Rules run on normalised text (accents and apostrophes
 removed, apostrophes split words: "j'ai mal à la poitrine" reads "j ai mal a la poitrine"), and on every
 message, because a short cry for help ("quiero morir") is too short for
 language detection to be sure of.
@@ -15,10 +17,17 @@ from painchat.guard.drugs import DRUG_NAMES
 from painchat.guard.matching import Matcher, any_search, near, words
 from painchat.guard.normalize import normalize
 
-ES_PT_PILLS = r"(?:pastillas?|pildoras?|comprimidos?|capsulas?|medicamentos?|remedios?|" + "|".join(DRUG_NAMES) + ")"
-FR_PILLS = r"(?:comprimes?|cachets?|pilules?|gelules?|medicaments?|" + "|".join(DRUG_NAMES) + ")"
-DE_PILLS = r"(?:tabletten?|pillen?|medikamenten?|kapseln?|" + "|".join(DRUG_NAMES) + ")"
-IT_PILLS = r"(?:pillole|pastiglie|compresse|farmaci|medicine|" + "|".join(DRUG_NAMES) + r"|\w+olo)"
+ES_PT_PILLS = (r"(?:pastillas?|pildoras?|comprimidos?|capsulas?|medicamentos?|remedios?|dosis|doses?|insulina"
+               r"|analgesicos?|calmantes?|" + "|".join(DRUG_NAMES) + ")")
+FR_PILLS = r"(?:comprimes?|cachets?|pilules?|gelules?|medicaments?|doses?|insuline|" + "|".join(DRUG_NAMES) + ")"
+DE_PILLS = r"(?:tabletten?|pillen?|medikamenten?|kapseln?|dosis|insulin|schmerzmittel|" + "|".join(DRUG_NAMES) + ")"
+IT_PILLS = (r"(?:pillole|pastiglie|compresse|farmaci|medicine|dosi|dose|insulina|antidolorific\w*|"
+            + "|".join(DRUG_NAMES) + r"|\w+olo)")
+
+# Feet and toes, for the signs of a diabetic foot that must not wait (gangrene, pus, infection with fever).
+FOOT = {"es": words("pie", "pies", r"dedos?", "tobillo"), "fr": words("pied", "pieds", r"orteils?", "cheville"),
+        "de": words(r"fuss", r"fusse", r"zehe?n?", "knochel"), "it": words("piede", "piedi", "dito", "dita", "caviglia"),
+        "pt": words("pe", "pes", r"dedos?", "tornozelo")}
 
 # language → category → rules; categories share the English names so messages line up.
 RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
@@ -27,7 +36,10 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                                  "punzada", "pesadez")),
                     re.compile(words("infarto", "ataque al corazon", "ataque cardiaco"))),
         "breathing": (re.compile(words(r"no (?:\w+ )?(?:puedo|puede) respirar", r"me ahog\w*", "falta de aire", r"me falta (?:el )?aire",
-                                       r"(?:dificultad|cuesta) (?:para )?respirar", "no respira", "sin aire")),),
+                                       r"(?:dificultad|cuesta) (?:para )?respirar", "no respira", "sin aire",
+                                       r"no me entra (?:el )?aire", r"apenas (?:puedo |puede )?respir\w*",
+                                       r"respir\w* (?:muy )?mal", r"labios (?:morados|azules)", r"asfixi\w*",
+                                       r"no (?:puedo|puede) (?:coger|tomar|recuperar) (?:el )?aire")),),
         "stroke": (re.compile(words("ictus", r"derrame (?:cerebral)?", r"boca (?:torcida|caida)",
                                     r"(?:cara|boca) (?:\w+ ){0,3}(?:torcida|caida|cayo|cae|dormida|paralizada)",
                                     r"(?:cayo|cae|caida|torcida) (?:\w+ ){0,2}(?:cara|boca)", r"no (?:puedo|puede) hablar",
@@ -40,7 +52,23 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"(?:cortarme|me corto|me corte)", r"mejor (?:muerto|muerta)")),),
         "overdose": (re.compile(words("sobredosis", r"intoxica\w*")),
                      near(60, words(r"tom\w*", r"trag\w*"), words("toda", "todas", "todo", "todos", "demasiad\\w*", "muchas", "el doble",
-                                                                  "doble", "la caja", r"\d+"), ES_PT_PILLS)),
+                                                                  "doble", "la caja", r"\d+", "de mas", r"enter[ao]s?",
+                                                                  "un monton", "un punado", "el frasco", "el bote",
+                                                                  "varias", "muchos", "otra vez"), ES_PT_PILLS),
+                     re.compile(words(r"me (?:pase|pasado) con (?:las |los |la |el |mis )?(?:\w+ )?" + ES_PT_PILLS))),
+        "hypoglycaemia": (re.compile(words(r"hipogluc\w*", r"(?:azucar|glucosa) (?:\w+ )?(?:muy )?baj\w*",
+                                           r"bajon de (?:azucar|glucosa)", r"(?:tengo|tiene|me dio|le dio) (?:una )?hipo")),
+                          near(80, words(r"temblo\w*", r"tembl\w*", r"tiemblo"), words(r"sud\w*", "frio"),
+                               words(r"diabet\w*", "insulina", "azucar", "confus\\w*", "mareado", "mareada"))),
+        "headache": (re.compile(words(r"(?:el )?peor dolor de cabeza", r"dolor de cabeza (?:\w+ ){0,3}(?:repentino|subito"
+                                      r"|explosivo|de golpe|insoportable)", r"(?:de golpe|de repente) (?:\w+ ){0,3}dolor de cabeza")),),
+        "cauda_equina": (re.compile(words(r"no (?:puedo|puede|consigo) (?:orinar|mear|hacer pis)",
+                                          r"(?:perdi|perdido|pierdo) (?:el )?control (?:de )?(?:la vejiga|el intestino|los esfinteres)",
+                                          r"me (?:orine|hice pis|hago pis) encima")),
+                         near(60, words("entrepierna", "zona intima", "genitales", "nalgas", "culo"),
+                              words(r"dormid\w*", r"insensib\w*", "no siento", r"adormecid\w*", r"entumecid\w*"))),
+        "diabetic_foot": (near(60, FOOT["es"], words(r"negr\w*", r"gangren\w*", "pus", r"supura\w*")),
+                          near(80, FOOT["es"], words(r"hinchad\w*", r"roj\w*", "caliente"), words("fiebre", "escalofrios"))),
     },
     "fr": {
         "cardiac": (near(40, words("poitrine", "thorax"), words("douleur", "mal", r"serre\w*", "oppression",
@@ -48,7 +76,9 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                     re.compile(words("crise cardiaque", "infarctus"))),
         "breathing": (re.compile(words(r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?respirer", r"etouff\w*",
                                        r"du mal a respirer", "difficulte a respirer", "manque d air",
-                                       "respire plus")),),
+                                       "respire plus", "respire pas", r"respire (?:tres )?(?:mal|difficilement)",
+                                       r"suffo\w*", r"asphyx\w*", r"levres (?:bleues|violettes)", "plus d air",
+                                       r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?reprendre (?:mon |son )?souffle")),),
         "stroke": (re.compile(words("avc", r"bouche (?:de travers|tordue)", r"visage (?:\w+ )?(?:paralyse|tombe"
                                     r"|affaisse|de travers)", r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?parler",
                                     r"parle (?:bizarre|mal|bizarrement|difficilement)", r"paralys\w*",
@@ -60,13 +90,31 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"me faire du mal", r"me (?:scarifier|mutiler)")),),
         "overdose": (re.compile(words("surdose", "overdose", r"intoxica\w*")),
                      near(60, words(r"pris", r"avale\w*"), words("tous", "toutes", "tout", "toute", "trop", "double", "la boite",
-                                                                 r"\d+"), FR_PILLS)),
+                                                                 r"\d+", "plaquette", "flacon", "une poignee", "plein de",
+                                                                 "beaucoup", "en trop", r"entiere?"), FR_PILLS),
+                     re.compile(words(r"surdos\w*"))),
+        "hypoglycaemia": (re.compile(words(r"hypoglyc\w*", r"(?:sucre|glycemie) (?:\w+ )?(?:tres )?bas\w*",
+                                           r"(?:fais|fait|faire) une hypo")),
+                          near(80, words(r"trembl\w*"), words(r"transpir\w*", r"sueurs?"),
+                               words(r"diabet\w*", "insuline", "sucre", r"confus\w*", "vertige"))),
+        "headache": (re.compile(words(r"(?:le )?pire mal de tete", r"mal de tete (?:\w+ ){0,3}(?:brutal|soudain|explosif"
+                                      r"|insupportable)", r"(?:d un coup|soudain\w*) (?:\w+ ){0,3}mal de tete")),),
+        "cauda_equina": (re.compile(words(r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?uriner",
+                                          r"(?:perdu|perte du|perds) (?:le )?controle (?:de|des) (?:ma |la )?(?:vessie|selles)",
+                                          r"(?:fait|fais) pipi sur moi")),
+                         near(60, words("entrejambe", "parties intimes", "fesses", "anus", "perinee"),
+                              words(r"engourdi\w*", r"insensible\w*", r"sens plus", r"sens rien"))),
+        "diabetic_foot": (near(60, FOOT["fr"], words(r"noir\w*", r"gangren\w*", "pus")),
+                          near(80, FOOT["fr"], words(r"gonfle\w*", r"rouge\w*", "chaud"), words("fievre", "frissons"))),
     },
     "de": {
         "cardiac": (re.compile(words(r"brust\w*schmerz\w*", r"herzinfarkt", r"engegefuhl", r"brustenge")),
                     near(40, words("brust"), words(r"schmerz\w*", "druck", "eng", r"stech\w*", r"tut (?:\w+ )?weh"))),
         "breathing": (re.compile(words(r"(?:kann|bekomme|kriege|krieg) (?:\w+ )?(?:nicht|keine|kaum) (?:mehr )?"
-                                       r"(?:atmen|luft)", "atemnot", r"erstick\w*", r"keine luft")),),
+                                       r"(?:atmen|luft)", "atemnot", r"erstick\w*", r"keine luft", "luftnot",
+                                       r"(?:schnapp|ring)\w* (?:\w+ )?nach luft", r"nach luft (?:schnapp|ring)\w*",
+                                       r"(?:blaue lippen|lippen (?:\w+ )?blau)", r"atmet (?:\w+ )?nicht",
+                                       r"atm\w* (?:\w+ )?(?:fallt|faellt) (?:\w+ )?schwer", "atme schwer")),),
         "stroke": (re.compile(words("schlaganfall", r"gesicht (?:\w+ ){0,4}(?:hangt|schief)",
                                     r"(?:lahmung|gelahmt)", r"kann (?:\w+ ){0,2}nicht (?:mehr )?(?:richtig )?sprechen",
                                     r"(?:verwaschen\w*|lallend\w*) (?:sprache|sprechen)")),),
@@ -76,15 +124,33 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"(?:will|mochte|moechte) nicht mehr leben", r"leben beenden",
                                      r"mir (?:etwas|was) antun", r"ritze mich")),),
         "overdose": (re.compile(words(r"uberdosis", r"vergiftung")),
-                     near(60, words("genommen", "geschluckt", "eingenommen"),
-                          words("alle", "zu viele", "doppelte", "ganze packung", r"\d+"), DE_PILLS)),
+                     near(60, words("genommen", "geschluckt", "eingenommen", "eingeworfen", "nahm", "schluckte"),
+                          words("alle", "zu viele", "zu viel", "doppelte", "ganze packung", r"\d+", "handvoll",
+                                r"ganzen? (?:packung|schachtel|dose|flasche|blister)", "packung", "viel zu"), DE_PILLS)),
+        "hypoglycaemia": (re.compile(words(r"unterzucker\w*", r"hypoglyk\w*", r"(?:blut)?zucker (?:\w+ )?(?:ist |sehr |zu )?"
+                                           r"(?:niedrig|tief|im keller|abgesackt|gefallen)")),
+                          near(80, words(r"zitter\w*"), words(r"schwitz\w*", r"schweiss\w*", r"schweiß\w*"),
+                               words(r"diabet\w*", "insulin", "zucker", r"verwirrt\w*", "schwindelig"))),
+        "headache": (re.compile(words(r"(?:die |der )?schlimmsten? kopfschmerz\w*", r"(?:plotzlich\w*|explosionsartig\w*"
+                                      r"|vernichtend\w*|heftigst\w*) kopfschmerz\w*",
+                                      r"kopfschmerz\w* (?:\w+ ){0,3}(?:wie ein (?:schlag|blitz)|plotzlich)")),),
+        "cauda_equina": (re.compile(words(r"kann (?:\w+ )?nicht (?:mehr )?(?:pinkeln|wasserlassen|urinieren)",
+                                          r"(?:blase|darm) (?:\w+ ){0,3}(?:kontrolle|nicht mehr halten)",
+                                          r"(?:in die hose gemacht|eingenasst)")),
+                         near(60, words("reithose", "genitalbereich", "intimbereich", r"gesass", "damm"),
+                              words(r"taub\w*", r"gefuhllos\w*", "spure nichts"))),
+        "diabetic_foot": (near(60, FOOT["de"], words(r"schwarz\w*", r"gangr\w*", r"eiter\w*", "brandig")),
+                          near(80, FOOT["de"], words(r"geschwollen\w*", r"rot\w*", "heiss", "heiß"),
+                               words("fieber", r"schuttelfrost"))),
     },
     "it": {
         "cardiac": (near(40, words("petto", "torace"), words("dolore", "male", "oppressione", "pressione",
                                                             "stretto", "stringe", "peso")),
                     re.compile(words("infarto", "attacco di cuore", "attacco cardiaco"))),
         "breathing": (re.compile(words(r"non (?:\w+ )?(?:riesco|riesce) (?:piu )?a respirare", "non respiro",
-                                       r"mi manca (?:il respiro|l aria|il fiato)", r"soffoc\w*", "fame d aria")),),
+                                       r"mi manca (?:il respiro|l aria|il fiato)", r"soffoc\w*", "fame d aria",
+                                       r"fatica a respirare", r"respir\w* (?:molto )?male", r"labbra (?:blu|viola)",
+                                       r"non respira\w*", r"manca l aria")),),
         "stroke": (re.compile(words("ictus", r"bocca storta", r"viso (?:\w+ )?(?:storto|cadente|paralizzato)",
                                     r"non (?:riesco|riesce) (?:piu )?a (?:parlare|muovere)", r"parla (?:strano|male)",
                                     r"paralizz\w*")),),
@@ -93,14 +159,31 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "suicide": (re.compile(words(r"suicid\w*", r"uccidermi", r"ammazzarmi", r"togliermi la vita",
                                      r"voglio morire", r"non voglio piu vivere", r"farla finita", r"farmi del male")),),
         "overdose": (re.compile(words("overdose", r"sovradosaggio", r"intossica\w*")),
-                     near(60, words("preso", "presa", "ingoiato", "ingoiata"),
-                          words("tutte", "troppe", "doppia", "la scatola", r"\d+"), IT_PILLS)),
+                     near(60, words("preso", "presa", "presi", "prese", r"ingoiat\w*", r"mandat\w* giu"),
+                          words("tutte", "tutti", "troppe", "troppi", "troppo", "doppia", "doppio", "la scatola",
+                                r"\d+", "un sacco", "una manciata", "la confezione", "il flacone", r"inter[ao]"),
+                          IT_PILLS)),
+        "hypoglycaemia": (re.compile(words(r"ipoglicemi\w*", r"(?:zucchero|glicemia) (?:\w+ )?(?:molto )?bass\w*",
+                                           r"crisi ipoglicemica")),
+                          near(80, words(r"trem\w*"), words(r"sud\w*"),
+                               words(r"diabet\w*", "insulina", "zucchero", r"confus\w*", "capogiro"))),
+        "headache": (re.compile(words(r"(?:il )?peggior(?:e)? mal di testa", r"mal di testa (?:\w+ ){0,3}(?:improvviso"
+                                      r"|esplosivo|fortissimo|insopportabile)", r"(?:all improvviso|di colpo) (?:\w+ ){0,3}mal di testa")),),
+        "cauda_equina": (re.compile(words(r"non (?:riesco|riesce) (?:piu )?a (?:urinare|fare pipi)",
+                                          r"(?:perso|perdo) (?:il )?controllo (?:della|sulla) (?:vescica|intestino)",
+                                          r"(?:fatto|faccio) pipi addosso")),
+                         near(60, words("zona intima", "genitali", "glutei", "inguine", "sedere", "ano"),
+                              words(r"intorpidit\w*", r"addormentat\w*", r"insensibil\w*", "non sento"))),
+        "diabetic_foot": (near(60, FOOT["it"], words(r"ner[oa]\w*", r"cancren\w*", "pus")),
+                          near(80, FOOT["it"], words(r"gonfi\w*", r"ross\w*", "caldo"), words("febbre", "brividi"))),
     },
     "pt": {
         "cardiac": (near(40, words("peito"), words("dor", r"doi\w*", "aperto", "pressao", "pontada")),
                     re.compile(words("ataque cardiaco", "infarto", "enfarte"))),
         "breathing": (re.compile(words(r"nao (?:\w+ )?(?:consigo|consegue) respirar", "falta de ar", r"sufoc\w*",
-                                       r"nao (?:esta )?respira\w*")),),
+                                       r"nao (?:esta )?respira\w*", r"(?:falta|faltando) (?:o )?ar",
+                                       r"dificuldade (?:para|de|em) respirar", r"mal (?:consigo|consegue) respirar",
+                                       r"labios (?:roxos|azuis)", r"asfixi\w*")),),
         "stroke": (re.compile(words("avc", "derrame", r"boca torta", r"rosto (?:\w+ )?(?:caido|torto|paralisado)",
                                     r"nao (?:consigo|consegue) (?:falar|mexer)", r"fala (?:enrolada|estranha|estranho)",
                                     r"paralisi\w*")),),
@@ -110,7 +193,21 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"nao quero (?:mais )?viver", r"acabar com tudo", r"me machucar")),),
         "overdose": (re.compile(words("overdose", "sobredose", r"intoxica\w*")),
                      near(60, words(r"tom\w*", r"engoli\w*"), words("todos", "todas", "demais", "muitos", "dose dupla",
-                                                                   "a caixa", r"\d+"), ES_PT_PILLS)),
+                                                                   "a caixa", r"\d+", "muitas", "cartela", r"inteir[ao]",
+                                                                   "o frasco", "um monte", "a mais", "um punhado"),
+                          ES_PT_PILLS)),
+        "hypoglycaemia": (re.compile(words(r"hipoglicemi\w*", r"(?:acucar|glicose|glicemia) (?:\w+ )?(?:muito )?baix\w*")),
+                          near(80, words(r"trem\w*"), words(r"su\w*"),
+                               words(r"diabet\w*", "insulina", "acucar", r"confus\w*", "tonto", "tonta"))),
+        "headache": (re.compile(words(r"(?:a )?pior dor de cabeca", r"dor de cabeca (?:\w+ ){0,3}(?:subita|repentina"
+                                      r"|explosiva|do nada|insuportavel)", r"(?:de repente|do nada) (?:\w+ ){0,3}dor de cabeca")),),
+        "cauda_equina": (re.compile(words(r"nao (?:consigo|consegue) (?:urinar|fazer xixi)",
+                                          r"(?:perdi|perdendo) (?:o )?controle (?:da|de|do) (?:bexiga|urina|intestino)",
+                                          r"(?:fiz|faco) xixi nas calcas")),
+                         near(60, words("virilha", "partes intimas", "nadegas", "anus", "genitais"),
+                              words(r"dormente\w*", r"insensivel\w*", "nao sinto"))),
+        "diabetic_foot": (near(60, FOOT["pt"], words(r"pret[oa]\w*", r"gangren\w*", "pus")),
+                          near(80, FOOT["pt"], words(r"inchad\w*", r"vermelh\w*", "quente"), words("febre", "calafrios"))),
     },
 }
 

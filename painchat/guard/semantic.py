@@ -31,12 +31,18 @@ from painchat.guard.segments import windows
 HERE = Path(__file__).parent
 BANK_PATH = HERE / "bank.jsonl"
 FIT_PATH = HERE / "semantic.json"
+# The bank's embeddings (half precision, in bank order), for the neighbours a window is compared with.
+NEIGHBOURS_PATH = HERE / "semantic_bank.npy"
 # Categories named in the guidance: the nearest, and any other about as near (the default of the
 # emergency_near_tie setting; painchat.settings imports it, so this module cannot import settings).
 NEAR_TIE = 0.05
 # L2 penalty of the logistic regression (weights only, not the bias) and Newton steps to fit it.
 L2 = 0.25
 NEWTON_STEPS = 30
+# A window alarms only when its nearest bank examples are all emergencies: a window is a fragment, and a
+# fragment of an ordinary story ("some days i just sit and cry") can read like an emergency on its own.
+NEIGHBOURS = 5
+NEIGHBOUR_SHARE = 1.0
 
 
 @dataclass(frozen=True)
@@ -56,14 +62,23 @@ class Fit:
     """The fitted layer: regression weights (bias last), category centroids, and where it alarms.
 
     A window of a long message is judged with less context than the whole, so it must clear the
-    threshold by ``window_margin`` (fitted on the bank's false alarms, like the threshold).
+    threshold by ``window_margin`` (fitted so that windows add no false alarm on the bank nor on the long
+    ordinary stories of the tuning sets), and its nearest ``neighbours`` (the bank's embeddings) must all be
+    emergencies (``neighbour_is_emergency``).
     """
 
     threshold: float
     weights: np.ndarray
     centroids: dict[str, np.ndarray]
     window_margin: float
+    neighbours: np.ndarray
+    neighbour_is_emergency: np.ndarray
     bank_sha256: str = ""
+
+    def window_alarms(self, vector: np.ndarray) -> bool:
+        if emergency_probability(self.weights, vector) < self.threshold + self.window_margin:
+            return False
+        return neighbour_share(self.neighbours, self.neighbour_is_emergency, vector) >= NEIGHBOUR_SHARE
 
 
 def load_bank(path: Path = BANK_PATH) -> tuple[BankEntry, ...]:
@@ -76,21 +91,29 @@ def bank_sha256(path: Path = BANK_PATH) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_fit(path: Path = FIT_PATH) -> Fit:
+def load_fit(path: Path = FIT_PATH, neighbours: Path = NEIGHBOURS_PATH, bank: Path = BANK_PATH) -> Fit:
     data = json.loads(path.read_text(encoding="utf-8"))
     centroids = {name: np.asarray(vector, dtype=np.float32) for name, vector in data["centroids"].items()}
+    is_emergency = np.array([entry.is_emergency for entry in load_bank(bank)])
     return Fit(data["threshold"], np.asarray(data["weights"], dtype=np.float64), centroids, data["window_margin"],
-               data["bank_sha256"])
+               np.load(neighbours).astype(np.float32), is_emergency, data["bank_sha256"])
+
+
+def neighbour_share(neighbours: np.ndarray, is_emergency: np.ndarray, vector: np.ndarray) -> float:
+    """Share of emergencies among the ``NEIGHBOURS`` bank examples most similar to ``vector``."""
+    nearest = np.argpartition(-(neighbours @ vector.astype(neighbours.dtype)), NEIGHBOURS)[:NEIGHBOURS]
+    return float(is_emergency[nearest].mean())
 
 
 def fit_model(vectors: np.ndarray, bank: tuple[BankEntry, ...], threshold: float, window_margin: float) -> Fit:
-    """Weights trained on every bank example, and each emergency category's unit-length mean embedding."""
+    """Weights trained on every bank example, each emergency category's unit-length mean embedding, the neighbours."""
     labels = np.array([entry.is_emergency for entry in bank], dtype=np.float64)
     centroids = {}
     for name in sorted({entry.category for entry in bank if entry.is_emergency}):
         mean = vectors[[i for i, entry in enumerate(bank) if entry.category == name]].mean(axis=0)
         centroids[name] = (mean / np.linalg.norm(mean)).astype(np.float32)
-    return Fit(threshold, train_logistic(vectors, labels), centroids, window_margin)
+    return Fit(threshold, train_logistic(vectors, labels), centroids, window_margin,
+               vectors.astype(np.float16).astype(np.float32), labels.astype(bool))
 
 
 def train_logistic(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -145,13 +168,16 @@ class SemanticAlarm:
             return found
         pieces = windows(present)
         for vector in self.encode(list(pieces)) if pieces else ():
-            if found := self.judge(np.asarray(vector), margin=self.fit.window_margin):
-                return found
+            if self.fit.window_alarms(np.asarray(vector)):
+                return self._nearest_categories(np.asarray(vector))
         return ()
 
-    def judge(self, vector: np.ndarray, margin: float = 0.0) -> tuple[str, ...]:
-        if emergency_probability(self.fit.weights, vector) < self.fit.threshold + margin:
+    def judge(self, vector: np.ndarray) -> tuple[str, ...]:
+        if emergency_probability(self.fit.weights, vector) < self.fit.threshold:
             return ()
+        return self._nearest_categories(vector)
+
+    def _nearest_categories(self, vector: np.ndarray) -> tuple[str, ...]:
         similarity = self._centroids @ vector
         order = np.argsort(similarity)[::-1]
         return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - self.near_tie)
