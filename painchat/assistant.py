@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cached_property
 
@@ -217,7 +217,7 @@ class Assistant:
         own: list[np.ndarray] = []
 
         def encode(texts: list[str]) -> np.ndarray:
-            vectors = self.embedder.encode([text, *texts])
+            vectors = _encode_distinct(self.embedder.encode, [text, *texts])
             own.append(vectors[0])
             return vectors[1:]
 
@@ -261,6 +261,13 @@ class Assistant:
         if self._screen(question):
             return False
         return self._respond(question, question, [], {})[0] == "answer"  # not logged: nobody asked it
+
+
+def _encode_distinct(encode: Callable[[list[str]], np.ndarray], texts: list[str]) -> np.ndarray:
+    """``encode(texts)``, each distinct text embedded once (a question already written plainly is its own reading)."""
+    distinct = list(dict.fromkeys(texts))
+    row = {text: i for i, text in enumerate(distinct)}
+    return encode(distinct)[[row[text] for text in texts]]
 
 
 def _intro(kind: Kind, missing: tuple[str, ...]) -> str:
