@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cached_property
 
@@ -43,7 +43,8 @@ class Assistant:
         self.embedder.load()  # now, so no answer pays for it
         self._checked_store = time.monotonic()
         self._reloading = threading.Lock()
-        self._answering = threading.local()  # per answer: texts embedded so far (never kept across answers)
+        # Per answer (never kept across answers): texts embedded so far, and the text retrieval will read.
+        self._answering = threading.local()
         self.calibration = calibrated(self.settings)
         self.builder = AnswerBuilder(
             max_sentences=self.settings.max_answer_sentences,
@@ -55,9 +56,7 @@ class Assistant:
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
         self.contacts = guard.Contacts(self.settings.emergency_number, self.settings.crisis_line)
         # The guard's semantic layer gets the question's vector from the batch that embeds its lay reading.
-        self.alarm = guard.SemanticAlarm(
-            self.embedder, embed=lambda text: self._embedded(text)[0], near_tie=self.settings.emergency_near_tie
-        )
+        self.alarm = guard.SemanticAlarm(self.embedder, embed=self._screened, near_tie=self.settings.emergency_near_tie)
         self.generator = Generator(self.settings, self.embedder)
         self._serve(Index.load(self.settings, self.embedder))
 
@@ -114,23 +113,24 @@ class Assistant:
         """
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        self._answering.embedded = {}
         if not isinstance(question, str):
             return self.invalid(messages.INVALID_QUESTION)
+        turns = _readable_history(history)
+        recent = self._recent(turns or [])
+        too_long = any(len(turn.content) > self.settings.max_history_turn_chars for turn in recent)
+        # Resolved before screening, so the guard's batch embeds a lay reading only if retrieval reads it.
+        query = self.resolved_query(question, turns) if turns is not None and not too_long else question
+        self._start_answer(reads=query)
         verdict = self._screen(question)
         timings["guard"] = _ms(started)
         if verdict and verdict.kind == "emergency":
             return self._result(verdict.kind, verdict.message, timings, started, question)
-        try:
-            turns = _HISTORY.validate_python(history)
-        except (ValidationError, TypeError):
+        if turns is None:
             return self.invalid(messages.INVALID_HISTORY)
         if verdict:
             return self._result(verdict.kind, verdict.message, timings, started, question)
-        recent = self._recent(turns)
-        if any(len(turn.content) > self.settings.max_history_turn_chars for turn in recent):
+        if too_long:
             return self.invalid(messages.HISTORY_TOO_LONG)
-        query = self.resolved_query(question, turns)
         # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
         # "and how often?" after a drug question is still a drug question.
         inherited = self._screen(query) if query != question else None
@@ -203,6 +203,19 @@ class Assistant:
             reading = replace(reading, missing=tuple(w for w in reading.missing if w in asked))
         return vector, reading
 
+    def _start_answer(self, reads: str) -> None:
+        """Forgets what the previous answer embedded; ``reads``: the text whose lay reading retrieval will embed."""
+        self._answering.embedded = {}
+        self._answering.reads = reads
+
+    def _screened(self, text: str) -> np.ndarray:
+        """The vector the guard judges: with its lay reading in one batch when retrieval reads the same text,
+        alone when it does not (a follow-up's own words are screened; retrieval reads them joined to their topic).
+        """
+        if text != self._answering.__dict__.get("reads", text):
+            return self.embedder.encode([text])[0]
+        return self._embedded(text)[0]
+
     def _embedded(self, text: str) -> tuple[np.ndarray, np.ndarray, Reading]:
         """(the text's vector, for the guard; its lay reading's vector and the reading, for retrieval).
 
@@ -217,7 +230,7 @@ class Assistant:
         own: list[np.ndarray] = []
 
         def encode(texts: list[str]) -> np.ndarray:
-            vectors = self.embedder.encode([text, *texts])
+            vectors = _encode_distinct(self.embedder.encode, [text, *texts])
             own.append(vectors[0])
             return vectors[1:]
 
@@ -257,10 +270,25 @@ class Assistant:
         return self.suggestions.questions
 
     def _answers_directly(self, question: str) -> bool:
-        self._answering.embedded = {}  # the store may have just changed: nothing embedded before counts
+        self._start_answer(reads=question)  # the store may have just changed: nothing embedded before counts
         if self._screen(question):
             return False
         return self._respond(question, question, [], {})[0] == "answer"  # not logged: nobody asked it
+
+
+def _readable_history(history: object) -> list[Turn] | None:
+    """The conversation's turns, or None when they cannot be read."""
+    try:
+        return _HISTORY.validate_python(history)
+    except (ValidationError, TypeError):
+        return None
+
+
+def _encode_distinct(encode: Callable[[list[str]], np.ndarray], texts: list[str]) -> np.ndarray:
+    """``encode(texts)``, each distinct text embedded once (a question already written plainly is its own reading)."""
+    distinct = list(dict.fromkeys(texts))
+    row = {text: i for i, text in enumerate(distinct)}
+    return encode(distinct)[[row[text] for text in texts]]
 
 
 def _intro(kind: Kind, missing: tuple[str, ...]) -> str:
