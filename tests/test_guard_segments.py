@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 
@@ -33,7 +35,7 @@ def test_a_run_on_without_punctuation_is_cut_into_overlapping_word_runs():
     run_on = " ".join(f"word{i}" for i in range(80))
     pieces = windows(run_on)
     assert len(pieces) > 2
-    assert all(set(a.split()) & set(b.split()) for a, b in zip(pieces, pieces[1:]))
+    assert all(set(a.split()) & set(b.split()) for a, b in pairwise(pieces))
     assert "word79" in pieces[-1]
 
 
