@@ -330,3 +330,11 @@ def test_the_clinics_numbers_lead_every_emergency_and_crisis_message():
     crisis = screen("i want to end my life", LIMIT, contacts).message
     assert physical.startswith("**Emergency number: 000 (Australia).**")
     assert crisis.startswith("**Emergency number: 000 (Australia).**\n**Crisis line: Lifeline 13 11 14.**")
+
+
+@pytest.mark.parametrize("category", ["cardiac", "stroke", "breathing", "fainting", "hypoglycaemia", "overdose",
+                                      "suicide"])
+def test_every_emergency_reply_carries_the_crisis_line(category):
+    """A category is a reading of the message ("he's slurring" may be an overdose), so the line is always there."""
+    message = emergency_message((category,))
+    assert message.startswith("**Emergency number:") and "**Crisis line:" in message

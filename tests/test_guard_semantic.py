@@ -64,7 +64,7 @@ def test_an_indirect_crisis_gets_the_crisis_response_by_meaning(alarm, question)
 
 def test_every_category_the_layer_can_name_has_its_guidance():
     for name in load_fit().centroids:
-        message = emergency_message((name,), unsure=True)
+        message = emergency_message((name,))
         assert "Emergency number" in message and "Crisis line" in message
         assert EMERGENCY_REASONS.get(name, CRISIS_SUPPORT) in message
         assert name in EMERGENCY_REASONS or name in CRISIS_CATEGORIES

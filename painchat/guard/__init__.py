@@ -60,7 +60,7 @@ def screen(
         message = only_english_message(language, contacts)
         return Verdict("out_of_scope", message, "scope:language", language=language)
     if semantic and (categories := semantic.categories(strip_instructions(question) or question)):
-        message = emergency_message(categories, contacts, unsure=True)
+        message = emergency_message(categories, contacts)
         return Verdict("emergency", message, "emergency:" + "+".join(categories), layer="semantic")
     topic = out_of_scope_reason(question, corpus.author_words)
     if topic:

@@ -166,22 +166,20 @@ def for_example(questions: Sequence[str]) -> str:
     return f" You could ask, for example: {' or '.join(shown)}" if shown else ""
 
 
-def contact_lines(contacts: Contacts, crisis: bool) -> str:
-    """The numbers to call, first in every emergency and crisis message."""
-    lines = [f"**Emergency number: {contacts.emergency_number}.**"]
-    if crisis:
-        lines.append(f"**Crisis line: {contacts.crisis_line}.**")
-    return "\n".join(lines)
+def contact_lines(contacts: Contacts) -> str:
+    """The numbers to call, first in every emergency message.
 
-
-def emergency_message(categories: tuple[str, ...], contacts: Contacts = Contacts(), unsure: bool = False) -> str:
-    """Numbers, urgent-care steps and the reason for each physical category, then crisis support.
-
-    ``unsure``: the categories are a best guess (the semantic layer's), so the crisis line is shown too.
+    The crisis line is always there: the category is a reading of the message, and an overdose told as
+    "he's slurring" reads as a stroke; one more line costs a physical emergency nothing.
     """
+    return f"**Emergency number: {contacts.emergency_number}.**\n**Crisis line: {contacts.crisis_line}.**"
+
+
+def emergency_message(categories: tuple[str, ...], contacts: Contacts = Contacts()) -> str:
+    """Numbers, urgent-care steps and the reason for each physical category, then crisis support."""
     physical = [EMERGENCY_REASONS[name] for name in categories if name in EMERGENCY_REASONS]
     crisis = any(name in CRISIS_CATEGORIES for name in categories)
-    parts = [contact_lines(contacts, crisis or unsure)]
+    parts = [contact_lines(contacts)]
     if physical:
         parts += [URGENT_CARE_STEPS, *physical]
     if crisis:
