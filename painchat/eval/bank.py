@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 
 import numpy as np
 
@@ -30,13 +31,12 @@ from painchat.guard.semantic import (
     BANK_PATH,
     FIT_PATH,
     HERE,
-    NEIGHBOUR_SHARE,
     NEIGHBOURS_PATH,
     BankEntry,
+    Fit,
     bank_sha256,
     emergency_probability,
     fit_model,
-    neighbour_share,
     train_logistic,
 )
 from painchat.guard.validation import find_problem
@@ -115,9 +115,9 @@ def choose_window_margin(above: np.ndarray, alarms: np.ndarray, labels: np.ndarr
 def cross_validated_models(vectors: np.ndarray, labels: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     """Each fold's rows with the weights trained without them (fixed shuffle, so reruns agree)."""
     order = np.random.default_rng(SEED).permutation(len(labels))
-    return [(fold, train_logistic(vectors[np.setdiff1d(order, fold)], labels[np.setdiff1d(order, fold)]
-                                  .astype(np.float64)))
-            for fold in np.array_split(order, FOLDS)]
+    folds = np.array_split(order, FOLDS)
+    return [(fold, train_logistic(vectors[train], labels[train].astype(np.float64)))
+            for fold, train in ((fold, np.setdiff1d(order, fold)) for fold in folds)]
 
 
 def cross_validated_probability(models, vectors: np.ndarray) -> np.ndarray:
@@ -132,16 +132,21 @@ def window_probability(models, texts: list[str], vectors: np.ndarray, labels: np
                        embedder: Embedder) -> np.ndarray:
     """How far each row's most alarming window is above ``threshold`` (-inf for a short row), from its fold's model.
 
-    Only windows whose nearest examples among the fold's training rows are mostly emergencies count, as in answering.
+    As in answering (``Fit.window_excess``), a window counts only among emergency neighbours: the fold's training rows.
     """
     best = np.full(len(texts), -np.inf)
     for fold, weights in models:
         train = np.setdiff1d(np.arange(len(texts)), fold)
+        fold_fit = Fit(threshold, weights, {}, 0.0, vectors[train], labels[train])
         for i in fold:
-            for window in np.asarray(embedder.encode(list(pieces)), dtype=np.float64) if (pieces := windows(texts[i])) else ():
-                if neighbour_share(vectors[train], labels[train], window) >= NEIGHBOUR_SHARE:
-                    best[i] = max(best[i], emergency_probability(weights, window) - threshold)
+            best[i] = max_window_excess(fold_fit, windows(texts[i]), embedder)
     return best
+
+
+def max_window_excess(fit: Fit, pieces: tuple[str, ...], embedder: Embedder) -> float:
+    """The most alarming window's ``Fit.window_excess`` (-inf without windows)."""
+    vectors = np.asarray(embedder.encode(list(pieces)), dtype=np.float64) if pieces else ()
+    return max((fit.window_excess(vector) for vector in vectors), default=-np.inf)
 
 
 def quiet_margin_on_long_stories(model, embedder: Embedder) -> float:
@@ -151,11 +156,7 @@ def quiet_margin_on_long_stories(model, embedder: Embedder) -> float:
     model judges them out of sample, as answering does (clauses about the past left out).
     """
     stories = [row.question for row in load_rows(LONG_STORIES) if row.expected == "answer"]
-    above = np.array([max((emergency_probability(model.weights, window) - model.threshold
-                           for window in np.asarray(embedder.encode(list(windows(without_the_past(story)))),
-                                                    dtype=np.float64)
-                           if neighbour_share(model.neighbours, model.neighbour_is_emergency, window) >= NEIGHBOUR_SHARE),
-                          default=-np.inf) for story in stories])
+    above = np.array([max_window_excess(model, windows(without_the_past(story)), embedder) for story in stories])
     return float(next(m for m in MARGINS if (above >= m).mean() <= FALSE_ALARM_BUDGET))
 
 
@@ -180,7 +181,7 @@ def main() -> int:
     margin, window_report = choose_window_margin(above, probability >= threshold, labels, ordinary)
     model = fit_model(vectors, bank, threshold, margin)
     margin = max(margin, quiet_margin_on_long_stories(model, embedder))
-    model = fit_model(vectors, bank, threshold, margin)
+    model = replace(model, window_margin=margin)
     payload = {"threshold": threshold, "window_margin": margin, "model": Embedder.name,
                "bank_sha256": bank_sha256(), "fit": report | window_report,
                "weights": [round(float(w), 6) for w in model.weights],

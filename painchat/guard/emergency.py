@@ -438,9 +438,10 @@ EXPLAINED = re.compile(words(
     r"|indigestion|heartburn|reflux|anxiety|panic|cramp\w*|bruis\w*|sprain\w*)",
     r"(?:gp|doctor|dr|doc|physio|cardiologist|consultant|nurse|hospital|a and e|er) (?:\w+ ){0,3}(?:checked|cleared"
     r"|ruled (?:it |that )?out|said (?:it|its|it was|that was|that its) (?:fine|nothing|ok|okay|normal|benign))"))
-HAPPENING_AGAIN = re.compile(words(not_after("never", "never happened", "not happened", "hasnt happened",
-                                             "havent had it", "never had it") + "again", "right now", "just now", "came back", "coming back", r"(?:its|it s) back",
-                                   r"return\w*", r"recurr\w*", "same thing"))
+# "never happened again" says the opposite.
+NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it")
+HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + "again", "right now", "just now", "came back", "coming back",
+                                   r"(?:its|it s) back", r"return\w*", r"recurr\w*", "same thing"))
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
 
 

@@ -76,9 +76,13 @@ class Fit:
     bank_sha256: str = ""
 
     def window_alarms(self, vector: np.ndarray) -> bool:
-        if emergency_probability(self.weights, vector) < self.threshold + self.window_margin:
-            return False
-        return neighbour_share(self.neighbours, self.neighbour_is_emergency, vector) >= NEIGHBOUR_SHARE
+        return self.window_excess(vector) >= self.window_margin
+
+    def window_excess(self, vector: np.ndarray) -> float:
+        """How far a window's probability is above the threshold; -inf unless its neighbours are emergencies."""
+        if neighbour_share(self.neighbours, self.neighbour_is_emergency, vector) < NEIGHBOUR_SHARE:
+            return -np.inf
+        return emergency_probability(self.weights, vector) - self.threshold
 
 
 def load_bank(path: Path = BANK_PATH) -> tuple[BankEntry, ...]:
