@@ -58,10 +58,10 @@ corpus: $(STAMP)
 	$(BIN)/python -m ingest fetch
 
 calibrate: store
-	$(BIN)/python -m painchat.eval.calibrate
+	$(BIN)/python -m evaluation.calibrate
 
 eval: store
-	$(BIN)/python -m painchat.eval
+	$(BIN)/python -m evaluation
 
 bench: store
 	$(BIN)/python -m bench

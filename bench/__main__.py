@@ -26,10 +26,10 @@ from bench.report import render_markdown, write_json
 from bench.scale import scale
 from bench.sessions import session_load
 from bench.workspace import prepare
+from evaluation.datasets import DATA_DIR, read_jsonl
+from evaluation.provenance import RunInfo, corpus_note
 from painchat.assistant import Assistant
 from painchat.embedding import Embedder
-from painchat.eval.datasets import DATA_DIR, read_jsonl
-from painchat.eval.provenance import RunInfo, corpus_note
 from painchat.settings import PROJECT_ROOT, settings_or_exit
 
 

@@ -21,8 +21,8 @@ import httpx
 
 from bench.processes import peak_rss_mib
 from devtools.api_server import ApiServer
-from painchat.eval.metrics import percentile
-from painchat.eval.provenance import RunInfo
+from evaluation.metrics import percentile
+from evaluation.provenance import RunInfo
 
 SESSIONS = 50
 SECONDS = 60

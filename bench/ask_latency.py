@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
+from evaluation.metrics import percentile
+from evaluation.qa import resolved_query
 from painchat.assistant import Assistant
 from painchat.embedding import Embedder
-from painchat.eval.metrics import percentile
-from painchat.eval.qa import resolved_query
 from painchat.settings import Settings
 from painchat.store import current_build
 

@@ -11,9 +11,9 @@ import time
 
 import numpy as np
 
+from evaluation.datasets import DATA_DIR, read_jsonl
+from evaluation.metrics import percentile
 from painchat.embedding import Embedder
-from painchat.eval.datasets import DATA_DIR, read_jsonl
-from painchat.eval.metrics import percentile
 from painchat.guard import screen
 from painchat.guard.semantic import SemanticAlarm
 from painchat.settings import load_settings

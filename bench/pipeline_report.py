@@ -6,8 +6,8 @@ from pathlib import Path
 
 from bench.pipeline_scale import NOISE, POOL_SIZE, QUESTIONS, ROUNDS, SENTENCES_PER_PASSAGE
 from bench.plot import finish, plt
-from painchat.eval.provenance import RunInfo
-from painchat.eval.tables import markdown_table
+from evaluation.provenance import RunInfo
+from evaluation.tables import markdown_table
 
 TARGETS = {"ratio_p50": 2.0, "rss_mib": 300, "load_s": 10}
 HEADERS = [

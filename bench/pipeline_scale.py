@@ -269,10 +269,10 @@ def _child(store_dir: Path, collection: str, chroma_url: str | None) -> dict:
     import psutil
 
     from bench.ask_latency import spread
+    from evaluation.datasets import DATA_DIR, read_jsonl
+    from evaluation.metrics import percentile
+    from evaluation.qa import resolved_query
     from painchat.assistant import Assistant
-    from painchat.eval.datasets import DATA_DIR, read_jsonl
-    from painchat.eval.metrics import percentile
-    from painchat.eval.qa import resolved_query
 
     process = psutil.Process()
     settings = load_settings().model_copy(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bench.api_load import REQUEST_TIMEOUT_S as REQUEST_TIMEOUT
 from bench.pipeline_report import pipeline_section
-from painchat.eval.provenance import RunInfo
-from painchat.eval.tables import markdown_table
+from evaluation.provenance import RunInfo
+from evaluation.tables import markdown_table
 
 TARGETS = {"cold_start": 1.3, "ingest": 0.8, "ask_p50": 2.0, "api_p50": 1.5, "guard_p50_ms": 5.0, "guard_long_ms": 20.0}
 

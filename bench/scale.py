@@ -20,8 +20,8 @@ import numpy as np
 
 from bench.processes import stop, wait_until
 from devtools.loopback import free_port
+from evaluation.metrics import percentile
 from painchat.embedding import dimension
-from painchat.eval.metrics import percentile
 from painchat.settings import Settings
 from painchat.store import COSINE, open_client
 

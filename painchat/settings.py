@@ -146,7 +146,7 @@ class Settings(BaseSettings):
 
     # --- Calibration --------------------------------------------------------------------------
     # The answer-shape cuts and the lexical weight are fitted by `make calibrate` (python -m
-    # painchat.eval.calibrate) on the lay sets' tuning rows and stored in calibration_file; each
+    # evaluation.calibrate) on the lay sets' tuning rows and stored in calibration_file; each
     # setting below, when set, overrides the fitted value (for experiments: `make eval` shows the effect).
     calibration_file: Path = Field(
         PROJECT_ROOT / "painchat" / "calibration.json",
@@ -213,7 +213,7 @@ class Settings(BaseSettings):
         ge=-1,
         le=1,
         description="A generated sentence's MiniLM cosine similarity to its cited sources must reach this; "
-        "fitted on the calibration rows of tests/data/generation_eval.jsonl (python -m painchat.generate.calibrate; "
+        "fitted on the calibration rows of tests/data/generation_eval.jsonl (python -m evaluation.fit_validator; "
         "numbers in docs/EVAL.md).",
     )
     llm_min_overlap: float = Field(

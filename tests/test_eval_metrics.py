@@ -2,8 +2,8 @@
 
 import pytest
 
-from painchat.eval import metrics
-from painchat.eval.summary import rank_scores
+from evaluation import metrics
+from evaluation.summary import rank_scores
 
 
 def test_first_relevant_rank_is_one_based_and_none_on_a_miss():

@@ -2,9 +2,9 @@
 
 import pytest
 
-from painchat.eval.datasets import DATA_DIR, read_jsonl
-from painchat.eval.qa import evaluate
-from painchat.eval.summary import summarize
+from evaluation.datasets import DATA_DIR, read_jsonl
+from evaluation.qa import evaluate
+from evaluation.summary import summarize
 
 # Every 10th question: answerable ones from each paper, not-covered ones and a follow-up.
 SAMPLE = read_jsonl(DATA_DIR / "qa.jsonl")[::10]

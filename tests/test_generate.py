@@ -159,8 +159,8 @@ def test_without_a_model_the_stream_is_the_extractive_answer(assistant):
 
 
 def test_eval_scores_the_generative_mode(llm_assistant, embedder, llm_settings):
-    from painchat.eval.datasets import DATA_DIR, read_jsonl
-    from painchat.eval.generative import evaluate_generative
+    from evaluation.datasets import DATA_DIR, read_jsonl
+    from evaluation.generative import evaluate_generative
 
     rows = [r for r in read_jsonl(DATA_DIR / "qa.jsonl") if r["kind"] == "answer" and not r["history"]][:3]
     answerable = [llm_assistant.answer(r["question"], generate=False) for r in rows]

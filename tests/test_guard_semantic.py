@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from painchat.eval.bank import CATEGORY_OF, written_rows
+from evaluation.bank import CATEGORY_OF, written_rows
 from painchat.guard import screen
 from painchat.guard.semantic import SemanticAlarm, bank_sha256, fit_model, load_bank, load_fit
 from painchat.guard.texts import CRISIS_CATEGORIES, CRISIS_SUPPORT, EMERGENCY_REASONS, emergency_message
@@ -93,7 +93,7 @@ def test_the_semantic_layer_wins_over_medicine_handling(alarm):
 
 
 def test_the_fitted_model_is_the_banks(embedder):
-    """semantic.json must be refitted (python -m painchat.eval.bank) whenever the bank changes."""
+    """semantic.json must be refitted (python -m evaluation.bank) whenever the bank changes."""
     fit, bank = load_fit(), load_bank()
     assert fit.bank_sha256 == bank_sha256()
     refitted = fit_model(np.asarray(embedder.encode([e.text for e in bank]), dtype=np.float64), bank, fit.threshold, fit.window_margin)

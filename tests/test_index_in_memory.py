@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
+from evaluation.calibrate import Features, fit
 from painchat import read_side
-from painchat.eval.calibrate import Features, fit
 from painchat.index import Index
 from painchat.models import SourceMeta
 from painchat.retrieve import Retriever

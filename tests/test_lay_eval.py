@@ -1,7 +1,7 @@
 """Scoring of the lay sets by label (pure: no model), and the frozen first run of the sealed half."""
 
-from painchat.eval import lay
-from painchat.eval.datasets import DATA_DIR, read_jsonl
+from evaluation import lay
+from evaluation.datasets import DATA_DIR, read_jsonl
 from painchat.models import Answer
 from painchat.settings import PROJECT_ROOT
 

@@ -5,8 +5,8 @@ The sealed half is never tuned on, so it gets no thresholds here; `make eval` re
 
 import pytest
 
-from painchat.eval import lay
-from painchat.eval.datasets import DATA_DIR, read_jsonl
+from evaluation import lay
+from evaluation.datasets import DATA_DIR, read_jsonl
 from painchat.messages import DISCLAIMER, NOT_COVERED, NOTHING_NEW
 
 TUNE = read_jsonl(DATA_DIR / "lay_tune.jsonl")

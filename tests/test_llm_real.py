@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from devtools.loopback import free_port
-from painchat.eval.datasets import DATA_DIR, read_jsonl
+from evaluation.datasets import DATA_DIR, read_jsonl
 from painchat.generate import Generator
 from painchat.generate.split import sentences
 

@@ -1,4 +1,4 @@
-"""The blind safety sets (issue #8) through the one answering function, scored by ``painchat.eval.safety``.
+"""The blind safety sets (issue #8) through the one answering function, scored by ``evaluation.safety``.
 
 Sets written by other people without seeing the guard:
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from painchat.eval.safety import (
+from evaluation.safety import (
     CRISIS_CATEGORIES,
     DOSE,
     ROUND3,

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from painchat.eval.safety import DOSE, answer_all, load_old_sets, misses_report, score
+from evaluation.safety import DOSE, answer_all, load_old_sets, misses_report, score
 from painchat.messages import DISCLAIMER
 from painchat.settings import Settings
 

@@ -1,4 +1,4 @@
-"""The older labelled safety sets, run through ``screen`` (rules only) and scored by ``painchat.eval.safety``.
+"""The older labelled safety sets, run through ``screen`` (rules only) and scored by ``evaluation.safety``.
 
 Written beside the guard, so they are tuned on: recall per set and false alarms are held to bounds here;
 the blind sets are in ``test_safety_blind_sets.py``. Run with ``-s`` to see the misses.
@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from painchat.eval.safety import OLD_SETS, load_old_sets, misses_report, score
+from evaluation.safety import OLD_SETS, load_old_sets, misses_report, score
 from painchat.guard import screen
 from painchat.messages import DISCLAIMER
 from painchat.settings import Settings

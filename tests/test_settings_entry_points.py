@@ -27,7 +27,7 @@ def one_line(text: str) -> str:
         ["painchat", "ask", "What is allodynia?"],
         ["painchat", "serve"],
         ["painchat.api.openapi"],
-        ["painchat.eval.safety"],
+        ["evaluation.safety"],
     ],
     ids=lambda command: " ".join(command),
 )
@@ -46,7 +46,7 @@ def test_a_bad_variable_is_one_line_in_a_fresh_process(command):
 
 
 # Entry points whose imports take seconds in a fresh process (the model, plotting): their main, in this one.
-@pytest.mark.parametrize("module", ["painchat.eval.__main__", "painchat.eval.calibrate", "bench.__main__"])
+@pytest.mark.parametrize("module", ["evaluation.__main__", "evaluation.calibrate", "bench.__main__"])
 def test_a_bad_variable_stops_a_tool_with_one_line(module, monkeypatch):
     main = __import__(module, fromlist=["main"]).main
     monkeypatch.setenv(*next(iter(BAD.items())))

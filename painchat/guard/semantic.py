@@ -9,7 +9,7 @@ emergency; it alarms above a threshold chosen by cross-validation on the tuning
 sets. The nearest emergency categories (their examples' mean embedding) name
 the guidance shown.
 
-``python -m painchat.eval.bank`` fits it and writes ``semantic.json`` (weights,
+``python -m evaluation.bank`` fits it and writes ``semantic.json`` (weights,
 category centroids, threshold, and the bank's hash), like the calibration file:
 answering loads numbers, it never embeds the bank, so a fresh process answers
 its first question without that cost.

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from evaluation import metrics
+from evaluation.datasets import DATA_DIR, read_jsonl
+from evaluation.tables import markdown_table
 from painchat.assistant import Assistant
-from painchat.eval import metrics
-from painchat.eval.datasets import DATA_DIR, read_jsonl
-from painchat.eval.tables import markdown_table
 from painchat.messages import DISCLAIMER, SHIPPED_DISCLAIMERS
 from painchat.models import Answer, Citation
 from painchat.settings import PROJECT_ROOT
@@ -171,7 +171,7 @@ def split(rows: Sequence[dict], name: str) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
-        prog="python -m painchat.eval.lay", description="Freeze a lay set's first run (today's answers) before changing behaviour."
+        prog="python -m evaluation.lay", description="Freeze a lay set's first run (today's answers) before changing behaviour."
     )
     parser.add_argument("set_name", help="a set under tests/data, without .jsonl (e.g. lay_round2)")
     args = parser.parse_args(argv)

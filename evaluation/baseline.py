@@ -15,10 +15,10 @@ from langchain_chroma import Chroma
 from langchain_core.documents import Document as LangChainDocument
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from evaluation.qa import QuestionResult, ranked
 from ingest.loaders import load_corpus
 from ingest.manifest import load_manifest
 from painchat.embedding import Embedder
-from painchat.eval.qa import QuestionResult, ranked
 from painchat.settings import Settings
 from painchat.store import open_client
 

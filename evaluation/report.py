@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from evaluation import baseline, lay, metrics
+from evaluation.generative import generative_table
+from evaluation.provenance import RunInfo
+from evaluation.qa import QuestionResult
+from evaluation.summary import HIT_DEPTHS, STAGES, failure_reasons
+from evaluation.tables import cell, markdown_table
 from painchat.calibration import Calibration
-from painchat.eval import baseline, lay, metrics
-from painchat.eval.generative import generative_table
-from painchat.eval.provenance import RunInfo
-from painchat.eval.qa import QuestionResult
-from painchat.eval.summary import HIT_DEPTHS, STAGES, failure_reasons
-from painchat.eval.tables import cell, markdown_table
 
 
 def retrieval_table(summary: dict, run: RunInfo) -> str:

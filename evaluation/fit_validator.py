@@ -1,4 +1,4 @@
-"""``python -m painchat.generate.calibrate``: fits the validator's support thresholds on a labelled set.
+"""``python -m evaluation.fit_validator``: fits the validator's support thresholds on a labelled set.
 
 Rows of ``tests/data/generation_eval.jsonl``: a source sentence, a generated sentence citing it [1],
 and whether the source supports it. Thresholds are fitted on the "calibration" rows only, inside the whole
@@ -17,8 +17,8 @@ from itertools import product
 
 import numpy as np
 
+from evaluation.datasets import DATA_DIR, read_jsonl
 from painchat.embedding import Embedder
-from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.generate.validate import SentenceValidator
 
 EVAL_SET = DATA_DIR / "generation_eval.jsonl"
@@ -66,7 +66,7 @@ def _share(rows: Sequence[dict], label: str, accepted) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m painchat.generate.calibrate", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m evaluation.fit_validator", description=__doc__)
     parser.parse_args(argv)
     rows = read_jsonl(EVAL_SET)
     embedder = Embedder()

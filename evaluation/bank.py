@@ -1,4 +1,4 @@
-"""Builds the semantic layer's bank from the tuning sets and fits where it alarms: ``python -m painchat.eval.bank``.
+"""Builds the semantic layer's bank from the tuning sets and fits where it alarms: ``python -m evaluation.bank``.
 
 The bank (``painchat/guard/bank.jsonl``) holds the English rows of the tuning
 set and of the older safety sets, then the examples written for the bank alone
@@ -21,9 +21,9 @@ from dataclasses import replace
 
 import numpy as np
 
+from evaluation.datasets import read_jsonl
+from evaluation.safety import LONG_STORIES, ROUND3, TUNE, Row, load_old_sets, load_rows
 from painchat.embedding import Embedder
-from painchat.eval.datasets import read_jsonl
-from painchat.eval.safety import LONG_STORIES, ROUND3, TUNE, Row, load_old_sets, load_rows
 from painchat.guard import screen
 from painchat.guard.emergency import without_the_past
 from painchat.guard.segments import windows

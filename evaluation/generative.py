@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from evaluation import metrics
+from evaluation.tables import markdown_table
 from painchat.assistant import Assistant
-from painchat.eval import metrics
-from painchat.eval.tables import markdown_table
 from painchat.generate.split import sentences
 from painchat.generate.validate import HEDGES, SentenceValidator, cited_numbers
 from painchat.markdown import unescape

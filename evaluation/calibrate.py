@@ -1,4 +1,4 @@
-"""``python -m painchat.eval.calibrate``: fits the answer-shape decision on the lay tuning rows.
+"""``python -m evaluation.calibrate``: fits the answer-shape decision on the lay tuning rows.
 
 Each question is read as the assistant reads it (follow-ups resolved, lay wording mapped, typos
 fixed) and its candidate sentences scored. For each absent-meaning weight on a grid, the threshold
@@ -21,10 +21,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from evaluation.datasets import DATA_DIR, read_jsonl
 from painchat.assistant import Assistant
 from painchat.calibration import Calibration
 from painchat.embedding import Embedder
-from painchat.eval.datasets import DATA_DIR, read_jsonl
 from painchat.followup import resolve
 from painchat.models import Turn
 from painchat.settings import settings_or_exit
@@ -108,7 +108,7 @@ def tuning_rows(paths: list[Path]) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m painchat.eval.calibrate", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m evaluation.calibrate", description=__doc__)
     parser.add_argument("--set", type=Path, action="append", help="labelled questions to fit on (their tune rows)")
     args = parser.parse_args(argv)
     paths = args.set or list(TUNING_SETS)

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from painchat.eval import metrics
-from painchat.eval.qa import QuestionResult, Retrieved
+from evaluation import metrics
+from evaluation.qa import QuestionResult, Retrieved
 
 HIT_DEPTHS = (1, 3, 5)
 STAGES = ("guard", "embed", "retrieve", "compose", "total")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from evaluation import metrics
 from painchat.assistant import Assistant
-from painchat.eval import metrics
 from painchat.followup import resolve
 from painchat.messages import DISCLAIMER
 from painchat.models import Answer, Turn

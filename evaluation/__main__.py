@@ -1,4 +1,4 @@
-"""``python -m painchat.eval``: scores the QA set and the LangChain baseline; writes docs/EVAL.md.
+"""``python -m evaluation``: scores the QA set and the LangChain baseline; writes docs/EVAL.md.
 
 Needs a built store (``python -m ingest``) for the same PAINCHAT_* settings.
 """
@@ -9,23 +9,23 @@ import argparse
 import sys
 from pathlib import Path
 
+from evaluation import lay
+from evaluation.baseline import baseline_store, stored_texts, with_baseline
+from evaluation.datasets import DATA_DIR, read_jsonl
+from evaluation.generative import evaluate_generative, generative_table
+from evaluation.provenance import RunInfo, corpus_note
+from evaluation.qa import evaluate
+from evaluation.report import answer_table, latency_table, render_markdown, retrieval_table, write_json
+from evaluation.safety import evaluate as evaluate_safety
+from evaluation.safety import write_raw as write_safety_raw
+from evaluation.summary import failure_reasons, store_facts, summarize
 from painchat.assistant import Assistant
 from painchat.embedding import Embedder
-from painchat.eval import lay
-from painchat.eval.baseline import baseline_store, stored_texts, with_baseline
-from painchat.eval.datasets import DATA_DIR, read_jsonl
-from painchat.eval.generative import evaluate_generative, generative_table
-from painchat.eval.provenance import RunInfo, corpus_note
-from painchat.eval.qa import evaluate
-from painchat.eval.report import answer_table, latency_table, render_markdown, retrieval_table, write_json
-from painchat.eval.safety import evaluate as evaluate_safety
-from painchat.eval.safety import write_raw as write_safety_raw
-from painchat.eval.summary import failure_reasons, store_facts, summarize
 from painchat.settings import PROJECT_ROOT, settings_or_exit
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m painchat.eval", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__)
     parser.add_argument(
         "--docs", type=Path, default=PROJECT_ROOT / "docs", help="folder for EVAL.md and eval-results.json"
     )
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         generative = evaluate_generative(assistant, rows)
         summary["generative"] = {"model": model, **generative}
         print("\n" + generative_table(generative, summary, model))
-    run = RunInfo.now("painchat.eval", sys.argv[1:] if argv is None else argv)
+    run = RunInfo.now("evaluation", sys.argv[1:] if argv is None else argv)
     corpus, calibration = corpus_note(assistant.coverage), assistant.calibration
     tables = [retrieval_table(summary, run), answer_table(summary, run), latency_table(summary, run)]
     print("\n" + "\n\n".join([*tables, lay.comparison_table(lay_runs)]))
