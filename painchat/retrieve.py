@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,6 +12,10 @@ from painchat.index import Index, Passage
 from painchat.settings import default
 from painchat.store_format import sentence_id
 from painchat.text import content_tokens
+
+# The passage query waits on the store (a round trip to a server) while this thread runs the sentence
+# query and BM25: shared by every retriever, sized for a few concurrent answers.
+_PASSAGE_QUERIES = ThreadPoolExecutor(max_workers=8, thread_name_prefix="painchat-passage-query")
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,10 @@ class Retriever:
     def retrieve(self, query: str, query_vector: list[float], words: Sequence[str] | None = None) -> Retrieval:
         """``words``: the query's content words to match (default: all of ``query``'s)."""
         words = list(content_tokens(query) if words is None else words)
-        dense = [pid for pid, _ in self.index.dense_ranking(query_vector, self.k)]
+        dense = _PASSAGE_QUERIES.submit(self.index.dense_ranking, query_vector, self.k)
         by_sentence = self.index.sentence_ranking(query_vector, self.k)
-        fused = reciprocal_rank_fusion([dense, by_sentence, self.index.bm25_ranking(words, self.k)], self.rrf_k)
+        lexical = self.index.bm25_ranking(words, self.k)
+        fused = reciprocal_rank_fusion([[pid for pid, _ in dense.result()], by_sentence, lexical], self.rrf_k)
         passages = spread_across_sources([self.index.passages[pid] for pid in fused], self.k, self.same_source_decay)
         named = self.index.named_sources(words)
         if named:  # a question about one paper is answered from that paper only
