@@ -37,7 +37,7 @@ from painchat.guard.semantic import (
     bank_sha256,
     emergency_probability,
     fit_model,
-    train_logistic,
+    train_emergency_model,
 )
 from painchat.guard.validation import find_problem
 from painchat.settings import Settings
@@ -116,7 +116,7 @@ def cross_validated_models(vectors: np.ndarray, labels: np.ndarray) -> list[tupl
     """Each fold's rows with the weights trained without them (fixed shuffle, so reruns agree)."""
     order = np.random.default_rng(SEED).permutation(len(labels))
     folds = np.array_split(order, FOLDS)
-    return [(fold, train_logistic(vectors[train], labels[train].astype(np.float64)))
+    return [(fold, train_emergency_model(vectors[train], labels[train].astype(np.float64)))
             for fold, train in ((fold, np.setdiff1d(order, fold)) for fold in folds)]
 
 

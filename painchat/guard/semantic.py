@@ -27,6 +27,7 @@ import numpy as np
 
 from painchat.guard.emergency import without_the_past
 from painchat.guard.segments import windows
+from painchat.logistic import probability, train_logistic
 
 HERE = Path(__file__).parent
 BANK_PATH = HERE / "bank.jsonl"
@@ -36,9 +37,8 @@ NEIGHBOURS_PATH = HERE / "semantic_bank.npy"
 # Categories named in the guidance: the nearest, and any other about as near (the default of the
 # emergency_near_tie setting; painchat.settings imports it, so this module cannot import settings).
 NEAR_TIE = 0.05
-# L2 penalty of the logistic regression (weights only, not the bias) and Newton steps to fit it.
+# L2 penalty of the logistic regression (weights only, not the bias).
 L2 = 0.25
-NEWTON_STEPS = 30
 # A window alarms only when its nearest bank examples are all emergencies: a window is a fragment, and a
 # fragment of an ordinary story ("some days i just sit and cry") can read like an emergency on its own.
 NEIGHBOURS = 5
@@ -116,26 +116,17 @@ def fit_model(vectors: np.ndarray, bank: tuple[BankEntry, ...], threshold: float
     for name in sorted({entry.category for entry in bank if entry.is_emergency}):
         mean = vectors[[i for i, entry in enumerate(bank) if entry.category == name]].mean(axis=0)
         centroids[name] = (mean / np.linalg.norm(mean)).astype(np.float32)
-    return Fit(threshold, train_logistic(vectors, labels), centroids, window_margin,
+    return Fit(threshold, train_emergency_model(vectors, labels), centroids, window_margin,
                vectors.astype(np.float16).astype(np.float32), labels.astype(bool))
 
 
-def train_logistic(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """Weights (bias last) of an L2-penalised logistic regression, fitted by Newton's method."""
-    features = np.hstack([vectors, np.ones((len(vectors), 1), dtype=vectors.dtype)]).astype(np.float64)
-    penalty = np.full(features.shape[1], L2)
-    penalty[-1] = 0.0
-    weights = np.zeros(features.shape[1])
-    for _ in range(NEWTON_STEPS):
-        probability = _sigmoid(features @ weights)
-        gradient = features.T @ (probability - labels) + penalty * weights
-        hessian = (features * (probability * (1 - probability))[:, None]).T @ features + np.diag(penalty)
-        weights -= np.linalg.solve(hessian, gradient)
-    return weights
+def train_emergency_model(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Weights (bias last) of the emergency layer's logistic regression."""
+    return train_logistic(vectors, labels, L2)
 
 
 def emergency_probability(weights: np.ndarray, vector: np.ndarray) -> float:
-    return float(_sigmoid(vector @ weights[:-1] + weights[-1]))
+    return probability(weights, vector)
 
 
 class SemanticAlarm:
@@ -186,6 +177,3 @@ class SemanticAlarm:
         order = np.argsort(similarity)[::-1]
         return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - self.near_tie)
 
-
-def _sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
