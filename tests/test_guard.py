@@ -309,6 +309,7 @@ def test_negation_and_past_handling_keep_real_emergencies(question):
     "I'm already on pregabalin, can I still exercise?",
     "on gabapentin at the same dose for a year, not asking about changing it, which stretches help?",
     "id rather try exercise alongside my meds than keep adding tablets, what works?",
+    "could exercise fix the cause of nerve pain instead of just covering it up like meds do",
 ])
 def test_an_exercise_question_naming_a_medicine_in_passing_is_answered(question):
     assert reason(question) is None and medicine_in_passing(question)
@@ -319,6 +320,8 @@ def test_an_exercise_question_naming_a_medicine_in_passing_is_answered(question)
     "can I take ibuprofen before my run?",
     "can i up my pregabalin to 300mg on days i exercise",
     "can i combine gabapentin with tramadol on days i walk",
+    "can i do yoga instead of my gabapentin",
+    "is it ok to swim instead of taking the amitriptyline",
 ])
 def test_medicine_decisions_stay_declined(question):
     assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)

@@ -54,7 +54,9 @@ MEDICINE_DECISION = re.compile(words(
     r"|have|give|get|ask for|be prescribed)",
     r"start\w*", r"begin\w*", r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
     r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*", r"up (?:my|the|his|her)",
-    r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*", "instead of", r"doubl\w*",
+    r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*", r"doubl\w*",
+    # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
+    r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
     r"interact\w*", "alcohol", r"side ?effects?", "which one",
     r"withdraw\w*", r"addict\w*", r"depend\w*", r"prescri\w*",
     r"(?:make|makes|made|making|gives?|giving|gave|causes?|causing|caused) (?:me|him|her|them|my)",
