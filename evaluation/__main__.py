@@ -70,7 +70,7 @@ def lay_evaluation(assistant: Assistant) -> list[tuple[str, dict]]:
     """The lay sets by label: each sealed half's first run (frozen answers) beside today's, then the tuning halves.
 
     The first round's first run holds its sealed half only (answers of the code before issue #9); the
-    second round's holds both halves (answers of the code when round 2 was written).
+    second and third rounds' hold both halves (answers of the code when each round was written).
     """
     sealed, tune = read_jsonl(DATA_DIR / "lay_sealed.jsonl"), read_jsonl(DATA_DIR / "lay_tune.jsonl")
     round2 = read_jsonl(DATA_DIR / "lay_round2.jsonl")
@@ -85,6 +85,17 @@ def lay_evaluation(assistant: Assistant) -> list[tuple[str, dict]]:
         ("round 2 sealed, now", lay.summarize(lay.run(assistant, sealed2))),
         ("round 2 tuning, first run", lay.summarize(lay.frozen(tune2, first2))),
         ("round 2 tuning, now", lay.summarize(lay.run(assistant, tune2))),
+        *_round_columns(assistant, "round 3", "lay_round3"),
+    ]
+
+
+def _round_columns(assistant: Assistant, title: str, set_name: str) -> list[tuple[str, dict]]:
+    """A later round: each half's first run (frozen) and now, sealed half first."""
+    rows, first = read_jsonl(DATA_DIR / f"{set_name}.jsonl"), read_jsonl(lay.first_run_file(set_name))
+    return [
+        (f"{title} {name}, {when}", lay.summarize(run(lay.split(rows, split))))
+        for split, name in (("sealed", "sealed"), ("tune", "tuning"))
+        for when, run in (("first run", lambda half: lay.frozen(half, first)), ("now", lambda half: lay.run(assistant, half)))
     ]
 
 

@@ -77,12 +77,20 @@ def latency_table(summary: dict, run: RunInfo) -> str:
 
 def calibration_table(calibration: Calibration, summary: dict, run: RunInfo) -> str:
     rows: list[list[object]] = [
-        ["threshold (below: not covered)", f"{calibration.threshold:.4f}"],
-        ["direct threshold (at or above, nothing missing: a direct answer)", _cut(calibration.direct_threshold)],
+        [
+            "topic model (logistic regression on the question's embedding: on topic or not)",
+            f"L2 {calibration.topic_l2:g}, for {', '.join(calibration.topic_sources)}" if calibration.topic_weights else "—",
+        ],
+        ["topic model: balanced accuracy in 5-fold cross-validation on the tuning rows", calibration.topic_cv_accuracy],
+        ["threshold (without a topic model: below it, not covered)", f"{calibration.threshold:.4f}"],
+        [
+            "direct threshold (at or above: covered; with nothing missing, a direct answer)",
+            _cut(calibration.direct_threshold),
+        ],
         ["absent weight (× the meaning in words the papers never use, taken off the best score)", f"{calibration.absent_weight:.2f}"],
         ["lexical weight", f"{calibration.lexical_weight:.2f}"],
         [
-            (f"balanced accuracy, topic vs none, on {calibration.fitted_on or 'the calibration set'} "
+            (f"balanced accuracy of the threshold alone, topic vs none, on {calibration.fitted_on or 'the calibration set'} "
              f"({calibration.examples} questions)"),
             calibration.balanced_accuracy,
         ],
@@ -173,7 +181,7 @@ Answer kind, expected vs given:
 {calibration_table(calibration, summary, run)}
 
 Read from `painchat/calibration.json`. `make calibrate` fits it on the lay tuning rows \
-(`tests/data/lay_tune.jsonl` and round 2's `tune` rows) only, so the QA set, the sealed lay rows and the older calibration set \
+(`tests/data/lay_tune.jsonl` and the `tune` rows of rounds 2 and 3) only, so the QA set, the sealed lay rows and the older calibration set \
 (`tests/data/calibration.jsonl`, which no longer fits anything) are held out. Its labels predate the \
 "related" shape: a question such as "is tai chi good for nerve pain" is `not_covered` there and `related` \
 now (the reply says the papers don't mention tai chi, then quotes what they say about exercise), which \
@@ -203,9 +211,12 @@ half only; the sealed half is scored, never studied. Its **first run** is the an
 #9 (`docs/firstrun/lay_sealed.baseline.jsonl`, frozen), scored by the same code as today's run. \
 **Round 2** (`tests/data/lay_round2.jsonl`, 136 more questions written later, each row marked `tune` or \
 `sealed`) checks that the tuning generalises; its first run is the answers of the code when it was written \
-(`docs/firstrun/lay_round2.baseline.jsonl`, both halves).
+(`docs/firstrun/lay_round2.baseline.jsonl`, both halves). **Round 3** (`tests/data/lay_round3.jsonl`, 170 questions \
+written later by another author who read only the three abstracts, half of each label sealed) measures the topic \
+model on wording it was not fitted to; its first run is the answers of the code before the topic model \
+(`docs/firstrun/lay_round3.baseline.jsonl`).
 
-{lay.comparison_table(lay_runs)}
+{_round_tables(lay_runs)}
 
 _Machine: {run.machine_line}._
 
@@ -214,6 +225,14 @@ not_covered**: the assistant says the papers don't cover it (an `out_of_scope` d
 - **gold sentence cited**: some cited quote holds one of the row's gold phrases (a refused question scores 0).
 - **shape agrees** is reported, not targeted: direct vs related is a judgement the labels and the code may \
 draw differently.{kinds}"""
+
+
+def _round_tables(lay_runs: Sequence[tuple[str, dict]]) -> str:
+    """One table per round: its columns are the runs whose titles name it (round 1's name none)."""
+    later = ("round 2", "round 3")
+    first = [(t, s) for t, s in lay_runs if not t.startswith(later)]
+    tables = [("Round 1", first), *((name.capitalize(), [(t, s) for t, s in lay_runs if t.startswith(name)]) for name in later)]
+    return "\n\n".join(f"{name}:\n\n{lay.comparison_table(columns)}" for name, columns in tables if columns)
 
 
 def _generative_section(summary: dict) -> str:

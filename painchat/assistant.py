@@ -45,7 +45,7 @@ class Assistant:
         self._reloading = threading.Lock()
         # Per answer (never kept across answers): texts embedded so far, and the text retrieval will read.
         self._answering = threading.local()
-        self.calibration = calibrated(self.settings)
+        self._fitted = calibrated(self.settings)
         self.builder = AnswerBuilder(
             max_sentences=self.settings.max_answer_sentences,
             min_score=self.settings.answer_min_score,
@@ -63,10 +63,13 @@ class Assistant:
     def _serve(self, index: Index) -> None:
         """Answers from ``index`` from now on: its retriever, its lay reader, its checked suggestions."""
         self.index = index
+        self.calibration = self._fitted.for_sources(index.sources)
+        if self._fitted.topic_weights and not self.calibration.topic_weights:
+            log.warning("the topic model was fitted on questions about other papers: run `make calibrate`")
         self.corpus = CorpusWords.of(index.sources.values())  # what the texts say about the papers answered from
         self.retriever = Retriever(
             index,
-            self.calibration.lexical_weight,
+            self._fitted.lexical_weight,
             k=self.settings.retrieve_k,
             passages_for_answer=self.settings.passages_for_answer,
             rrf_k=self.settings.rrf_k,
@@ -181,13 +184,13 @@ class Assistant:
         quoted = _quoted_before(history) if is_follow_up(question, *self._follow_up_words) else ""
         candidates = [s for s in retrieval.sentences if not _was_quoted(s, quoted)]
         best = max((s.score for s in candidates), default=0.0)
-        kind = self.calibration.shape(best, reading.missing, reading.absent_meaning)
+        kind = self.calibration.shape(best, reading.missing, reading.absent_meaning, vector)
         chosen = self.builder.select(candidates, asks_about_the_study(query)) if kind != "not_covered" else []
         if chosen:
             missing = reading.missing if kind == "related" else ()
             text, citations = self.builder.render(chosen, self.index.sources, _intro(kind, missing))
         else:
-            repeated = quoted and self.calibration.covers(retrieval.relevance, reading.absent_meaning)
+            repeated = quoted and self.calibration.covers(retrieval.relevance, reading.absent_meaning, vector)
             kind, citations, missing = "not_covered", (), () if repeated else reading.missing
             text = messages.NOTHING_NEW if repeated else messages.NOT_COVERED
             if missing:

@@ -8,16 +8,27 @@ question whose subject the papers never name ("running shoes", "plantar fasciiti
 covered even when its generic words ("exercise", "pain") match well, while a word said in
 passing ("worried about my job") barely moves it. The word part catches rare terms the small
 embedding model knows poorly ("allodynia").
+
+Whether the papers speak to a question's topic at all is first read from its embedding: a logistic
+regression fitted on the labelled lay tuning questions (on topic: direct or related; off topic:
+nothing relevant loaded). Written by another author, a new set's questions were judged far better
+by it than by the score's cut, which was fitted on sets the same people wrote (docs/EVAL.md). It
+knows the papers it was fitted for only: with other papers loaded, the score's cut decides alone.
+A score at the direct cut is covered whatever the topic model says.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
+
 from painchat.errors import ConfigError
+from painchat.logistic import probability
 from painchat.settings import Settings, default
 
 CALIBRATION_FILE: Path = default("calibration_file")
@@ -36,29 +47,64 @@ class Calibration:
     direct_threshold: float | None = None
     absent_weight: float = 0.0
     fitted_on: str = ""
+    # The topic model: logistic-regression weights on the question's embedding (bias last), and the
+    # papers (source ids) whose questions it was fitted on. Empty: the score's cut decides alone.
+    topic_weights: tuple[float, ...] = field(default=(), repr=False)
+    topic_sources: tuple[str, ...] = ()
+    topic_l2: float = 0.0  # its L2 penalty, chosen by cross-validation on the same rows
+    topic_cv_accuracy: float = 0.0  # its balanced accuracy there
+
+    def for_sources(self, source_ids: Iterable[str]) -> Calibration:
+        """This calibration for a store of these papers: without the topic model when it was fitted for others."""
+        return self if tuple(sorted(source_ids)) == self.topic_sources else replace(self, topic_weights=())
 
     def coverage(self, best_sentence_score: float, absent_meaning: float = 0.0) -> float:
         """The best sentence's score less what the question asks that the papers never name."""
         return best_sentence_score - self.absent_weight * absent_meaning
 
-    def covers(self, best_sentence_score: float, absent_meaning: float = 0.0) -> bool:
-        return self.coverage(best_sentence_score, absent_meaning) >= self.threshold
+    @property
+    def direct_cut(self) -> float:
+        return self.threshold if self.direct_threshold is None else self.direct_threshold
 
-    def shape(self, best_sentence_score: float, missing_terms: tuple[str, ...] = (), absent_meaning: float = 0.0) -> Shape:
-        """'answer', 'related' or 'not_covered'."""
+    def on_topic(self, vector: np.ndarray | None) -> bool | None:
+        """The topic model's judgement of a question's embedding; None without a topic model or a vector."""
+        if not self.topic_weights or vector is None:
+            return None
+        return probability(np.asarray(self.topic_weights), vector) >= 0.5
+
+    def covers(self, best_sentence_score: float, absent_meaning: float = 0.0, vector: np.ndarray | None = None) -> bool:
+        """The papers speak to the question's topic."""
         score = self.coverage(best_sentence_score, absent_meaning)
-        if score < self.threshold:
+        topical = self.on_topic(vector)
+        if topical is None:
+            return score >= self.threshold
+        return topical or score >= self.direct_cut
+
+    def shape(
+        self,
+        best_sentence_score: float,
+        missing_terms: tuple[str, ...] = (),
+        absent_meaning: float = 0.0,
+        vector: np.ndarray | None = None,
+    ) -> Shape:
+        """'answer', 'related' or 'not_covered'."""
+        if not self.covers(best_sentence_score, absent_meaning, vector):
             return "not_covered"
-        direct = self.threshold if self.direct_threshold is None else self.direct_threshold
-        return "answer" if score >= direct and not missing_terms else "related"
+        score = self.coverage(best_sentence_score, absent_meaning)
+        return "answer" if score >= self.direct_cut and not missing_terms else "related"
 
     def save(self, path: Path = CALIBRATION_FILE) -> None:
-        path.write_text(json.dumps(asdict(self), indent=2) + "\n")
+        data = asdict(self)
+        weights = [round(w, 6) for w in data.pop("topic_weights")]
+        # The weights on one line: 385 numbers are one value, not 385 lines to scroll past.
+        path.write_text(json.dumps(data, indent=2)[:-2] + f',\n  "topic_weights": {json.dumps(weights)}\n}}\n')
 
 
 def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     try:
-        return Calibration(**json.loads(path.read_text()))
+        data: dict[str, Any] = json.loads(path.read_text())
+        data.update({key: tuple(data.get(key, ())) for key in ("topic_weights", "topic_sources")})
+        return Calibration(**data)
     except (OSError, TypeError, ValueError) as err:
         raise ConfigError(f"no valid calibration in {path}: run `make calibrate`") from err
 

@@ -12,6 +12,7 @@ from painchat.messages import DISCLAIMER, NOT_COVERED, NOTHING_NEW
 TUNE = read_jsonl(DATA_DIR / "lay_tune.jsonl")
 SEALED = read_jsonl(DATA_DIR / "lay_sealed.jsonl")
 ROUND2 = read_jsonl(DATA_DIR / "lay_round2.jsonl")
+ROUND3 = read_jsonl(DATA_DIR / "lay_round3.jsonl")
 KINDS = {"answer", "related", "not_covered", "out_of_scope", "emergency", "invalid"}
 
 
@@ -26,18 +27,25 @@ def tune_round2(assistant):
 
 
 @pytest.fixture(scope="module")
+def tune_round3(assistant):
+    return lay.summarize(lay.run(assistant, lay.split(ROUND3, "tune")))
+
+
+@pytest.fixture(scope="module")
 def sealed_answers(assistant):
-    return [(row, assistant.answer(row["question"], row["history"])) for row in SEALED]
+    rows = SEALED + lay.split(ROUND3, "sealed")
+    return [(row, assistant.answer(row["question"], row["history"])) for row in rows]
 
 
 def test_the_sets_are_split_and_labelled(source_texts):
     assert {row["split"] for row in TUNE} == {"tune"} and {row["split"] for row in SEALED} == {"sealed"}
-    assert {row["split"] for row in ROUND2} == {"tune", "sealed"}
-    assert len({row["id"] for row in TUNE + SEALED + ROUND2}) == len(TUNE + SEALED + ROUND2)
-    for row in TUNE + SEALED + ROUND2:
+    assert {row["split"] for row in ROUND2} == {row["split"] for row in ROUND3} == {"tune", "sealed"}
+    every = TUNE + SEALED + ROUND2 + ROUND3
+    assert len({row["id"] for row in every}) == len(every)
+    for row in every:
         assert row["label"] in ("direct", "related", "none")
         assert bool(row["gold"]) == (row["label"] != "none"), row["id"]
-    for row in ROUND2:  # gold phrases are verbatim in a cited paper, or they could never be found
+    for row in ROUND2 + ROUND3:  # gold phrases are verbatim in a cited paper, or they could never be found
         assert all(any(g in source_texts[s] for s in row["sources"]) for g in row["gold"]), row["id"]
 
 
@@ -52,10 +60,17 @@ def test_tuning_half_meets_bounded_targets(tune):
 
 def test_round2_tuning_half_meets_bounded_targets(tune_round2):
     # Bounds a little under the measured figures: they catch breakage, not noise.
-    assert tune_round2["on_topic_answered"] >= 0.72
+    assert tune_round2["on_topic_answered"] >= 0.90
     assert tune_round2["none_not_covered"] >= 0.85
-    assert tune_round2["gold_cited"] >= 0.60
+    assert tune_round2["gold_cited"] >= 0.80
     assert tune_round2["faithfulness"] == 1.0 and tune_round2["disclaimer"] == 1.0
+
+
+def test_round3_tuning_half_meets_bounded_targets(tune_round3):
+    assert tune_round3["on_topic_answered"] >= 0.85
+    assert tune_round3["none_not_covered"] >= 0.80
+    assert tune_round3["gold_cited"] >= 0.65
+    assert tune_round3["faithfulness"] == 1.0 and tune_round3["disclaimer"] == 1.0
 
 
 def test_sealed_half_keeps_the_invariants(sealed_answers, source_texts):
