@@ -41,8 +41,9 @@ ABSENT_WEIGHTS = np.round(np.linspace(0.0, 8.0, 33), 2)
 TOPIC_L2S = (1 / 3, 1 / 10, 1 / 30)
 FOLDS, SEED = 5, 0
 TUNING_SETS = (DATA_DIR / "lay_tune.jsonl", DATA_DIR / "lay_round2.jsonl", DATA_DIR / "lay_round3.jsonl")
-# Questions written for the topic model alone (on topic or not, many of them near misses of each other):
-# they join its training, never the score's cuts, and no set scored in docs/EVAL.md holds them.
+# Questions written for the topic model alone, blind, by two authors (538 after duplicates; on topic or not, many of
+# them near misses of each other): they join its training, never the score's cuts, and no set scored in
+# docs/EVAL.md holds them.
 TOPIC_BANK = DATA_DIR / "topic_bank.jsonl"
 
 

@@ -81,7 +81,10 @@ def calibration_table(calibration: Calibration, summary: dict, run: RunInfo) -> 
             "topic model (logistic regression on the question's embedding: on topic or not)",
             f"L2 {calibration.topic_l2:g}, for {', '.join(calibration.topic_sources)}" if calibration.topic_weights else "—",
         ],
-        ["topic model: balanced accuracy in 5-fold cross-validation on the tuning rows", calibration.topic_cv_accuracy],
+        [
+            "topic model: balanced accuracy in 5-fold cross-validation on the tuning rows and the topic bank",
+            calibration.topic_cv_accuracy,
+        ],
         ["threshold (without a topic model: below it, not covered)", f"{calibration.threshold:.4f}"],
         [
             "direct threshold (at or above: covered; with nothing missing, a direct answer)",

@@ -103,7 +103,7 @@ class Settings(BaseSettings):
     # --- Answering ----------------------------------------------------------------------------
     max_answer_sentences: int = Field(5, ge=1, le=10, description="Sentences quoted in one answer.")
     answer_margin: float = Field(
-        0.3,
+        0.6,
         ge=0,
         le=1,
         description="An answer quotes every sentence scoring within this of its best one (up to "

@@ -61,7 +61,7 @@ def test_tuning_half_meets_bounded_targets(tune):
 def test_round2_tuning_half_meets_bounded_targets(tune_round2):
     # Bounds a little under the measured figures: they catch breakage, not noise.
     assert tune_round2["on_topic_answered"] >= 0.90
-    assert tune_round2["none_not_covered"] >= 0.85
+    assert tune_round2["none_not_covered"] >= 0.80
     assert tune_round2["gold_cited"] >= 0.80
     assert tune_round2["faithfulness"] == 1.0 and tune_round2["disclaimer"] == 1.0
 
