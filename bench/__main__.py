@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         "--only-sessions", action="store_true", help="re-measure only the chat server under many sessions"
     )
     parser.add_argument(
+        "--only-ask-latency", action="store_true", help="re-measure only the warm answer latency against its floor"
+    )
+    parser.add_argument(
         "--only-pipeline-scale", action="store_true", help="re-measure only the full answer path at 1k/10k/100k passages"
     )
     parser.add_argument(
@@ -61,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         return _only_api_load(run, embedder, args.docs)
     if args.only_sessions:
         return _only_sessions(embedder, args.docs)
+    if args.only_ask_latency:
+        return _only_ask_latency(run, embedder, args.docs)
     if args.only_pipeline_scale:
         return _only_pipeline_scale(run, embedder, args.docs, args.as_before)
     results: dict = {}
@@ -120,6 +125,21 @@ def _only_api_load(run: RunInfo, embedder: Embedder, docs: Path) -> int:
         previous["api_load"] = api_load(workspace.env, questions, answer_p50, run)
     _merge(previous, docs)
     progress(f"p50 ratio {previous['api_load']['ratio_p50']:.2f}x; merged into {docs / 'BENCHMARKS.md'}")
+    return 0
+
+
+def _only_ask_latency(run: RunInfo, embedder: Embedder, docs: Path) -> int:
+    """Measures the warm answer latency against its floor and merges it (with this run's command and machine)
+    into the last full report."""
+    previous = json.loads((docs / "bench-results.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="painchat-bench-") as folder:
+        progress("building the bench store")
+        workspace = prepare(Path(folder), embedder)
+        progress("ask latency: Assistant.answer vs one embedding + one Chroma query")
+        measured = ask_latency(workspace.settings, embedder, read_jsonl(DATA_DIR / "qa.jsonl"))
+        previous["ask_latency"] = {**measured, "run": {"command": run.command, "date": run.date, "machine": run.machine}}
+    _merge(previous, docs)
+    progress(f"p50 {previous['ask_latency']['ask_ms']['p50']:.1f} ms; merged into {docs / 'BENCHMARKS.md'}")
     return 0
 
 

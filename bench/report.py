@@ -79,7 +79,7 @@ p50 ratio: {verdict(result['ratio_p50'], TARGETS['ask_p50'], at_most=True)}. {re
 evenly through `tests/data/qa.jsonl` (answerable, not covered and follow-ups), {result['rounds']} rounds, after a \
 warm-up; each answer is followed by its floor, which embeds the same resolved query and queries the same store.
 
-{footer(run, "wall time per call, perf_counter")}
+{footer(RunInfo(**result["run"]) if "run" in result else run, "wall time per call, perf_counter")}
 """
 
 
