@@ -10,8 +10,8 @@ passing ("worried about my job") barely moves it. The word part catches rare ter
 embedding model knows poorly ("allodynia").
 
 Whether the papers speak to a question's topic at all is first read from its embedding: a logistic
-regression fitted on the labelled lay tuning questions (on topic: direct or related; off topic:
-nothing relevant loaded). Written by another author, a new set's questions were judged far better
+regression fitted on the labelled lay tuning questions and a bank written for it (on topic: direct
+or related; off topic: nothing relevant loaded). Written by another author, a new set's questions were judged far better
 by it than by the score's cut, which was fitted on sets the same people wrote (docs/EVAL.md). It
 knows the papers it was fitted for only: with other papers loaded, the score's cut decides alone.
 A score at the direct cut is covered whatever the topic model says.
