@@ -69,3 +69,11 @@ def test_a_kind_of_exercise_the_papers_never_name_gets_related_evidence(assistan
 @pytest.mark.parametrize("question", ["do copper insoles help neuropathy", "is a hot bath good for nerve pain at night"])
 def test_another_kind_of_treatment_is_not_covered(assistant, question):
     assert assistant.answer(question).kind == "not_covered"
+
+
+@pytest.mark.parametrize("aside", ["{q}? asking for my uncle", "my mum wants to know {q}", "sorry if this is a dumb question but {q}"])
+@pytest.mark.parametrize("question,on_topic", [("how does neuropathy develop", True), ("does acupuncture help nerve pain", False)])
+def test_the_wording_around_a_question_does_not_change_its_topic(assistant, aside, question, on_topic):
+    asked = aside.format(q=question)
+    vector, _ = assistant.read(asked, asked)
+    assert assistant.calibration.on_topic(vector) is on_topic
