@@ -61,7 +61,7 @@ def test_the_shipped_calibration_has_a_topic_model_for_the_loaded_papers(assista
 
 
 def test_a_kind_of_exercise_the_papers_never_name_gets_related_evidence(assistant):
-    # Not every one: "zumba", "bouldering" and "aqua aerobics" read as off topic (README, weak spots).
+    # Not every one: "pickleball", "kayaking" and "boxing classes" read as off topic (README, weak spots).
     answer = assistant.answer("would rowing help nerve pain in my legs")
     assert answer.kind == "related" and "rowing" in answer.missing_terms and answer.citations
 
