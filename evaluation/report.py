@@ -185,7 +185,10 @@ Answer kind, expected vs given:
 
 Read from `painchat/calibration.json`. `make calibrate` fits it on the lay tuning rows \
 (`tests/data/lay_tune.jsonl` and the `tune` rows of rounds 2 and 3) only, so the QA set, the sealed lay rows and the older calibration set \
-(`tests/data/calibration.jsonl`, which no longer fits anything) are held out. Its labels predate the \
+(`tests/data/calibration.jsonl`, which no longer fits anything) are held out. The topic model also learns from \
+`tests/data/topic_bank.jsonl` (538 questions labelled on topic or not, written for it alone by two people who saw \
+neither the code nor any set scored here); its penalty is the strongest within one standard error of the best in \
+cross-validation, because a weaker one learned the wording around questions ("… asking for my uncle") as well. Its labels predate the \
 "related" shape: a question such as "is tai chi good for nerve pain" is `not_covered` there and `related` \
 now (the reply says the papers don't mention tai chi, then quotes what they say about exercise), which \
 lowers the QA set's not_covered recall by design. The word lists behind missing terms \
