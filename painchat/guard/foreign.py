@@ -24,10 +24,21 @@ DE_PILLS = r"(?:tabletten?|pillen?|medikamenten?|kapseln?|dosis|insulin|schmerzm
 IT_PILLS = (r"(?:pillole|pastiglie|compresse|farmaci|medicine|dosi|dose|insulina|antidolorific\w*|"
             + "|".join(DRUG_NAMES) + r"|\w+olo)")
 
-# Feet and toes, for the signs of a diabetic foot that must not wait (gangrene, pus, infection with fever).
-FOOT = {"es": words("pie", "pies", r"dedos?", "tobillo"), "fr": words("pied", "pieds", r"orteils?", "cheville"),
-        "de": words(r"fuss", r"fusse", r"zehe?n?", "knochel"), "it": words("piede", "piedi", "dito", "dita", "caviglia"),
-        "pt": words("pe", "pes", r"dedos?", "tornozelo")}
+
+def _hypoglycaemia(named: str, shaking: str, sweating: str, context: str) -> tuple[Matcher, ...]:
+    """Low blood sugar named, or shaking and sweating close to diabetes, insulin or confusion."""
+    return re.compile(named), near(80, shaking, sweating, context)
+
+
+def _cauda_equina(named: str, saddle: str, numb: str) -> tuple[Matcher, ...]:
+    """Lost bladder or bowel control named, or a numb saddle area."""
+    return re.compile(named), near(60, saddle, numb)
+
+
+def _diabetic_foot(foot: str, dark: str, swollen: str, fever: str) -> tuple[Matcher, ...]:
+    """A black or oozing foot, or a swollen, red foot with fever: the signs of a diabetic foot that must not wait."""
+    return near(60, foot, dark), near(80, foot, swollen, fever)
+
 
 # language → category → rules; categories share the English names so messages line up.
 RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
@@ -56,19 +67,22 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                                                   "un monton", "un punado", "el frasco", "el bote",
                                                                   "varias", "muchos", "otra vez"), ES_PT_PILLS),
                      re.compile(words(r"me (?:pase|pasado) con (?:las |los |la |el |mis )?(?:\w+ )?" + ES_PT_PILLS))),
-        "hypoglycaemia": (re.compile(words(r"hipogluc\w*", r"(?:azucar|glucosa) (?:\w+ )?(?:muy )?baj\w*",
-                                           r"bajon de (?:azucar|glucosa)", r"(?:tengo|tiene|me dio|le dio) (?:una )?hipo")),
-                          near(80, words(r"temblo\w*", r"tembl\w*", r"tiemblo"), words(r"sud\w*", "frio"),
-                               words(r"diabet\w*", "insulina", "azucar", "confus\\w*", "mareado", "mareada"))),
+        "hypoglycaemia": _hypoglycaemia(words(r"hipogluc\w*", r"(?:azucar|glucosa) (?:\w+ )?(?:muy )?baj\w*",
+                                              r"bajon de (?:azucar|glucosa)", r"(?:tengo|tiene|me dio|le dio) (?:una )?hipo"),
+                                        words(r"temblo\w*", r"tembl\w*", r"tiemblo"),
+                                        words(r"sud\w*", "frio"),
+                                        words(r"diabet\w*", "insulina", "azucar", "confus\\w*", "mareado", "mareada")),
         "headache": (re.compile(words(r"(?:el )?peor dolor de cabeza", r"dolor de cabeza (?:\w+ ){0,3}(?:repentino|subito"
                                       r"|explosivo|de golpe|insoportable)", r"(?:de golpe|de repente) (?:\w+ ){0,3}dolor de cabeza")),),
-        "cauda_equina": (re.compile(words(r"no (?:puedo|puede|consigo) (?:orinar|mear|hacer pis)",
-                                          r"(?:perdi|perdido|pierdo) (?:el )?control (?:de )?(?:la vejiga|el intestino|los esfinteres)",
-                                          r"me (?:orine|hice pis|hago pis) encima")),
-                         near(60, words("entrepierna", "zona intima", "genitales", "nalgas", "culo"),
-                              words(r"dormid\w*", r"insensib\w*", "no siento", r"adormecid\w*", r"entumecid\w*"))),
-        "diabetic_foot": (near(60, FOOT["es"], words(r"negr\w*", r"gangren\w*", "pus", r"supura\w*")),
-                          near(80, FOOT["es"], words(r"hinchad\w*", r"roj\w*", "caliente"), words("fiebre", "escalofrios"))),
+        "cauda_equina": _cauda_equina(words(r"no (?:puedo|puede|consigo) (?:orinar|mear|hacer pis)",
+                                            r"(?:perdi|perdido|pierdo) (?:el )?control (?:de )?(?:la vejiga|el intestino|los esfinteres)",
+                                            r"me (?:orine|hice pis|hago pis) encima"),
+                                      words("entrepierna", "zona intima", "genitales", "nalgas", "culo"),
+                                      words(r"dormid\w*", r"insensib\w*", "no siento", r"adormecid\w*", r"entumecid\w*")),
+        "diabetic_foot": _diabetic_foot(words("pie", "pies", r"dedos?", "tobillo"),
+                                        words(r"negr\w*", r"gangren\w*", "pus", r"supura\w*"),
+                                        words(r"hinchad\w*", r"roj\w*", "caliente"),
+                                        words("fiebre", "escalofrios")),
     },
     "fr": {
         "cardiac": (near(40, words("poitrine", "thorax"), words("douleur", "mal", r"serre\w*", "oppression",
@@ -93,19 +107,22 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                                                  r"\d+", "plaquette", "flacon", "une poignee", "plein de",
                                                                  "beaucoup", "en trop", r"entiere?"), FR_PILLS),
                      re.compile(words(r"surdos\w*"))),
-        "hypoglycaemia": (re.compile(words(r"hypoglyc\w*", r"(?:sucre|glycemie) (?:\w+ )?(?:tres )?bas\w*",
-                                           r"(?:fais|fait|faire) une hypo")),
-                          near(80, words(r"trembl\w*"), words(r"transpir\w*", r"sueurs?"),
-                               words(r"diabet\w*", "insuline", "sucre", r"confus\w*", "vertige"))),
+        "hypoglycaemia": _hypoglycaemia(words(r"hypoglyc\w*", r"(?:sucre|glycemie) (?:\w+ )?(?:tres )?bas\w*",
+                                              r"(?:fais|fait|faire) une hypo"),
+                                        words(r"trembl\w*"),
+                                        words(r"transpir\w*", r"sueurs?"),
+                                        words(r"diabet\w*", "insuline", "sucre", r"confus\w*", "vertige")),
         "headache": (re.compile(words(r"(?:le )?pire mal de tete", r"mal de tete (?:\w+ ){0,3}(?:brutal|soudain|explosif"
                                       r"|insupportable)", r"(?:d un coup|soudain\w*) (?:\w+ ){0,3}mal de tete")),),
-        "cauda_equina": (re.compile(words(r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?uriner",
-                                          r"(?:perdu|perte du|perds) (?:le )?controle (?:de|des) (?:ma |la )?(?:vessie|selles)",
-                                          r"(?:fait|fais) pipi sur moi")),
-                         near(60, words("entrejambe", "parties intimes", "fesses", "anus", "perinee"),
-                              words(r"engourdi\w*", r"insensible\w*", r"sens plus", r"sens rien"))),
-        "diabetic_foot": (near(60, FOOT["fr"], words(r"noir\w*", r"gangren\w*", "pus")),
-                          near(80, FOOT["fr"], words(r"gonfle\w*", r"rouge\w*", "chaud"), words("fievre", "frissons"))),
+        "cauda_equina": _cauda_equina(words(r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?uriner",
+                                            r"(?:perdu|perte du|perds) (?:le )?controle (?:de|des) (?:ma |la )?(?:vessie|selles)",
+                                            r"(?:fait|fais) pipi sur moi"),
+                                      words("entrejambe", "parties intimes", "fesses", "anus", "perinee"),
+                                      words(r"engourdi\w*", r"insensible\w*", r"sens plus", r"sens rien")),
+        "diabetic_foot": _diabetic_foot(words("pied", "pieds", r"orteils?", "cheville"),
+                                        words(r"noir\w*", r"gangren\w*", "pus"),
+                                        words(r"gonfle\w*", r"rouge\w*", "chaud"),
+                                        words("fievre", "frissons")),
     },
     "de": {
         "cardiac": (re.compile(words(r"brust\w*schmerz\w*", r"herzinfarkt", r"engegefuhl", r"brustenge")),
@@ -127,21 +144,23 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                      near(60, words("genommen", "geschluckt", "eingenommen", "eingeworfen", "nahm", "schluckte"),
                           words("alle", "zu viele", "zu viel", "doppelte", "ganze packung", r"\d+", "handvoll",
                                 r"ganzen? (?:packung|schachtel|dose|flasche|blister)", "packung", "viel zu"), DE_PILLS)),
-        "hypoglycaemia": (re.compile(words(r"unterzucker\w*", r"hypoglyk\w*", r"(?:blut)?zucker (?:\w+ )?(?:ist |sehr |zu )?"
-                                           r"(?:niedrig|tief|im keller|abgesackt|gefallen)")),
-                          near(80, words(r"zitter\w*"), words(r"schwitz\w*", r"schweiss\w*", r"schweiß\w*"),
-                               words(r"diabet\w*", "insulin", "zucker", r"verwirrt\w*", "schwindelig"))),
+        "hypoglycaemia": _hypoglycaemia(words(r"unterzucker\w*", r"hypoglyk\w*", r"(?:blut)?zucker (?:\w+ )?(?:ist |sehr |zu )?"
+                                              r"(?:niedrig|tief|im keller|abgesackt|gefallen)"),
+                                        words(r"zitter\w*"),
+                                        words(r"schwitz\w*", r"schweiss\w*", r"schweiß\w*"),
+                                        words(r"diabet\w*", "insulin", "zucker", r"verwirrt\w*", "schwindelig")),
         "headache": (re.compile(words(r"(?:die |der )?schlimmsten? kopfschmerz\w*", r"(?:plotzlich\w*|explosionsartig\w*"
                                       r"|vernichtend\w*|heftigst\w*) kopfschmerz\w*",
                                       r"kopfschmerz\w* (?:\w+ ){0,3}(?:wie ein (?:schlag|blitz)|plotzlich)")),),
-        "cauda_equina": (re.compile(words(r"kann (?:\w+ )?nicht (?:mehr )?(?:pinkeln|wasserlassen|urinieren)",
-                                          r"(?:blase|darm) (?:\w+ ){0,3}(?:kontrolle|nicht mehr halten)",
-                                          r"(?:in die hose gemacht|eingenasst)")),
-                         near(60, words("reithose", "genitalbereich", "intimbereich", r"gesass", "damm"),
-                              words(r"taub\w*", r"gefuhllos\w*", "spure nichts"))),
-        "diabetic_foot": (near(60, FOOT["de"], words(r"schwarz\w*", r"gangr\w*", r"eiter\w*", "brandig")),
-                          near(80, FOOT["de"], words(r"geschwollen\w*", r"rot\w*", "heiss", "heiß"),
-                               words("fieber", r"schuttelfrost"))),
+        "cauda_equina": _cauda_equina(words(r"kann (?:\w+ )?nicht (?:mehr )?(?:pinkeln|wasserlassen|urinieren)",
+                                            r"(?:blase|darm) (?:\w+ ){0,3}(?:kontrolle|nicht mehr halten)",
+                                            r"(?:in die hose gemacht|eingenasst)"),
+                                      words("reithose", "genitalbereich", "intimbereich", r"gesass", "damm"),
+                                      words(r"taub\w*", r"gefuhllos\w*", "spure nichts")),
+        "diabetic_foot": _diabetic_foot(words(r"fuss", r"fusse", r"zehe?n?", "knochel"),
+                                        words(r"schwarz\w*", r"gangr\w*", r"eiter\w*", "brandig"),
+                                        words(r"geschwollen\w*", r"rot\w*", "heiss", "heiß"),
+                                        words("fieber", r"schuttelfrost")),
     },
     "it": {
         "cardiac": (near(40, words("petto", "torace"), words("dolore", "male", "oppressione", "pressione",
@@ -163,19 +182,22 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                           words("tutte", "tutti", "troppe", "troppi", "troppo", "doppia", "doppio", "la scatola",
                                 r"\d+", "un sacco", "una manciata", "la confezione", "il flacone", r"inter[ao]"),
                           IT_PILLS)),
-        "hypoglycaemia": (re.compile(words(r"ipoglicemi\w*", r"(?:zucchero|glicemia) (?:\w+ )?(?:molto )?bass\w*",
-                                           r"crisi ipoglicemica")),
-                          near(80, words(r"trem\w*"), words(r"sud\w*"),
-                               words(r"diabet\w*", "insulina", "zucchero", r"confus\w*", "capogiro"))),
+        "hypoglycaemia": _hypoglycaemia(words(r"ipoglicemi\w*", r"(?:zucchero|glicemia) (?:\w+ )?(?:molto )?bass\w*",
+                                              r"crisi ipoglicemica"),
+                                        words(r"trem\w*"),
+                                        words(r"sud\w*"),
+                                        words(r"diabet\w*", "insulina", "zucchero", r"confus\w*", "capogiro")),
         "headache": (re.compile(words(r"(?:il )?peggior(?:e)? mal di testa", r"mal di testa (?:\w+ ){0,3}(?:improvviso"
                                       r"|esplosivo|fortissimo|insopportabile)", r"(?:all improvviso|di colpo) (?:\w+ ){0,3}mal di testa")),),
-        "cauda_equina": (re.compile(words(r"non (?:riesco|riesce) (?:piu )?a (?:urinare|fare pipi)",
-                                          r"(?:perso|perdo) (?:il )?controllo (?:della|sulla) (?:vescica|intestino)",
-                                          r"(?:fatto|faccio) pipi addosso")),
-                         near(60, words("zona intima", "genitali", "glutei", "inguine", "sedere", "ano"),
-                              words(r"intorpidit\w*", r"addormentat\w*", r"insensibil\w*", "non sento"))),
-        "diabetic_foot": (near(60, FOOT["it"], words(r"ner[oa]\w*", r"cancren\w*", "pus")),
-                          near(80, FOOT["it"], words(r"gonfi\w*", r"ross\w*", "caldo"), words("febbre", "brividi"))),
+        "cauda_equina": _cauda_equina(words(r"non (?:riesco|riesce) (?:piu )?a (?:urinare|fare pipi)",
+                                            r"(?:perso|perdo) (?:il )?controllo (?:della|sulla) (?:vescica|intestino)",
+                                            r"(?:fatto|faccio) pipi addosso"),
+                                      words("zona intima", "genitali", "glutei", "inguine", "sedere", "ano"),
+                                      words(r"intorpidit\w*", r"addormentat\w*", r"insensibil\w*", "non sento")),
+        "diabetic_foot": _diabetic_foot(words("piede", "piedi", "dito", "dita", "caviglia"),
+                                        words(r"ner[oa]\w*", r"cancren\w*", "pus"),
+                                        words(r"gonfi\w*", r"ross\w*", "caldo"),
+                                        words("febbre", "brividi")),
     },
     "pt": {
         "cardiac": (near(40, words("peito"), words("dor", r"doi\w*", "aperto", "pressao", "pontada")),
@@ -196,18 +218,21 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                                                    "a caixa", r"\d+", "muitas", "cartela", r"inteir[ao]",
                                                                    "o frasco", "um monte", "a mais", "um punhado"),
                           ES_PT_PILLS)),
-        "hypoglycaemia": (re.compile(words(r"hipoglicemi\w*", r"(?:acucar|glicose|glicemia) (?:\w+ )?(?:muito )?baix\w*")),
-                          near(80, words(r"trem\w*"), words(r"su\w*"),
-                               words(r"diabet\w*", "insulina", "acucar", r"confus\w*", "tonto", "tonta"))),
+        "hypoglycaemia": _hypoglycaemia(words(r"hipoglicemi\w*", r"(?:acucar|glicose|glicemia) (?:\w+ )?(?:muito )?baix\w*"),
+                                        words(r"trem\w*"),
+                                        words(r"su\w*"),
+                                        words(r"diabet\w*", "insulina", "acucar", r"confus\w*", "tonto", "tonta")),
         "headache": (re.compile(words(r"(?:a )?pior dor de cabeca", r"dor de cabeca (?:\w+ ){0,3}(?:subita|repentina"
                                       r"|explosiva|do nada|insuportavel)", r"(?:de repente|do nada) (?:\w+ ){0,3}dor de cabeca")),),
-        "cauda_equina": (re.compile(words(r"nao (?:consigo|consegue) (?:urinar|fazer xixi)",
-                                          r"(?:perdi|perdendo) (?:o )?controle (?:da|de|do) (?:bexiga|urina|intestino)",
-                                          r"(?:fiz|faco) xixi nas calcas")),
-                         near(60, words("virilha", "partes intimas", "nadegas", "anus", "genitais"),
-                              words(r"dormente\w*", r"insensivel\w*", "nao sinto"))),
-        "diabetic_foot": (near(60, FOOT["pt"], words(r"pret[oa]\w*", r"gangren\w*", "pus")),
-                          near(80, FOOT["pt"], words(r"inchad\w*", r"vermelh\w*", "quente"), words("febre", "calafrios"))),
+        "cauda_equina": _cauda_equina(words(r"nao (?:consigo|consegue) (?:urinar|fazer xixi)",
+                                            r"(?:perdi|perdendo) (?:o )?controle (?:da|de|do) (?:bexiga|urina|intestino)",
+                                            r"(?:fiz|faco) xixi nas calcas"),
+                                      words("virilha", "partes intimas", "nadegas", "anus", "genitais"),
+                                      words(r"dormente\w*", r"insensivel\w*", "nao sinto")),
+        "diabetic_foot": _diabetic_foot(words("pe", "pes", r"dedos?", "tornozelo"),
+                                        words(r"pret[oa]\w*", r"gangren\w*", "pus"),
+                                        words(r"inchad\w*", r"vermelh\w*", "quente"),
+                                        words("febre", "calafrios")),
     },
 }
 
