@@ -69,7 +69,7 @@ class Assistant:
         self.corpus = CorpusWords.of(index.sources.values())  # what the texts say about the papers answered from
         self.retriever = Retriever(
             index,
-            self._fitted.lexical_weight,
+            self.calibration.lexical_weight,
             k=self.settings.retrieve_k,
             passages_for_answer=self.settings.passages_for_answer,
             rrf_k=self.settings.rrf_k,
