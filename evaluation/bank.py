@@ -22,6 +22,7 @@ from dataclasses import replace
 import numpy as np
 
 from evaluation.datasets import read_jsonl
+from evaluation.metrics import cross_validation_folds
 from evaluation.safety import LONG_STORIES, ROUND3, TUNE, Row, load_old_sets, load_rows
 from painchat.embedding import Embedder
 from painchat.guard import screen
@@ -114,10 +115,8 @@ def choose_window_margin(above: np.ndarray, alarms: np.ndarray, labels: np.ndarr
 
 def cross_validated_models(vectors: np.ndarray, labels: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     """Each fold's rows with the weights trained without them (fixed shuffle, so reruns agree)."""
-    order = np.random.default_rng(SEED).permutation(len(labels))
-    folds = np.array_split(order, FOLDS)
     return [(fold, train_emergency_model(vectors[train], labels[train].astype(np.float64)))
-            for fold, train in ((fold, np.setdiff1d(order, fold)) for fold in folds)]
+            for fold, train in cross_validation_folds(len(labels), FOLDS, SEED)]
 
 
 def cross_validated_probability(models, vectors: np.ndarray) -> np.ndarray:

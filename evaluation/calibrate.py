@@ -30,6 +30,7 @@ from typing import NamedTuple
 import numpy as np
 
 from evaluation.datasets import DATA_DIR, read_jsonl
+from evaluation.metrics import cross_validation_folds
 from painchat.assistant import Assistant
 from painchat.calibration import Calibration
 from painchat.embedding import Embedder
@@ -138,10 +139,8 @@ def with_topic_model(
 
 def topic_cv_accuracy(vectors: np.ndarray, on_topic: np.ndarray, l2: float) -> float:
     """Balanced accuracy of the topic model in cross-validation (fixed folds, so reruns agree)."""
-    order = np.random.default_rng(SEED).permutation(len(on_topic))
     predicted = np.zeros(len(on_topic), dtype=bool)
-    for fold in np.array_split(order, FOLDS):
-        train = np.setdiff1d(order, fold)
+    for fold, train in cross_validation_folds(len(on_topic), FOLDS, SEED):
         weights = train_logistic(vectors[train], on_topic[train], l2, balanced=True)
         predicted[fold] = vectors[fold] @ weights[:-1] + weights[-1] >= 0
     return balanced_accuracy(predicted, on_topic)

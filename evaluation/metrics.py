@@ -87,3 +87,9 @@ def precision_recall(pairs: Sequence[tuple[str, str]], label: str) -> tuple[floa
     predicted = [expected == label for expected, given in pairs if given == label]
     actual = [given == label for expected, given in pairs if expected == label]
     return (share(predicted) if predicted else None, share(actual) if actual else None)
+
+
+def cross_validation_folds(count: int, folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(held-out rows, training rows) of each fold over ``count`` rows, shuffled by ``seed`` so reruns agree."""
+    order = np.random.default_rng(seed).permutation(count)
+    return [(fold, np.setdiff1d(order, fold)) for fold in np.array_split(order, folds)]
