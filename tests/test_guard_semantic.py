@@ -86,6 +86,29 @@ def test_near_misses_do_not_alarm(alarm, question):
     assert alarm.categories(question) == ()
 
 
+# Long stories of tiredness and tears: judged whole, each read as an emergency before their nearest bank
+# examples had to agree.
+LONG_ORDINARY_STORIES = (
+    ("honestly im exhausted all the time and sick of being ill, the fibro drains everything, my sister keeps telling "
+    "me to join her aqua class but after one session last month i was wiped out for days. how do people with chronic "
+    "pain build up without crashing for a week after?"),
+    ("my teenage son has crps in his hand since a fracture and today he was crying that it felt like it was on fire, "
+    "same pain as always, the pain team want him using it more. how do we make exercises less scary for him?"),
+)
+
+
+@pytest.mark.parametrize("question", LONG_ORDINARY_STORIES)
+def test_a_long_story_of_tiredness_or_tears_does_not_alarm(alarm, question):
+    assert alarm.categories(question) == ()
+
+
+def test_a_long_story_around_an_emergency_still_alarms(alarm):
+    question = ("my dad collapsed in the garden ten minutes ago, hes awake but grey and sweaty and says his chest "
+                "feels heavy, he has diabetic neuropathy and was trying to do his walking program. what should i do "
+                "about his exercise plan")
+    assert "cardiac" in alarm.categories(question)
+
+
 def test_the_semantic_layer_wins_over_medicine_handling(alarm):
     question = "he's grey and clammy after his walk and his chest feels odd, should he take an aspirin?"
     assert screen(question, LIMIT).reason.startswith("scope:medication")

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from painchat.guard.emergency import without_the_past
-from painchat.guard.segments import windows
+from painchat.guard.segments import LONG_MESSAGE_CHARS, windows
 from painchat.logistic import probability, train_logistic
 
 HERE = Path(__file__).parent
@@ -43,6 +43,10 @@ L2 = 0.25
 # fragment of an ordinary story ("some days i just sit and cry") can read like an emergency on its own.
 NEIGHBOURS = 5
 NEIGHBOUR_SHARE = 1.0
+# A long message judged whole averages its red flag with the story around it, and a story of tiredness,
+# tears or a move ("sick of being sick", "left behind my physio") can read like one: most of its nearest
+# bank examples must be emergencies too.
+LONG_NEIGHBOUR_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -158,8 +162,8 @@ class SemanticAlarm:
         Clauses about long ago or about a symptom since cleared are left out, as the rules leave them out.
         """
         present = without_the_past(question)
-        vector = self.embed(question) if present == question else self.encode([present])[0]
-        if found := self.judge(np.asarray(vector)):
+        vector = np.asarray(self.embed(question) if present == question else self.encode([present])[0])
+        if (found := self.judge(vector)) and (len(present) <= LONG_MESSAGE_CHARS or self._neighbours_agree(vector)):
             return found
         pieces = windows(present)
         for vector in self.encode(list(pieces)) if pieces else ():
@@ -171,6 +175,9 @@ class SemanticAlarm:
         if emergency_probability(self.fit.weights, vector) < self.fit.threshold:
             return ()
         return self._nearest_categories(vector)
+
+    def _neighbours_agree(self, vector: np.ndarray) -> bool:
+        return neighbour_share(self.fit.neighbours, self.fit.neighbour_is_emergency, vector) >= LONG_NEIGHBOUR_SHARE
 
     def _nearest_categories(self, vector: np.ndarray) -> tuple[str, ...]:
         similarity = self._centroids @ vector
