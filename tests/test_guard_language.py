@@ -54,6 +54,22 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("il peggior mal di testa della mia vita, all'improvviso", "it", "headache"),
     ("não consigo urinar e a virilha está dormente", "pt", "cauda_equina"),
     ("el dedo del pie está negro y tengo fiebre", "es", "diabetic_foot"),
+    ("meu pai está com a boca torta e a fala enrolada", "pt", "stroke"),
+    ("de repente no puedo levantar el brazo derecho, está muy débil", "es", "stroke"),
+    ("mia madre parla in modo strano da dieci minuti", "it", "stroke"),
+    ("er spricht plötzlich ganz undeutlich und der Mundwinkel hängt", "de", "stroke"),
+    ("la plaie sous son pied a du pus et il a de la fièvre", "fr", "diabetic_foot"),
+    ("a ferida no calcanhar está soltando pus e estou com febre", "pt", "diabetic_foot"),
+    ("meu filho tomou a caixa inteira de gabapentina", "pt", "overdose"),
+    ("se tomó el frasco entero de pregabalina", "es", "overdose"),
+    ("ya escribí la carta de despedida para mis hijos", "es", "suicide"),
+    ("je suis un fardeau pour tout le monde, ils seraient mieux sans moi", "fr", "suicide"),
+    ("ich habe schon seit Wochen Tabletten gesammelt", "de", "suicide"),
+    ("sono un peso per tutti, voglio sparire per sempre", "it", "suicide"),
+    ("a vida não faz mais sentido, guardei uns comprimidos", "pt", "suicide"),
+    ("mi glucosa está en 48 y estoy temblando", "es", "hypoglycaemia"),
+    ("glicemia 3,2 e estou tremendo e suando", "pt", "hypoglycaemia"),
+    ("me cuesta mucho respirar y tengo los labios azules", "es", "breathing"),
 ])
 def test_red_flags_in_other_languages_get_guidance_in_that_language(text, language, category):
     verdict = screen(text, LIMIT)
@@ -67,6 +83,20 @@ def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
     contacts = Contacts(emergency_number="000", crisis_line="Lifeline 13 11 14")
     message = screen("quiero morir", LIMIT, contacts).message
     assert "000" in message and "Lifeline 13 11 14" in message and "911" not in message
+
+
+@pytest.mark.parametrize("text", [
+    "mi pierna derecha se duerme cuando camino mucho, es normal?",
+    "j'ai les pieds engourdis depuis des années, la marche est-elle bonne?",
+    "ho una piccola ferita al piede che sta guarendo bene, posso nuotare?",
+    "das Training hat keinen Sinn mehr, wenn die Füße so brennen, oder?",
+    "quando faccio gli esercizi mi butto giù, è normale sentirsi così stanchi?",
+    "posso me jogar na piscina com neuropatia nos pés?",
+    "mi glucosa está en 110 después de caminar, ¿está bien?",
+])
+def test_everyday_neuropathy_in_other_languages_is_not_a_red_flag(text):
+    verdict = screen(text, LIMIT)
+    assert verdict.kind == "out_of_scope" and verdict.reason == "scope:language"
 
 
 def test_english_words_that_look_foreign_do_not_raise_a_foreign_alarm():

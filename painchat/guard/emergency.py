@@ -25,7 +25,7 @@ NORMALITY_QUESTION = ("normal to be", "normal to feel", "normal to get", "ok to 
 SUDDEN = words(r"sudden\w*", "all of a sudden", r"out of (?:nowhere|the blue)", r"abrupt\w*",
                "without warning", "just now", r"(?:a few|few|\d+|five|ten|twenty) minutes ago",
                r"(?:an|one|half an) hour ago")
-CANT = r"(?:cant|can not|couldnt|could not|unable to|not able to)"
+CANT = r"(?:cant|can not|couldnt|could not|unable to|not able to|(?:havent|hasnt|have not|has not) been able to)"
 # "I think I'm having a stroke" is an event; "scared of having a heart attack" is a worry.
 HAPPENING_NOW = (not_after("of", "about") + r"\b(?:having|having had|just had|think i had|think im having"
                  r"|might be having|could be having|am i having|is this|is it|going to have) (?:a |an )?")
@@ -155,11 +155,11 @@ LOST_CONTROL = words(
 BACK_OR_SPINE = words("back", "spine", "spinal", "sciatica", "lumbar", "disc", "disk", "slipped",
                       r"herniat\w*", r"sudden\w*", r"both (?:my |his |her )?legs",
                       r"legs? (?:\w+ ){0,2}(?:numb\w*|weak\w*|gave way)")
-NUMB = words(r"numb\w*", "no feeling", r"cant feel", r"tingl\w*", "pins and needles", "dead")
+NUMB = words(r"numb\w*", "no feeling", CANT + r" (?:\w+ )?feel", r"tingl\w*", "pins and needles", "dead")
 SADDLE_AREA = words("saddle", "groin", r"genitals?", r"genital area", "private parts", "privates",
                     "private area", "bum", "buttocks", "butt", r"bottom(?! of)", "backside", "anus",
                     "back passage", "between my legs", r"inner thighs?", "crotch", "perineum",
-                    "vagina", "penis", "down below", r"wip(?:e|ing)")
+                    "vagina", "penis", "down below", r"wip(?:e|ed|es|ing)")
 CAUDA_EQUINA = Category("cauda_equina", (
     near(150, LOST_CONTROL, BACK_OR_SPINE),
     # A numb groin alone is usually a long ride or long sitting; with back pain it is a red flag.
@@ -344,17 +344,21 @@ class LowGlucoseReading:
     """A meter reading below the hypo line, in mmol/L (under 4) or mg/dL (under 70).
 
     "Sugar 3.1" is a reading on its own; "the test says 3.1" only with shakiness, confusion or diabetes.
+    Other languages name the meter in their words (``meter``) and have no weak readings.
     """
 
     # Normalised text has no decimal point: "2.8" reads "2 8".
     NUMBER = r"(?: \w+){0,4}? (\d{1,3})(?: (\d))?(?! (?:hours?|hrs?|mins?|minutes?|days?|weeks?|times?|years?|sessions?)\b)\b"
-    READING = re.compile(r"\b(?:sugars?|glucose|bg|bs|bgl|meter|libre|cgm|mmol)" + NUMBER)
     WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked)" + NUMBER)
     CONTEXT = re.compile(f"{SHAKY}|{CONFUSED}|{CLAMMY}|{DIABETES}")
 
+    def __init__(self, meter: str = r"sugars?|glucose|bg|bs|bgl|meter|libre|cgm|mmol", weak: bool = True) -> None:
+        self.reading = re.compile(rf"\b(?:{meter})" + self.NUMBER)
+        self.weak = weak
+
     def search(self, text: str) -> bool:
-        matches = list(self.READING.finditer(text))
-        if self.CONTEXT.search(text):
+        matches = list(self.reading.finditer(text))
+        if self.weak and self.CONTEXT.search(text):
             matches += self.WEAK_READING.finditer(text)
         for match in matches:
             whole, tenth = match.groups()
@@ -442,6 +446,13 @@ EXPLAINED = re.compile(words(
 NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it")
 HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + "again", "right now", "just now", "came back", "coming back",
                                    r"(?:its|it s) back", r"return\w*", r"recurr\w*", "same thing"))
+# A clause that goes on telling a past event ("back in 2015 i had a dark time and took an overdose, i was in
+# hospital") belongs to it, unless it brings the story back to now.
+CONTINUES_THE_PAST = re.compile(r"^\s*(?:(?:i|he|she|we|they|then) )?(?:took|had|was|were|ended up|got|went|spent"
+                                r"|fainted|collapsed|overdosed|passed out|tried)\b")
+BACK_TO_NOW = re.compile(words("now", "today", "tonight", r"this (?:morning|afternoon|evening|week)", "yesterday",
+                               "last night", "just", "currently", "at the moment", "since", "still", "until",
+                               r"(?:minutes?|hours?) ago"))
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
 
 
@@ -470,8 +481,14 @@ def without_the_past(text: str) -> str:
 def _clauses(text: str) -> tuple[list[str], list[bool]]:
     """The text's clauses, normalised with key words corrected, and whether each is about the present."""
     clauses = [VOCABULARY.correct(normalize(clause)) for clause in CLAUSE_BREAK.split(text)]
-    again = any(HAPPENING_AGAIN.search(clause) for clause in clauses)
-    return clauses, [again or not (LONG_AGO.search(clause) or EXPLAINED.search(clause)) for clause in clauses]
+    if any(HAPPENING_AGAIN.search(clause) for clause in clauses):
+        return clauses, [True] * len(clauses)
+    present: list[bool] = []
+    for clause in clauses:
+        told_on = bool(present) and not present[-1] and bool(CONTINUES_THE_PAST.search(clause))
+        past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or (told_on and not BACK_TO_NOW.search(clause))
+        present.append(not past)
+    return clauses, present
 
 
 def _join(clauses) -> str:

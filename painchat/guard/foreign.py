@@ -14,20 +14,27 @@ from __future__ import annotations
 import re
 
 from painchat.guard.drugs import DRUG_NAMES
+from painchat.guard.emergency import LowGlucoseReading
 from painchat.guard.matching import Matcher, any_search, near, words
 from painchat.guard.normalize import normalize
 
+# Generic names as Spanish, Portuguese and Italian spell them: "gabapentina", "amitriptilina".
+ROMANCE_DRUG_NAMES = "|".join(sorted({name.replace("y", "i")[:-1] + "a" for name in DRUG_NAMES if name.endswith("ine")}
+                                     | {name + "a" for name in DRUG_NAMES if name.endswith("in")}))
 ES_PT_PILLS = (r"(?:pastillas?|pildoras?|comprimidos?|capsulas?|medicamentos?|remedios?|dosis|doses?|insulina"
-               r"|analgesicos?|calmantes?|" + "|".join(DRUG_NAMES) + ")")
-FR_PILLS = r"(?:comprimes?|cachets?|pilules?|gelules?|medicaments?|doses?|insuline|" + "|".join(DRUG_NAMES) + ")"
-DE_PILLS = r"(?:tabletten?|pillen?|medikamenten?|kapseln?|dosis|insulin|schmerzmittel|" + "|".join(DRUG_NAMES) + ")"
-IT_PILLS = (r"(?:pillole|pastiglie|compresse|farmaci|medicine|dosi|dose|insulina|antidolorific\w*|"
-            + "|".join(DRUG_NAMES) + r"|\w+olo)")
+               r"|analgesicos?|calmantes?|cartelas?|blisters?|cajas?|caixas?|frascos?|" + "|".join(DRUG_NAMES)
+               + "|" + ROMANCE_DRUG_NAMES + ")")
+FR_PILLS = (r"(?:comprimes?|cachets?|pilules?|gelules?|medicaments?|doses?|insuline|plaquettes?|boites?|flacons?|"
+            + "|".join(DRUG_NAMES) + ")")
+DE_PILLS = (r"(?:tabletten?|pillen?|medikamenten?|kapseln?|dosis|insulin|schmerzmittel|packung|schachtel|"
+            + "|".join(DRUG_NAMES) + ")")
+IT_PILLS = (r"(?:pillole|pastiglie|compresse|farmaci|medicine|dosi|dose|insulina|antidolorific\w*|scatola|confezione"
+            r"|blister|flacone|" + "|".join(DRUG_NAMES) + "|" + ROMANCE_DRUG_NAMES + r"|\w+olo)")
 
 
-def _hypoglycaemia(named: str, shaking: str, sweating: str, context: str) -> tuple[Matcher, ...]:
-    """Low blood sugar named, or shaking and sweating close to diabetes, insulin or confusion."""
-    return re.compile(named), near(80, shaking, sweating, context)
+def _hypoglycaemia(named: str, shaking: str, sweating: str, context: str, meter: str) -> tuple[Matcher, ...]:
+    """Low blood sugar named, shaking and sweating close to diabetes, insulin or confusion, or a low reading."""
+    return re.compile(named), near(80, shaking, sweating, context), LowGlucoseReading(meter, weak=False)
 
 
 def _cauda_equina(named: str, saddle: str, numb: str) -> tuple[Matcher, ...]:
@@ -35,9 +42,18 @@ def _cauda_equina(named: str, saddle: str, numb: str) -> tuple[Matcher, ...]:
     return re.compile(named), near(60, saddle, numb)
 
 
-def _diabetic_foot(foot: str, dark: str, swollen: str, fever: str) -> tuple[Matcher, ...]:
-    """A black or oozing foot, or a swollen, red foot with fever: the signs of a diabetic foot that must not wait."""
-    return near(60, foot, dark), near(80, foot, swollen, fever)
+def _diabetic_foot(foot: str, dark: str, swollen: str, fever: str, wound: str) -> tuple[Matcher, ...]:
+    """A black or oozing foot, a swollen, red foot with fever, or a wound with pus or fever: the signs of a
+    diabetic foot that must not wait."""
+    return near(60, foot, dark), near(80, foot, swollen, fever), near(120, wound, f"{dark}|{fever}")
+
+
+def _stroke(named: str, sudden: str, weak: str, limb: str) -> tuple[Matcher, ...]:
+    """Stroke signs named (a drooping face, slurred speech, half the body), or a limb suddenly weak or numb.
+
+    A numb or weak leg alone is everyday neuropathy; suddenness makes it a red flag, as in the English rules.
+    """
+    return re.compile(named), near(60, sudden, weak, limb)
 
 
 # language → category → rules; categories share the English names so messages line up.
@@ -47,20 +63,33 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                                  "punzada", "pesadez")),
                     re.compile(words("infarto", "ataque al corazon", "ataque cardiaco"))),
         "breathing": (re.compile(words(r"no (?:\w+ )?(?:puedo|puede) respirar", r"me ahog\w*", "falta de aire", r"me falta (?:el )?aire",
-                                       r"(?:dificultad|cuesta) (?:para )?respirar", "no respira", "sin aire",
+                                       r"(?:dificultad|cuesta) (?:\w+ )?(?:para )?respirar", "no respira", "sin aire",
                                        r"no me entra (?:el )?aire", r"apenas (?:puedo |puede )?respir\w*",
                                        r"respir\w* (?:muy )?mal", r"labios (?:morados|azules)", r"asfixi\w*",
                                        r"no (?:puedo|puede) (?:coger|tomar|recuperar) (?:el )?aire")),),
-        "stroke": (re.compile(words("ictus", r"derrame (?:cerebral)?", r"boca (?:torcida|caida)",
-                                    r"(?:cara|boca) (?:\w+ ){0,3}(?:torcida|caida|cayo|cae|dormida|paralizada)",
-                                    r"(?:cayo|cae|caida|torcida) (?:\w+ ){0,2}(?:cara|boca)", r"no (?:puedo|puede) hablar",
-                                    r"habla (?:raro|rara|arrastrada|mal)", r"paraliz\w*",
-                                    r"no (?:puedo|puede) mover (?:el|la|mi|su) (?:brazo|pierna|lado)")),),
+        "stroke": _stroke(words("ictus", r"derrame (?:cerebral)?", r"boca (?:torcida|caida)",
+                                r"(?:cara|boca) (?:\w+ ){0,3}(?:torcida|caida|cayo|cae|dormida|paralizada)",
+                                r"(?:cayo|cae|caida|torcida) (?:\w+ ){0,2}(?:cara|boca)", r"no (?:puedo|puede) hablar",
+                                r"habla (?:\w+ ){0,2}(?:raro|rara|arrastrad[oa]|mal|trabad[oa]|enredad[oa])",
+                                r"arrastra (?:las )?palabras", r"paraliz\w*",
+                                r"no (?:puedo|puede) mover (?:el|la|mi|su) (?:brazo|pierna|lado)",
+                                r"(?:un|el) lado (?:\w+ ){0,2}(?:del cuerpo|de la cara)", r"mitad (?:del cuerpo|de la cara)"),
+                          words(r"de (?:repente|golpe)", r"repentin\w*", r"subit\w*", r"hace (?:\w+ ){0,2}minutos",
+                                "hace media hora"),
+                          words(r"debil\w*", "sin fuerza", r"dormid[oa]", r"no (?:\w+ )?(?:puedo|puede) (?:mover|levantar)"),
+                          words("brazo", "pierna", "mano", "cara", "lado")),
         "fainting": (re.compile(words(r"desmay\w*", r"perd\w* (?:el )?conocimiento", "inconsciente",
                                       r"no (?:reacciona|responde|despierta)", "convulsion\\w*")),),
-        "suicide": (re.compile(words(r"suicid\w*", r"quiero morir\w*", r"matarme", r"quitarme la vida",
-                                     r"no quiero (?:seguir )?vivir", r"acabar con (?:todo|mi vida)", r"hacerme dano",
-                                     r"(?:cortarme|me corto|me corte)", r"mejor (?:muerto|muerta)")),),
+        "suicide": (re.compile(words(r"suicid\w*", r"quiero morir\w*", r"(?:matarme|me quiero matar)", r"quitarme la vida",
+                                     r"no quiero (?:seguir )?vivir", r"no quiero vivir mas", r"acabar con (?:todo|mi vida)",
+                                     r"terminar con (?:todo|mi vida)", r"hacerme dano", r"(?:cortarme|me corto|me corte)",
+                                     r"mejor (?:muerto|muerta)", r"(?:estarian|estaria|estarias) mejor sin mi",
+                                     r"(?:soy|ser) una carga", r"desaparecer para siempre", r"no (?:vale|merece) la pena vivir",
+                                     r"carta de despedida", r"(?:despedirme|me despedi) de (?:todos|mi familia|mis hijos)",
+                                     r"no (?:quiero )?despertar (?:mas|nunca)", r"dormir para siempre",
+                                     r"(?:tirarme|lanzarme) (?:por|desde|de) (?:la ventana|el balcon|un puente|el puente|un edificio|la azotea)", r"(?:tirarme|lanzarme) (?:a las vias|al tren|bajo (?:un|el) (?:tren|coche|camion))", r"ahorcarme",
+                                     r"(?:guardado|juntado|acumulado) (?:\w+ ){0,2}(?:pastillas|pildoras|comprimidos)",
+                                     r"no aguanto (?:mas )?(?:vivir|la vida|esta vida)")),),
         "overdose": (re.compile(words("sobredosis", r"intoxica\w*")),
                      near(60, words(r"tom\w*", r"trag\w*"), words("toda", "todas", "todo", "todos", "demasiad\\w*", "muchas", "el doble",
                                                                   "doble", "la caja", r"\d+", "de mas", r"enter[ao]s?",
@@ -69,9 +98,10 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                      re.compile(words(r"me (?:pase|pasado) con (?:las |los |la |el |mis )?(?:\w+ )?" + ES_PT_PILLS))),
         "hypoglycaemia": _hypoglycaemia(words(r"hipogluc\w*", r"(?:azucar|glucosa) (?:\w+ )?(?:muy )?baj\w*",
                                               r"bajon de (?:azucar|glucosa)", r"(?:tengo|tiene|me dio|le dio) (?:una )?hipo"),
-                                        words(r"temblo\w*", r"tembl\w*", r"tiemblo"),
+                                        words(r"temblo\w*", r"tembl\w*", r"tiembl\w*"),
                                         words(r"sud\w*", "frio"),
-                                        words(r"diabet\w*", "insulina", "azucar", "confus\\w*", "mareado", "mareada")),
+                                        words(r"diabet\w*", "insulina", "azucar", "confus\\w*", "mareado", "mareada"),
+                                        "azucar|glucosa|glucemia|glicemia|dextro"),
         "headache": (re.compile(words(r"(?:el )?peor dolor de cabeza", r"dolor de cabeza (?:\w+ ){0,3}(?:repentino|subito"
                                       r"|explosivo|de golpe|insoportable)", r"(?:de golpe|de repente) (?:\w+ ){0,3}dolor de cabeza")),),
         "cauda_equina": _cauda_equina(words(r"no (?:puedo|puede|consigo) (?:orinar|mear|hacer pis)",
@@ -82,7 +112,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "diabetic_foot": _diabetic_foot(words("pie", "pies", r"dedos?", "tobillo"),
                                         words(r"negr\w*", r"gangren\w*", "pus", r"supura\w*"),
                                         words(r"hinchad\w*", r"roj\w*", "caliente"),
-                                        words("fiebre", "escalofrios")),
+                                        words("fiebre", "escalofrios"),
+                                        words(r"heridas?", r"ulceras?", r"llagas?", r"ampollas?")),
     },
     "fr": {
         "cardiac": (near(40, words("poitrine", "thorax"), words("douleur", "mal", r"serre\w*", "oppression",
@@ -93,15 +124,28 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        "respire plus", "respire pas", r"respire (?:tres )?(?:mal|difficilement)",
                                        r"suffo\w*", r"asphyx\w*", r"levres (?:bleues|violettes)", "plus d air",
                                        r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?reprendre (?:mon |son )?souffle")),),
-        "stroke": (re.compile(words("avc", r"bouche (?:de travers|tordue)", r"visage (?:\w+ )?(?:paralyse|tombe"
-                                    r"|affaisse|de travers)", r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?parler",
-                                    r"parle (?:bizarre|mal|bizarrement|difficilement)", r"paralys\w*",
-                                    r"bras (?:\w+ ){0,2}(?:bouge|bouger) plus")),),
+        "stroke": _stroke(words("avc", r"bouche (?:de travers|tordue)", r"visage (?:\w+ )?(?:paralyse|tombe"
+                                r"|affaisse|de travers)", r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?parler",
+                                r"parle (?:\w+ ){0,2}(?:bizarre|mal|bizarrement|difficilement|de travers)",
+                                r"(?:bafouill|marmonn)\w*", r"paralys\w*",
+                                r"bras (?:\w+ ){0,2}(?:bouge|bouger) plus", r"(?:un|le) cote (?:\w+ ){0,2}du (?:corps|visage)",
+                                r"moitie du (?:corps|visage)"),
+                          words(r"soudain\w*", "d un coup", r"brusque\w*", "tout a coup", r"il y a (?:\w+ ){0,2}minutes",
+                                r"depuis (?:\w+ ){0,2}minutes"),
+                          words(r"faible\w*", "sans force", "plus de force", r"engourdi\w*",
+                                r"(?:peut|peux) (?:plus|pas) (?:le |la )?(?:bouger|lever)"),
+                          words("bras", "jambe", "main", "visage", "cote")),
         "fainting": (re.compile(words(r"evanoui\w*", "perdu connaissance", r"inconscient\w*", "convulsions?",
                                       r"(?:repond|reagit) plus")),),
         "suicide": (re.compile(words(r"suicid\w*", r"me tuer", r"(?:veux|envie de) mourir", r"en finir",
-                                     r"mettre fin a (?:mes jours|ma vie)", r"(?:plus|pas) envie de vivre", r"(?:veux|peux) plus vivre",
-                                     r"me faire du mal", r"me (?:scarifier|mutiler)")),),
+                                     r"mettre fin a (?:mes jours|ma vie)", r"(?:plus|pas) envie de vivre",
+                                     r"(?:veux|peux) plus vivre", r"me faire du mal", r"me (?:scarifier|mutiler)",
+                                     r"(?:suis|etre) un (?:fardeau|poids)", r"mieux sans moi", r"disparaitre pour toujours",
+                                     r"lettres? d adieu", r"dire adieu a (?:tout le monde|ma famille|mes enfants)",
+                                     r"(?:plus|pas) me reveiller", r"dormir pour toujours", r"me pendre",
+                                     r"me (?:jeter|lancer) (?:sous (?:un|le) (?:train|metro|camion)|du (?:pont|balcon|toit)|par la fenetre|d un (?:pont|immeuble))", r"(?:tailler|couper) les veines",
+                                     r"(?:garde|mis de cote|accumule) (?:\w+ ){0,2}(?:comprimes|cachets|medicaments)",
+                                     r"la vie (?:ne|n) (?:vaut|a) plus")),),
         "overdose": (re.compile(words("surdose", "overdose", r"intoxica\w*")),
                      near(60, words(r"pris", r"avale\w*"), words("tous", "toutes", "tout", "toute", "trop", "double", "la boite",
                                                                  r"\d+", "plaquette", "flacon", "une poignee", "plein de",
@@ -111,7 +155,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                               r"(?:fais|fait|faire) une hypo"),
                                         words(r"trembl\w*"),
                                         words(r"transpir\w*", r"sueurs?"),
-                                        words(r"diabet\w*", "insuline", "sucre", r"confus\w*", "vertige")),
+                                        words(r"diabet\w*", "insuline", "sucre", r"confus\w*", "vertige"),
+                                        "sucre|glycemie|glucose|dextro"),
         "headache": (re.compile(words(r"(?:le )?pire mal de tete", r"mal de tete (?:\w+ ){0,3}(?:brutal|soudain|explosif"
                                       r"|insupportable)", r"(?:d un coup|soudain\w*) (?:\w+ ){0,3}mal de tete")),),
         "cauda_equina": _cauda_equina(words(r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?uriner",
@@ -122,7 +167,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "diabetic_foot": _diabetic_foot(words("pied", "pieds", r"orteils?", "cheville"),
                                         words(r"noir\w*", r"gangren\w*", "pus"),
                                         words(r"gonfle\w*", r"rouge\w*", "chaud"),
-                                        words("fievre", "frissons")),
+                                        words("fievre", "frissons"),
+                                        words(r"plaies?", r"ulceres?", r"blessures?", r"ampoules?")),
     },
     "de": {
         "cardiac": (re.compile(words(r"brust\w*schmerz\w*", r"herzinfarkt", r"engegefuhl", r"brustenge")),
@@ -132,14 +178,26 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        r"(?:schnapp|ring)\w* (?:\w+ )?nach luft", r"nach luft (?:schnapp|ring)\w*",
                                        r"(?:blaue lippen|lippen (?:\w+ )?blau)", r"atmet (?:\w+ )?nicht",
                                        r"atm\w* (?:\w+ )?(?:fallt|faellt) (?:\w+ )?schwer", "atme schwer")),),
-        "stroke": (re.compile(words("schlaganfall", r"gesicht (?:\w+ ){0,4}(?:hangt|schief)",
-                                    r"(?:lahmung|gelahmt)", r"kann (?:\w+ ){0,2}nicht (?:mehr )?(?:richtig )?sprechen",
-                                    r"(?:verwaschen\w*|lallend\w*) (?:sprache|sprechen)")),),
+        "stroke": _stroke(words("schlaganfall", r"gesicht (?:\w+ ){0,4}(?:hangt|schief)", r"mundwinkel (?:\w+ ){0,2}hangt",
+                                r"(?:hangende\w*|schiefe\w*) (?:mundwinkel|gesicht\w*)", r"(?:lahmung|gelahmt)",
+                                r"kann (?:\w+ ){0,2}nicht (?:mehr )?(?:richtig )?sprechen",
+                                r"(?:verwaschen\w*|lallend\w*|undeutlich\w*) (?:sprache|sprechen)",
+                                r"(?:spricht|redet) (?:\w+ ){0,2}(?:verwaschen|undeutlich|lallend|komisch)",
+                                r"(?:eine|einer|die (?:rechte|linke)) (?:korper)?(?:seite|halfte) (?:\w+ ){0,2}(?:taub|schwach|gelahmt)"),
+                          words(r"plotzlich\w*", "auf einmal", r"seit (?:\w+ ){0,3}(?:minuten|stunde)"),
+                          words(r"schwach\w*", "kraftlos", r"taub\w*", r"kann (?:ihn|sie|es) nicht (?:mehr )?(?:bewegen|heben)"),
+                          words("arm", "bein", "hand", "gesicht", "seite")),
         "fainting": (re.compile(words(r"ohnmacht\w*", r"bewusstlos\w*", r"kollabiert", r"zusammengebrochen",
                                       r"krampfanfall")),),
         "suicide": (re.compile(words(r"suizid\w*", r"selbstmord\w*", r"umbringen", r"(?:will|mochte|moechte) sterben",
-                                     r"(?:will|mochte|moechte) nicht mehr leben", r"leben beenden",
-                                     r"mir (?:etwas|was) antun", r"ritze mich")),),
+                                     r"(?:will|mochte|moechte|kann) nicht mehr leben", r"leben (?:beenden|nehmen)",
+                                     r"mir (?:etwas|was) antun", r"ritze mich", r"lebensmude",
+                                     r"(?:bin|eine) (?:\w+ )?last fur (?:alle|meine)", r"besser (?:dran )?ohne mich",
+                                     r"abschiedsbrief\w*", r"(?:mit allem|allem ein) (?:schluss|ende)",
+                                     r"nicht mehr aufwachen", r"fur immer (?:schlafen|einschlafen)", r"mich (?:erhangen|aufhangen)",
+                                     r"(?:vor den|vor einen) zug", r"von (?:der|einer) brucke",
+                                     r"(?:gesammelt|gehortet|gespart) (?:\w+ ){0,2}(?:tabletten|pillen)",
+                                     r"(?:tabletten|pillen) (?:\w+ ){0,3}(?:gesammelt|gehortet)")),),
         "overdose": (re.compile(words(r"uberdosis", r"vergiftung")),
                      near(60, words("genommen", "geschluckt", "eingenommen", "eingeworfen", "nahm", "schluckte"),
                           words("alle", "zu viele", "zu viel", "doppelte", "ganze packung", r"\d+", "handvoll",
@@ -148,7 +206,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                               r"(?:niedrig|tief|im keller|abgesackt|gefallen)"),
                                         words(r"zitter\w*"),
                                         words(r"schwitz\w*", r"schweiss\w*", r"schweiß\w*"),
-                                        words(r"diabet\w*", "insulin", "zucker", r"verwirrt\w*", "schwindelig")),
+                                        words(r"diabet\w*", "insulin", "zucker", r"verwirrt\w*", "schwindelig"),
+                                        "zucker|blutzucker|glukose|bz"),
         "headache": (re.compile(words(r"(?:die |der )?schlimmsten? kopfschmerz\w*", r"(?:plotzlich\w*|explosionsartig\w*"
                                       r"|vernichtend\w*|heftigst\w*) kopfschmerz\w*",
                                       r"kopfschmerz\w* (?:\w+ ){0,3}(?:wie ein (?:schlag|blitz)|plotzlich)")),),
@@ -160,23 +219,33 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "diabetic_foot": _diabetic_foot(words(r"fuss", r"fusse", r"zehe?n?", "knochel"),
                                         words(r"schwarz\w*", r"gangr\w*", r"eiter\w*", "brandig"),
                                         words(r"geschwollen\w*", r"rot\w*", "heiss", "heiß"),
-                                        words("fieber", r"schuttelfrost")),
+                                        words("fieber", r"schuttelfrost"),
+                                        words(r"wunden?", r"geschwure?", r"blasen?")),
     },
     "it": {
         "cardiac": (near(40, words("petto", "torace"), words("dolore", "male", "oppressione", "pressione",
                                                             "stretto", "stringe", "peso")),
                     re.compile(words("infarto", "attacco di cuore", "attacco cardiaco"))),
         "breathing": (re.compile(words(r"non (?:\w+ )?(?:riesco|riesce) (?:piu )?a respirare", "non respiro",
-                                       r"mi manca (?:il respiro|l aria|il fiato)", r"soffoc\w*", "fame d aria",
+                                       r"mi manca (?:il respiro|l aria|il fiato)", r"soffoc\w*", "fame d aria", r"respiro (?:\w+ )?a fatica",
                                        r"fatica a respirare", r"respir\w* (?:molto )?male", r"labbra (?:blu|viola)",
                                        r"non respira\w*", r"manca l aria")),),
-        "stroke": (re.compile(words("ictus", r"bocca storta", r"viso (?:\w+ )?(?:storto|cadente|paralizzato)",
-                                    r"non (?:riesco|riesce) (?:piu )?a (?:parlare|muovere)", r"parla (?:strano|male)",
-                                    r"paralizz\w*")),),
+        "stroke": _stroke(words("ictus", r"bocca storta", r"viso (?:\w+ )?(?:storto|cadente|paralizzato)",
+                                r"non (?:riesco|riesce) (?:piu )?a (?:parlare|muovere)",
+                                r"parla (?:\w+ ){0,2}(?:strano|male|impastat\w*|confus\w*)", r"biascic\w*",
+                                r"paralizz\w*", r"(?:un|il) lato (?:\w+ ){0,2}del (?:corpo|viso)", r"meta del (?:corpo|viso)"),
+                          words("all improvviso", r"improvvisament\w*", "di colpo", r"da (?:\w+ ){0,2}minuti"),
+                          words(r"debol\w*", "senza forza", r"intorpidit\w*", r"non (?:\w+ )?(?:riesce|riesco) a (?:muover\w*|alzar\w*)"),
+                          words("braccio", "gamba", "mano", "viso", "lato")),
         "fainting": (re.compile(words(r"sven\w*", r"perso (?:i sensi|conoscenza)",
                                       r"incoscien\w*", r"convulsion\w*")),),
         "suicide": (re.compile(words(r"suicid\w*", r"uccidermi", r"ammazzarmi", r"togliermi la vita",
-                                     r"voglio morire", r"non voglio piu vivere", r"farla finita", r"farmi del male")),),
+                                     r"voglio morire", r"non voglio piu vivere", r"farla finita", r"farmi del male",
+                                     r"(?:sono|essere) un peso", r"meglio senza di me", r"sparire per sempre",
+                                     r"letter[ae] d addio", r"non svegliarmi piu", r"dormire per sempre",
+                                     r"buttarmi (?:dal (?:ponte|balcone|tetto)|dalla finestra|sotto (?:un|il) (?:treno|camion))", r"impiccarmi", r"tagliarmi le vene",
+                                     r"(?:messo da parte|accumulato|conservato) (?:\w+ ){0,2}(?:pillole|pastiglie|compresse)",
+                                     r"la vita non ha (?:piu )?senso")),),
         "overdose": (re.compile(words("overdose", r"sovradosaggio", r"intossica\w*")),
                      near(60, words("preso", "presa", "presi", "prese", r"ingoiat\w*", r"mandat\w* giu"),
                           words("tutte", "tutti", "troppe", "troppi", "troppo", "doppia", "doppio", "la scatola",
@@ -186,7 +255,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                               r"crisi ipoglicemica"),
                                         words(r"trem\w*"),
                                         words(r"sud\w*"),
-                                        words(r"diabet\w*", "insulina", "zucchero", r"confus\w*", "capogiro")),
+                                        words(r"diabet\w*", "insulina", "zucchero", r"confus\w*", "capogiro"),
+                                        "zucchero|glicemia|glucosio"),
         "headache": (re.compile(words(r"(?:il )?peggior(?:e)? mal di testa", r"mal di testa (?:\w+ ){0,3}(?:improvviso"
                                       r"|esplosivo|fortissimo|insopportabile)", r"(?:all improvviso|di colpo) (?:\w+ ){0,3}mal di testa")),),
         "cauda_equina": _cauda_equina(words(r"non (?:riesco|riesce) (?:piu )?a (?:urinare|fare pipi)",
@@ -197,7 +267,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "diabetic_foot": _diabetic_foot(words("piede", "piedi", "dito", "dita", "caviglia"),
                                         words(r"ner[oa]\w*", r"cancren\w*", "pus"),
                                         words(r"gonfi\w*", r"ross\w*", "caldo"),
-                                        words("febbre", "brividi")),
+                                        words("febbre", "brividi"),
+                                        words(r"ferit[ae]", r"ulcer[ae]", r"piaghe?", r"vescic(?:a|he)")),
     },
     "pt": {
         "cardiac": (near(40, words("peito"), words("dor", r"doi\w*", "aperto", "pressao", "pontada")),
@@ -205,14 +276,23 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "breathing": (re.compile(words(r"nao (?:\w+ )?(?:consigo|consegue) respirar", "falta de ar", r"sufoc\w*",
                                        r"nao (?:esta )?respira\w*", r"(?:falta|faltando) (?:o )?ar",
                                        r"dificuldade (?:para|de|em) respirar", r"mal (?:consigo|consegue) respirar",
-                                       r"labios (?:roxos|azuis)", r"asfixi\w*")),),
-        "stroke": (re.compile(words("avc", "derrame", r"boca torta", r"rosto (?:\w+ )?(?:caido|torto|paralisado)",
-                                    r"nao (?:consigo|consegue) (?:falar|mexer)", r"fala (?:enrolada|estranha|estranho)",
-                                    r"paralisi\w*")),),
+                                       r"labios (?:roxos|azuis)", r"asfixi\w*", r"(?:estou|esta|fiquei|ficou) sem ar")),),
+        "stroke": _stroke(words("avc", "derrame", r"boca (?:\w+ ){0,2}(?:torta|caida)", r"rosto (?:\w+ )?(?:caido|torto|paralisado)",
+                                r"nao (?:consigo|consegue) (?:falar|mexer)",
+                                r"fala (?:\w+ ){0,2}(?:enrolad[oa]|estranh[oa]|arrastad[oa])", r"enrolando (?:a )?fala",
+                                r"paralisi\w*", r"(?:um|o) lado (?:\w+ ){0,2}do (?:corpo|rosto)", r"metade do (?:corpo|rosto)"),
+                          words("de repente", "do nada", r"subit\w*", r"ha (?:\w+ ){0,2}minutos", "ha meia hora"),
+                          words(r"frac[oa]\w*", "sem forca", r"dormente\w*", r"nao (?:\w+ )?(?:consigo|consegue) (?:mexer|levantar)"),
+                          words("braco", "perna", "mao", "rosto", "lado")),
         "fainting": (re.compile(words(r"desmai\w*", r"perd\w* (?:a )?consciencia", "inconsciente",
                                       r"convuls\w*")),),
-        "suicide": (re.compile(words(r"suicid\w*", r"me matar", r"matar me", r"quero morrer", r"tirar (?:a )?minha vida",
-                                     r"nao quero (?:mais )?viver", r"acabar com tudo", r"me machucar")),),
+        "suicide": (re.compile(words(r"suicid\w*", r"me matar", r"matar me", r"quero morrer", r"tirar (?:a )?minha (?:propria )?vida",
+                                     r"nao quero (?:mais )?viver", r"acabar com tudo", r"acabar com a minha vida",
+                                     r"me machucar", r"(?:sou|ser) um (?:peso|fardo)", r"melhor sem mim",
+                                     r"sumir para sempre", r"cartas? de despedida", r"nao acordar mais", r"dormir para sempre",
+                                     r"me jogar (?:da|de|do) (?:ponte|janela|predio|viaduto|sacada)", r"me jogar (?:na frente|embaixo) (?:de|do) (?:um |uma )?(?:carro|trem|onibus|caminhao)", r"me enforcar", r"cortar os pulsos",
+                                     r"(?:guardei|guardando|juntei|juntando) (?:\w+ ){0,2}(?:comprimidos|remedios|pilulas)",
+                                     r"a vida nao (?:faz|tem) (?:mais )?sentido")),),
         "overdose": (re.compile(words("overdose", "sobredose", r"intoxica\w*")),
                      near(60, words(r"tom\w*", r"engoli\w*"), words("todos", "todas", "demais", "muitos", "dose dupla",
                                                                    "a caixa", r"\d+", "muitas", "cartela", r"inteir[ao]",
@@ -221,7 +301,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "hypoglycaemia": _hypoglycaemia(words(r"hipoglicemi\w*", r"(?:acucar|glicose|glicemia) (?:\w+ )?(?:muito )?baix\w*"),
                                         words(r"trem\w*"),
                                         words(r"su\w*"),
-                                        words(r"diabet\w*", "insulina", "acucar", r"confus\w*", "tonto", "tonta")),
+                                        words(r"diabet\w*", "insulina", "acucar", r"confus\w*", "tonto", "tonta"),
+                                        "acucar|glicose|glicemia|glicemia capilar|dextro"),
         "headache": (re.compile(words(r"(?:a )?pior dor de cabeca", r"dor de cabeca (?:\w+ ){0,3}(?:subita|repentina"
                                       r"|explosiva|do nada|insuportavel)", r"(?:de repente|do nada) (?:\w+ ){0,3}dor de cabeca")),),
         "cauda_equina": _cauda_equina(words(r"nao (?:consigo|consegue) (?:urinar|fazer xixi)",
@@ -232,7 +313,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "diabetic_foot": _diabetic_foot(words("pe", "pes", r"dedos?", "tornozelo"),
                                         words(r"pret[oa]\w*", r"gangren\w*", "pus"),
                                         words(r"inchad\w*", r"vermelh\w*", "quente"),
-                                        words("febre", "calafrios")),
+                                        words("febre", "calafrios"),
+                                        words(r"feridas?", r"ulceras?", r"bolhas?", r"machucados?")),
     },
 }
 
