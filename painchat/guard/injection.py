@@ -27,7 +27,8 @@ SPECIAL_TOKENS = re.compile(
 # A sentence or line that claims to come from the system, developer or an admin.
 ROLE_MARKER = re.compile(
     r"^\W*(?:system|sys|assistant|developer|dev|admin|administrator|root|operator"
-    r"|new (?:system )?(?:instructions?|rules|prompt)|system (?:prompt|message|override|update)"
+    r"|new (?:system )?(?:instructions?|rules?|prompt)(?: from (?:the |your )?\w+)?"
+    r"|system (?:prompt|message|override|update)"
     r"|admin (?:override|message))\W*?[:>\]]",
     FLAGS,
 )
@@ -113,7 +114,8 @@ INJECTIONS = tuple(re.compile(pattern, FLAGS) for pattern in (
 FILLER_ONLY = re.compile(
     r"(?:\W|\b(?:please|thanks|thank you|thx|ok|okay|hi|hello|hey|now|also|and|then|so|just|yes|no"
     r"|sure|go|proceed|continue|understood|got it|instead|anyway|again|confirm|confirmed|acknowledge"
-    r"|acknowledged|agreed|done|ready|enabled|activated|by|replying|saying|typing|responding|writing)\b)*",
+    r"|acknowledged|agreed|done|ready|enabled|activated|by|replying|saying|typing|responding|writing"
+    r"|repeating)\b)*",
     FLAGS,
 )
 LEADING_JOINERS = re.compile(r"^(?:[\s,;:\-–—]|\b(?:and|then|so|now|also|but|instead|anyway)\b)+", FLAGS)

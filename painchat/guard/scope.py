@@ -50,17 +50,25 @@ EXERCISE = re.compile(words(
 # combining, side effects. "I'm on pregabalin, can I still swim?" names one in passing.
 MEDICINE_DECISION = re.compile(words(
     r"doses?", "dosage", "dosing", r"\d+ ?(?:mg|mcg|milligrams?|micrograms?)", "mg", "mcg", "how much", "how many",
+    # Taking or trying a medicine, or "it": "should i get moving" and "could i try swimming" take no medicine.
     r"(?:should|can|could|do|may|must|to|would|shall|ok to|okay to) (?:i |we |you |he |she |they )?(?:take|use|try"
-    r"|have|give|get|ask for|be prescribed)",
+    r"|have|give|get|ask for|be prescribed) (?:(?:\w+ ){0,2}(?:" + MEDICATION.pattern + r")|(?:it|them|this|that"
+    r"|these|those|one|some|more|any|another|extra|something|anything)\b)",
     r"start\w*", r"begin\w*", r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
     r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*", r"up (?:my|the|his|her)",
     r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*", r"doubl\w*",
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
     r"interact\w*", "alcohol", r"side ?effects?", "which one",
-    r"withdraw\w*", r"addict\w*", r"depend\w*", r"prescri\w*",
-    r"(?:make|makes|made|making|gives?|giving|gave|causes?|causing|caused) (?:me|him|her|them|my)",
+    # Asking for a prescription; "prescribed, taking as told" reports one.
+    r"withdraw\w*", r"addict\w*", r"depend\w*", r"prescribes?", r"(?:get|ask for|need|want) (?:a )?prescriptions?",
+    # Asking whether a medicine causes something; "my gabapentin makes me sleepy" only describes it.
+    r"(?:does|do|did|can|could|will|would|might|may|is|are) (?:\w+ ){0,3}(?:make|makes|made|making|give|gives"
+    r"|giving|cause|causes|causing) (?:me|him|her|them|my)",
 ))
+# A decision is about the medicine when it is close to it: in a long story, "to get ready for a hike" or
+# "could i try cycling" far from "on my tablets" decides nothing about them.
+DECISION_NEAR_MEDICINE = near(40, MEDICATION.pattern, MEDICINE_DECISION.pattern)
 
 # Combining is a medicine decision, unless it is exercise combined with the medicines ("exercise alongside my meds").
 COMBINING = words(r"combin\w*", r"mix\w*", "together", "alongside", r"on top of")
@@ -246,5 +254,5 @@ def medicine_in_passing(question: str) -> bool:
 def medicine_decision(text: str) -> bool:
     """The normalised text asks what to do with a medicine: a decision word it does not disclaim."""
     text = DISCLAIMED.sub(" ", text)
-    return bool(MEDICINE_DECISION.search(text)
+    return bool(DECISION_NEAR_MEDICINE.search(text)
                 or (re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text)))
