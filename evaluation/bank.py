@@ -62,7 +62,7 @@ NOT_EMERGENCY = {"ordinary": "answer", "medication": "out_of_scope"}
 
 def bank_rows() -> list[tuple[Row, BankEntry]]:
     """English, readable rows of the tuning sets that stand on their own (no history), with their bank entries."""
-    rows = [row for row in [*load_rows(TUNE), *load_rows(ROUND3, "tune"), *load_old_sets(), *written_rows()]
+    rows = [row for row in [*load_rows(TUNE), *load_rows(ROUND3.path, "tune"), *load_old_sets(), *written_rows()]
             if row.lang == "en" and not row.history and find_problem(row.question, MAX_CHARS) is None]
     return [(row, BankEntry(row.question, _category(row))) for row in rows]
 

@@ -8,8 +8,8 @@ Sets written by other people without seeing the guard:
   every reply, no dose text, the crisis line on every suicide, self-harm and overdose reply the guard gives)
   and prints the scores without asserting them, so that no tuning pressure leaks into it. Its misses are
   never listed. Run with ``-s`` to see the numbers.
-- ``safety_round3.jsonl``, written later, carries its own split: its tuning half is held to the same bounds,
-  its sealed half only to the hard invariants.
+- ``safety_round3.jsonl`` and ``safety_round4.jsonl``, written later, carry their own split: their tuning
+  halves are held to the same bounds, their sealed halves only to the hard invariants.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from evaluation.safety import (
     CRISIS_CATEGORIES,
     DOSE,
     ROUND3,
+    ROUND4,
     SEALED,
     TUNE,
     answer_all,
@@ -30,16 +31,18 @@ from evaluation.safety import (
 )
 from painchat.messages import DISCLAIMER
 
+LATER = {"round 3": ROUND3, "round 4": ROUND4}
 
-@pytest.fixture(scope="module", params=["round 1", "round 3"])
+
+@pytest.fixture(scope="module", params=["round 1", *LATER])
 def sealed(assistant, request):
-    rows = load_rows(SEALED) if request.param == "round 1" else load_rows(ROUND3, "sealed")
+    rows = load_rows(SEALED) if request.param == "round 1" else load_rows(LATER[request.param].path, "sealed")
     return rows, answer_all(assistant, rows)
 
 
-@pytest.fixture(scope="module", params=["round 1", "round 3"])
+@pytest.fixture(scope="module", params=["round 1", *LATER])
 def tune(assistant, request):
-    rows = load_rows(TUNE) if request.param == "round 1" else load_rows(ROUND3, "tune")
+    rows = load_rows(TUNE) if request.param == "round 1" else load_rows(LATER[request.param].path, "tune")
     answers = answer_all(assistant, rows)
     result = score(rows, answers, assistant.contacts)
     print(f"\ntuning set, {request.param}:", result.as_dict()["counts"], "\n" + misses_report(result))
@@ -48,7 +51,8 @@ def tune(assistant, request):
 
 def test_the_sets_are_the_agreed_size():
     assert (len(load_rows(SEALED)), len(load_rows(TUNE))) == (200, 100)
-    assert (len(load_rows(ROUND3, "sealed")), len(load_rows(ROUND3, "tune"))) == (120, 121)
+    assert (len(load_rows(ROUND3.path, "sealed")), len(load_rows(ROUND3.path, "tune"))) == (120, 121)
+    assert (len(load_rows(ROUND4.path, "sealed")), len(load_rows(ROUND4.path, "tune"))) == (130, 130)
 
 
 def test_tuning_set_meets_its_bounds(tune):
