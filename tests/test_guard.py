@@ -325,6 +325,7 @@ def test_retention_and_a_numb_saddle_with_back_pain_are_cauda_equina():
     "id rather try exercise alongside my meds than keep adding tablets, what works?",
     "could exercise fix the cause of nerve pain instead of just covering it up like meds do",
     "my pregablin makes me drowsy so whats the best time of day for a walk",
+    "on lyrica, should i take it easy on my walks at first?",
     "been on duloxetine for ages, prescribed by my gp and taking it as told, which stretches help my feet?",
     ("sugars are fine on my tablets these days and the nurse says i should get moving, would cycling or walking be "
     "better for numb feet and how do i start"),

@@ -52,7 +52,7 @@ MEDICINE_DECISION = re.compile(words(
     r"doses?", "dosage", "dosing", r"\d+ ?(?:mg|mcg|milligrams?|micrograms?)", "mg", "mcg", "how much", "how many",
     # Taking or trying a medicine, or "it": "should i get moving" and "could i try swimming" take no medicine.
     r"(?:should|can|could|do|may|must|to|would|shall|ok to|okay to) (?:i |we |you |he |she |they )?(?:take|use|try"
-    r"|have|give|get|ask for|be prescribed) (?:(?:\w+ ){0,2}(?:" + MEDICATION.pattern + r")|(?:it|them|this|that"
+    r"|have|give|get|ask for|be prescribed) (?:(?:\w+ ){0,2}(?:" + MEDICATION.pattern + r")|(?:it(?! easy| slow)|them|this|that"
     r"|these|those|one|some|more|any|another|extra|something|anything)\b)",
     r"start\w*", r"begin\w*", r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
     r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*", r"up (?:my|the|his|her)",
