@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from painchat.guard.drugs import DRUG_NAMES
-from painchat.guard.matching import Matcher, any_search, near, not_after, words
+from painchat.guard.matching import Matcher, Unless, any_search, near, not_after, words
 from painchat.guard.normalize import Vocabulary, normalize
 from painchat.guard.scope import VOCABULARY as MEDICINE_VOCABULARY
 
@@ -69,12 +69,16 @@ BREATH_TROUBLE = words(CANT, r"(?:can|could)? ?barely", r"struggl\w*", r"fight\w
 ASKS_IF_NORMAL = r"(?!.*\b(?:is|isnt) (?:that|this|it) (?:normal|usual|ok|okay)\b)"
 # "I get breathless on stairs" is a familiar, habitual symptom of exertion.
 SHORT_OF_BREATH = not_after(*MILD, *NORMALITY_QUESTION, "i get", "i always get", "i usually get", "gets") + words(
-    r"short(?:ness)? of breath", r"breathless\w*", r"gasp\w*", "blue lips", r"lips (?:\w+ ){0,2}blue"
+    r"short(?:ness)? of breath", r"breathless\w*", r"gasp\w*"
 ) + ASKS_IF_NORMAL
+# Breathlessness the writer says passed ("took 5 min to get my breath back") is the effort of a workout.
+BREATH_CAME_BACK = re.compile(words(r"(?:got|get|getting|caught|catch|had) (?:my|his|her|their) breath back",
+                                    r"(?:breathing|breath) (?:\w+ ){0,2}(?:back to normal|settled|fine|ok|okay)"))
 BREATHING = Category("breathing", (
     # A blocked nose is not breathlessness.
     re.compile(BREATH_TROUBLE + r" (?:\w+ ){0,2}" + BREATH + r"(?! (?:through|out of) (?:my|the) nose)"),
-    re.compile(SHORT_OF_BREATH),
+    Unless(re.compile(SHORT_OF_BREATH), BREATH_CAME_BACK),
+    re.compile(words("blue lips", r"lips (?:\w+ ){0,2}blue")),
     re.compile(words(r"suffocat\w*", r"(?:stopped|not|isnt|arent) breathing")),
     near(40, "out of breath", words("very", "really", "badly", "extremely", "completely", "rest",
                                     "resting", "sitting", "lying", "still", "wont go away",
@@ -173,7 +177,7 @@ FOOT = words("foot", "feet", "toes?", "ankles?", "heels?", "soles?", "legs?", "c
 SWOLLEN = words("swollen", r"swell\w*", "puffy", "puffed up", "inflamed")
 # Hot only when it describes the body ("feels warm", "hot and swollen"), not a pool or a bath.
 HOT = (r"\b(?:(?:is|are|feels?|felt|feeling|looks?|got|gets|getting|gone|went|turned|very|really|so|quite"
-       r"|and|also|too|burning) (?:hot|warm|warmer|hotter)|(?:hot|warm|warmer|hotter) (?:and|to the touch"
+       r"|and|also|too|burning|swollen|red) (?:hot|warm|warmer|hotter)|(?:hot|warm|warmer|hotter) (?:and|to the touch"
        r"|red|swollen|foot|feet|toes?|ankles?|legs?|calf|skin|spot|patch|area))\b")
 RED = words("red", "redness", "reddish", "purple", "angry")
 INFECTION_SIGN = words("pus", r"ooz\w*", r"discharg\w*", "weeping", r"spreading (?:redness|red)",
@@ -239,12 +243,14 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:nobody|no one|noone) would (?:even )?(?:miss|care|notice)",
     r"(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected) (?:up )?(?:my |all my |all the )?(?:pills|tablets|meds"
     r"|painkillers|" + "|".join(DRUG_NAMES) + ")",
+    r"(?:putting|put|setting|set|keeping|kept|squirrel\w*|stash\w*) (?:\w+ ){0,2}(?:pills|tablets|meds|painkillers|"
+    + "|".join(DRUG_NAMES) + r") (?:\w+ ){0,2}(?:aside|away|by)\b",
     r"(?:wont|will not|not going to|wont be|shant) (?:be )?need(?:ing)? (?:them|it|these|those|any of (?:it|this|them)"
     r"|my \w+)(?! (?:for|on|if|until|during|when|after|while))",
     r"(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}letters? (?:to|for) (?:my|the) (?:kids|children|family"
     r"|wife|husband|son|daughter|parents|mum|mom|dad|partner|girls|boys|grandchildren)",
     r"(?:today|tonight|tomorrow|this weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r" (?:is|will be) the (?:day|night)",
+    r" (?:is|will be|feels like|could be|might be) the (?:day|night)",
     r"(?:want|wanted|wants|wish|wished|wishes) to (?:not|never) wake up",
     r"(?:sleep|go to sleep) (?:forever|and not wake)", r"(?:no|dont see a|cant see a|there is no|theres no) way out",
     r"(?:tired|sick) of (?:living|being alive|life|existing)", r"(?:give|giving|given|gave) up on (?:life|living)",
@@ -354,9 +360,13 @@ class LowGlucoseReading:
 
     def __init__(self, meter: str = r"sugars?|glucose|bg|bs|bgl|meter|libre|cgm|mmol", weak: bool = True) -> None:
         self.reading = re.compile(rf"\b(?:{meter})" + self.NUMBER)
+        # A meter shows "LO" below its range.
+        self.below_range = re.compile(rf"\b(?:{meter})(?: \w+){{0,3}} lo\b")
         self.weak = weak
 
     def search(self, text: str) -> bool:
+        if self.below_range.search(text):
+            return True
         matches = list(self.reading.finditer(text))
         if self.weak and self.CONTEXT.search(text):
             matches += self.WEAK_READING.finditer(text)
@@ -433,7 +443,9 @@ NEGATED = re.compile(NEGATION_CUE + NEGATION_EXCEPTIONS + r"(?: (?!(?:or|nor|but
 # A clause about something years ago, unless the text says it is back or happening now.
 LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|few|couple of|some)"
-    r" (?:years?|yrs|decades?) (?:ago|back|before)|(?:last|previous) (?:year|summer|winter|spring|autumn|fall)"
+    r" (?:years?|yrs|decades?|months?) (?:ago|back|before)|(?:last|previous) (?:year|month|summer|winter|spring|autumn"
+    r"|fall)|back in (?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|the (?:spring|summer|autumn|fall|winter))"
     r"|in (?:19|20)\d\d|when i was (?:a (?:kid|child|teen\w*|boy|girl)|young|younger|little|\d+)"
     r"|as a (?:kid|child|teen\w*)|years ago|long time ago|(?:once|twice) in my life)\b")
 # A clause whose symptom a clinician has since explained or cleared ("was just a pulled muscle, my gp checked").

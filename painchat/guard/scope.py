@@ -63,8 +63,9 @@ MEDICINE_DECISION = re.compile(words(
     # Asking for a prescription; "prescribed, taking as told" reports one.
     r"withdraw\w*", r"addict\w*", r"depend\w*", r"prescribes?", r"(?:get|ask for|need|want) (?:a )?prescriptions?",
     # Asking whether a medicine causes something; "my gabapentin makes me sleepy" only describes it.
-    r"(?:does|do|did|can|could|will|would|might|may|is|are) (?:\w+ ){0,3}(?:make|makes|made|making|give|gives"
+    r"(?:does|do|did|can|could|will|would|might|may) (?:\w+ ){0,3}(?:make|makes|made|making|give|gives"
     r"|giving|cause|causes|causing) (?:me|him|her|them|my)",
+    r"(?:is|are) (?:it|this|that|they|these|those) (?:\w+ )?(?:making|giving|causing) (?:me|him|her|them|my)",
 ))
 # A decision is about the medicine when it is close to it: in a long story, "to get ready for a hike" or
 # "could i try cycling" far from "on my tablets" decides nothing about them.
@@ -76,7 +77,10 @@ EXERCISE_ALONGSIDE = near(30, EXERCISE.pattern, COMBINING)
 # Decisions the writer says they are not asking about ("not asking about changing them"), and a dose that stays.
 DISCLAIMED = re.compile(words(r"(?:not|never|no plans?|dont want|do not want|im not) (?:asking|looking|wanting|planning"
                               r"|trying|going)(?: \w+){0,3}", r"(?:same|stable|usual|normal|regular|current|steady)"
-                              r" (?:doses?|dosage)"))
+                              r" (?:doses?|dosage)",
+                              # The dose someone is on ("on duloxetine 60mg", "150mg twice a day") asks nothing.
+                              r"(?:on|taking|prescribed) (?:\w+ ){0,3}?\d+ ?(?:mg|mcg)",
+                              r"\d+ ?(?:mg|mcg) (?:twice|once|three times|a day|daily|at night|in the morning|each|every)"))
 
 # Conditions a person may ask to be told they have; suffixes cover the long tail.
 CONDITION = (r"(?:neuropath\w*|nerve (?:pain|damage|problems?|issues?|injury|injuries|disease|compression"

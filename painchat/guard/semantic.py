@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from painchat.guard.emergency import without_the_past
-from painchat.guard.segments import LONG_MESSAGE_CHARS, windows
+from painchat.guard.segments import windows
 from painchat.logistic import probability, train_logistic
 
 HERE = Path(__file__).parent
@@ -43,11 +43,11 @@ L2 = 0.25
 # fragment of an ordinary story ("some days i just sit and cry") can read like an emergency on its own.
 NEIGHBOURS = 5
 NEIGHBOUR_SHARE = 1.0
-# A long message judged whole averages its red flag with the story around it, and a story of tiredness,
-# tears or a move ("sick of being sick", "left behind my physio") can read like one: most of its nearest
-# bank examples must be emergencies too. Most, not 4 of 5: the long emergencies of the tuning sets that
-# only this path catches sit at 4 of 5, and a missed emergency costs more than a false alarm.
-LONG_NEIGHBOUR_SHARE = 0.6
+# A message judged whole alarms only when most of its nearest bank examples are emergencies too: a long
+# story of tiredness, tears or a move ("sick of being sick", "left behind my physio") or a short one of happy
+# tears can read like one. Most, not 4 of 5: the tuning sets' emergencies that only this judgement catches
+# sit at 3 to 5 of 5, and a missed emergency costs more than a false alarm.
+WHOLE_NEIGHBOUR_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ class SemanticAlarm:
         """
         present = without_the_past(question)
         vector = np.asarray(self.embed(question) if present == question else self.encode([present])[0])
-        if (found := self.judge(vector)) and (len(present) <= LONG_MESSAGE_CHARS or self._neighbours_agree(vector)):
+        if found := self.judge(vector):
             return found
         pieces = windows(present)
         for vector in self.encode(list(pieces)) if pieces else ():
@@ -173,12 +173,13 @@ class SemanticAlarm:
         return ()
 
     def judge(self, vector: np.ndarray) -> tuple[str, ...]:
-        if emergency_probability(self.fit.weights, vector) < self.fit.threshold:
+        """The categories of a whole message's embedding; () unless it clears the threshold among emergencies."""
+        if emergency_probability(self.fit.weights, vector) < self.fit.threshold or not self._neighbours_agree(vector):
             return ()
         return self._nearest_categories(vector)
 
     def _neighbours_agree(self, vector: np.ndarray) -> bool:
-        return neighbour_share(self.fit.neighbours, self.fit.neighbour_is_emergency, vector) >= LONG_NEIGHBOUR_SHARE
+        return neighbour_share(self.fit.neighbours, self.fit.neighbour_is_emergency, vector) >= WHOLE_NEIGHBOUR_SHARE
 
     def _nearest_categories(self, vector: np.ndarray) -> tuple[str, ...]:
         similarity = self._centroids @ vector
