@@ -313,6 +313,26 @@ def test_a_past_event_told_over_several_clauses_stays_in_the_past():
         == "emergency:stroke"
 
 
+@pytest.mark.parametrize(("question", "category"), [
+    ("gasping for air after my walk and his lips look blue", "breathing"),
+    ("my mums foot is swollen and hot and shes got a fever, shes diabetic", "diabetic_foot"),
+    ("on insulin, after my walk the meter says LO and i feel strange", "hypoglycaemia"),
+    ("been putting my pills aside for weeks and tonight feels like the night", "suicide"),
+])
+def test_red_flags_in_everyday_words(question, category):
+    assert reason(question) == f"emergency:{category}"
+
+
+@pytest.mark.parametrize("question", [
+    ("did intervals on the bike and was gasping by the end, got my breath back in a few minutes and felt fine. "
+    "how often should i do them"),
+    "back in march i had chest pain, it turned out to be reflux and has settled. can i lift weights again",
+    "a few months ago i fainted at a wedding, all checked and fine since. is swimming ok for my feet",
+])
+def test_exertion_that_passed_and_past_events_are_not_emergencies(question):
+    assert reason(question) is None
+
+
 def test_retention_and_a_numb_saddle_with_back_pain_are_cauda_equina():
     question = "bad back all week, since last night i havent been able to pee and it feels numb when i wiped"
     assert reason(question) == "emergency:cauda_equina"
@@ -326,6 +346,8 @@ def test_retention_and_a_numb_saddle_with_back_pain_are_cauda_equina():
     "could exercise fix the cause of nerve pain instead of just covering it up like meds do",
     "my pregablin makes me drowsy so whats the best time of day for a walk",
     "on lyrica, should i take it easy on my walks at first?",
+    "on duloxetine 60mg for my feet, any problem with running? i sweat a lot",
+    "tramadol is making me constipated, will walking help",
     "been on duloxetine for ages, prescribed by my gp and taking it as told, which stretches help my feet?",
     ("sugars are fine on my tablets these days and the nurse says i should get moving, would cycling or walking be "
     "better for numb feet and how do i start"),
@@ -342,6 +364,7 @@ def test_an_exercise_question_naming_a_medicine_in_passing_is_answered(question)
     "can i do yoga instead of my gabapentin",
     "is it ok to swim instead of taking the amitriptyline",
     "will lyrica make me dizzy on a bike ride?",
+    "can i take 300mg of gabapentin before a long walk",
 ])
 def test_medicine_decisions_stay_declined(question):
     assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)

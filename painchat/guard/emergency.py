@@ -456,7 +456,11 @@ EXPLAINED = re.compile(words(
     r"|ruled (?:it |that )?out|said (?:it|its|it was|that was|that its) (?:fine|nothing|ok|okay|normal|benign))"))
 # "never happened again" says the opposite.
 NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it")
-HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + "again", "right now", "just now", "came back", "coming back",
+# "Again" of a symptom or an event ("it happened again", "the pain again"), not of an exercise ("lift weights again").
+AGAIN = (r"(?:(?:happen\w*|start\w*|came|come|coming|back|got|get|getting|having|had|felt|feel|feeling|it|this|that"
+         r"|pains?|attacks?|episodes?|fainted|collapsed|out|numb|weak|dizzy|tight|symptoms?) (?:\w+ )?again"
+         r"|again (?:today|now|tonight|this morning|this afternoon|this evening))")
+HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, "right now", "just now", "came back", "coming back",
                                    r"(?:its|it s) back", r"return\w*", r"recurr\w*", "same thing"))
 # A clause that goes on telling a past event ("back in 2015 i had a dark time and took an overdose, i was in
 # hospital") belongs to it, unless it brings the story back to now.
