@@ -52,7 +52,12 @@ ROUND3 = LaterRound("Round 3", DATA_DIR / "safety_round3.jsonl",
 ROUND4 = LaterRound("Round 4", DATA_DIR / "safety_round4.jsonl",
                     "written blind by two more authors who saw no code nor set: buried red flags, near misses "
                     "(negated, past or explained symptoms, venting, medicines named in passing), five other languages")
-LATER_ROUNDS = (ROUND3, ROUND4)
+ROUND5 = LaterRound("Round 5", DATA_DIR / "safety_round5.jsonl",
+                    "written blind by another author who saw no code nor set, in English only: 100 hard near misses "
+                    "(symptoms negated, explained, passed or long past, exertion, figures of speech, venting, past "
+                    "self-harm, medicines in passing) and 60 emergencies buried in stories or told without the textbook "
+                    "words")
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
