@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         "--only-pipeline-scale", action="store_true", help="re-measure only the full answer path at 1k/10k/100k passages"
     )
     parser.add_argument(
+        "--only-guard-cost", action="store_true", help="re-measure only what the safety guard adds to an answer"
+    )
+    parser.add_argument(
         "--as-before", metavar="CODE", help="with --only-pipeline-scale: keep the rows as the 'before' table of CODE"
     )
     args = parser.parse_args(argv)
@@ -69,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         return _only_ask_latency(run, embedder, args.docs)
     if args.only_pipeline_scale:
         return _only_pipeline_scale(run, embedder, args.docs, args.as_before)
+    if args.only_guard_cost:
+        return _only_guard_cost(run, embedder, args.docs)
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="painchat-bench-") as folder:
         progress("building the bench store")
@@ -151,6 +156,16 @@ def _only_sessions(embedder: Embedder, docs: Path) -> int:
 
     result = _remeasured(embedder, docs, "sessions", measure)
     progress(f"{result['status']}; merged into {docs / 'BENCHMARKS.md'}")
+    return 0
+
+
+def _only_guard_cost(run: RunInfo, embedder: Embedder, docs: Path) -> int:
+    """Measures the guard's cost (it needs no store) and merges it, with this run's command and machine."""
+    previous = json.loads((docs / "bench-results.json").read_text(encoding="utf-8"))
+    progress("guard: rules, language and the semantic layer per question, and a 2,000-character message")
+    previous["guard"] = {**guard_cost(embedder), "run": {"command": run.command, "date": run.date, "machine": run.machine}}
+    _merge(previous, docs)
+    progress(f"p50 {previous['guard']['total_ms']['p50']:.2f} ms; merged into {docs / 'BENCHMARKS.md'}")
     return 0
 
 

@@ -99,7 +99,7 @@ def guard_section(result: dict, run: RunInfo) -> str:
 
 Guard p50 {p50:.2f} ms (target ≤ {TARGETS['guard_p50_ms']:g} ms: **{'met' if p50 <= TARGETS['guard_p50_ms'] else 'missed'}**); 2,000-character message at most {long_max:.2f} ms (target ≤ {TARGETS['guard_long_ms']:g} ms: **{'met' if long_max <= TARGETS['guard_long_ms'] else 'missed'}**). {result['questions']} questions (`qa.jsonl` and `safety_tune.jsonl`), {result['rounds']} rounds, warm. The question's embedding is not counted: retrieval needs it anyway and reuses the guard's.
 
-{footer(run, "wall time per call, perf_counter")}
+{footer(RunInfo(**result["run"]) if "run" in result else run, "wall time per call, perf_counter")}
 """
 
 
