@@ -57,7 +57,11 @@ ROUND5 = LaterRound("Round 5", DATA_DIR / "safety_round5.jsonl",
                     "(symptoms negated, explained, passed or long past, exertion, figures of speech, venting, past "
                     "self-harm, medicines in passing) and 60 emergencies buried in stories or told without the textbook "
                     "words")
-LATER_ROUNDS = (ROUND3, ROUND4, ROUND5)
+ROUND6 = LaterRound("Round 6", DATA_DIR / "safety_round6.jsonl",
+                    "written blind by another author who saw no code nor set: 30 messages in each of Spanish, "
+                    "French, German, Italian and Portuguese, colloquial and misspelt (22 emergencies, 8 ordinary "
+                    "questions, most of them near misses)")
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"

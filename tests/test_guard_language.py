@@ -70,6 +70,11 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("mi glucosa está en 48 y estoy temblando", "es", "hypoglycaemia"),
     ("glicemia 3,2 e estou tremendo e suando", "pt", "hypoglycaemia"),
     ("me cuesta mucho respirar y tengo los labios azules", "es", "breathing"),
+    ("de repente no siento el brazo izquierdo", "es", "stroke"),
+    ("mon père est tout confus depuis 5 minutes, il ne me reconnait plus", "fr", "stroke"),
+    ("mein Sohn hat Tabletten von Oma geschluckt", "de", "overdose"),
+    ("mi sto tagliando le braccia adesso", "it", "suicide"),
+    ("el glucometro marca 50 y estoy sudando", "es", "hypoglycaemia"),
 ])
 def test_red_flags_in_other_languages_get_guidance_in_that_language(text, language, category):
     verdict = screen(text, LIMIT)
@@ -93,6 +98,9 @@ def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
     "quando faccio gli esercizi mi butto giù, è normale sentirsi così stanchi?",
     "posso me jogar na piscina com neuropatia nos pés?",
     "mi glucosa está en 110 después de caminar, ¿está bien?",
+    "no me duele el pecho, solo quiero saber si nadar es bueno para los pies",
+    "je me suis évanoui une fois il y a des années, puis-je faire du vélo ?",
+    "keine Brustschmerzen, nur Muskelkater vom Training, ist Schwimmen gut?",
 ])
 def test_everyday_neuropathy_in_other_languages_is_not_a_red_flag(text):
     verdict = screen(text, LIMIT)

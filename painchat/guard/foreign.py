@@ -48,12 +48,18 @@ def _diabetic_foot(foot: str, dark: str, swollen: str, fever: str, wound: str) -
     return near(60, foot, dark), near(80, foot, swollen, fever), near(120, wound, f"{dark}|{fever}")
 
 
-def _stroke(named: str, sudden: str, weak: str, limb: str) -> tuple[Matcher, ...]:
-    """Stroke signs named (a drooping face, slurred speech, half the body), or a limb suddenly weak or numb.
+def _swallowed_by_a_child(child: str, swallowed: str, pills: str) -> Matcher:
+    """A child (or grandchild) who ate or swallowed tablets: an overdose, however many."""
+    return near(60, child, swallowed, pills)
+
+
+def _stroke(named: str, sudden: str, weak: str, limb: str, confused: str) -> tuple[Matcher, ...]:
+    """Stroke signs named (a drooping face, slurred speech, half the body, an eye gone blind), or a limb suddenly
+    weak or numb, or sudden confusion.
 
     A numb or weak leg alone is everyday neuropathy; suddenness makes it a red flag, as in the English rules.
     """
-    return re.compile(named), near(60, sudden, weak, limb)
+    return re.compile(named), near(60, sudden, weak, limb), near(60, sudden, confused)
 
 
 # language → category → rules; categories share the English names so messages line up.
@@ -73,11 +79,14 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                 r"habla (?:\w+ ){0,2}(?:raro|rara|arrastrad[oa]|mal|trabad[oa]|enredad[oa])",
                                 r"arrastra (?:las )?palabras", r"paraliz\w*",
                                 r"no (?:puedo|puede) mover (?:el|la|mi|su) (?:brazo|pierna|lado)",
-                                r"(?:un|el) lado (?:\w+ ){0,2}(?:del cuerpo|de la cara)", r"mitad (?:del cuerpo|de la cara)"),
+                                r"(?:un|el) lado (?:\w+ ){0,2}(?:del cuerpo|de la cara)", r"mitad (?:del cuerpo|de la cara)",
+                                r"no (?:ve|veo) (?:nada )?(?:de|por) un ojo"),
                           words(r"de (?:repente|golpe)", r"repentin\w*", r"subit\w*", r"hace (?:\w+ ){0,2}minutos",
-                                "hace media hora"),
-                          words(r"debil\w*", "sin fuerza", r"dormid[oa]", r"no (?:\w+ )?(?:puedo|puede) (?:mover|levantar)"),
-                          words("brazo", "pierna", "mano", "cara", "lado")),
+                                "hace media hora", r"desde hace (?:\w+ ){0,2}min\w*"),
+                          words(r"debil\w*", "sin fuerza", r"dormid[oa]", r"no (?:\w+ )?(?:puedo|puede) (?:mover|levantar)",
+                                r"no (?:siento|siente)"),
+                          words("brazo", "pierna", "mano", "cara", "lado"),
+                          words(r"confundid[oa]", r"desorientad[oa]", r"no (?:me )?reconoce")),
         "fainting": (re.compile(words(r"desmay\w*", r"perd\w* (?:el )?conocimiento", "inconsciente",
                                       r"no (?:reacciona|responde|despierta)", "convulsion\\w*")),),
         "suicide": (re.compile(words(r"suicid\w*", r"quiero morir\w*", r"(?:matarme|me quiero matar)", r"quitarme la vida",
@@ -89,8 +98,11 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"no (?:quiero )?despertar (?:mas|nunca)", r"dormir para siempre",
                                      r"(?:tirarme|lanzarme) (?:por|desde|de) (?:la ventana|el balcon|un puente|el puente|un edificio|la azotea)", r"(?:tirarme|lanzarme) (?:a las vias|al tren|bajo (?:un|el) (?:tren|coche|camion))", r"ahorcarme",
                                      r"(?:guardado|juntado|acumulado) (?:\w+ ){0,2}(?:pastillas|pildoras|comprimidos)",
-                                     r"no aguanto (?:mas )?(?:vivir|la vida|esta vida)")),),
+                                     r"no aguanto (?:mas )?(?:vivir|la vida|esta vida)", r"(?:me estoy|estoy) cortando",
+                                     r"cortandome", r"no despertar(?:me|se)? (?:mas|nunca)")),),
         "overdose": (re.compile(words("sobredosis", r"intoxica\w*")),
+                     _swallowed_by_a_child(words(r"nen[ea]", r"ni[nñ][oa]", r"hij[oa]", "bebe", r"cri[oa]", r"niet[oa]"),
+                                           words(r"(?:se )?comio", r"trago", r"(?:se )?tomo"), ES_PT_PILLS),
                      near(60, words(r"tom\w*", r"trag\w*"), words("toda", "todas", "todo", "todos", "demasiad\\w*", "muchas", "el doble",
                                                                   "doble", "la caja", r"\d+", "de mas", r"enter[ao]s?",
                                                                   "un monton", "un punado", "el frasco", "el bote",
@@ -101,7 +113,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                         words(r"temblo\w*", r"tembl\w*", r"tiembl\w*"),
                                         words(r"sud\w*", "frio"),
                                         words(r"diabet\w*", "insulina", "azucar", "confus\\w*", "mareado", "mareada"),
-                                        "azucar|glucosa|glucemia|glicemia|dextro"),
+                                        "azucar|glucosa|glucemia|glicemia|dextro|glucometro|medidor"),
         "headache": (re.compile(words(r"(?:el )?peor dolor de cabeza", r"dolor de cabeza (?:\w+ ){0,3}(?:repentino|subito"
                                       r"|explosivo|de golpe|insoportable)", r"(?:de golpe|de repente) (?:\w+ ){0,3}dolor de cabeza")),),
         "cauda_equina": _cauda_equina(words(r"no (?:puedo|puede|consigo) (?:orinar|mear|hacer pis)",
@@ -129,12 +141,13 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                 r"parle (?:\w+ ){0,2}(?:bizarre|mal|bizarrement|difficilement|de travers)",
                                 r"(?:bafouill|marmonn)\w*", r"paralys\w*",
                                 r"bras (?:\w+ ){0,2}(?:bouge|bouger) plus", r"(?:un|le) cote (?:\w+ ){0,2}du (?:corps|visage)",
-                                r"moitie du (?:corps|visage)"),
-                          words(r"soudain\w*", "d un coup", r"brusque\w*", "tout a coup", r"il y a (?:\w+ ){0,2}minutes",
-                                r"depuis (?:\w+ ){0,2}minutes"),
+                                r"moitie du (?:corps|visage)", r"(?:voit|vois) (?:plus|pas) (?:rien )?d un oeil"),
+                          words(r"soudain\w*", "d un coup", r"brusque\w*", "tout a coup", r"il y a (?:\w+ ){0,2}min\w*",
+                                r"depuis (?:\w+ ){0,2}min\w*"),
                           words(r"faible\w*", "sans force", "plus de force", r"engourdi\w*",
-                                r"(?:peut|peux) (?:plus|pas) (?:le |la )?(?:bouger|lever)"),
-                          words("bras", "jambe", "main", "visage", "cote")),
+                                r"(?:peut|peux) (?:plus|pas) (?:le |la )?(?:bouger|lever)", r"(?:sens|sent) plus"),
+                          words("bras", "jambe", "main", "visage", "cote"),
+                          words(r"confus\w*", r"desoriente\w*", r"(?:me |nous )?reconnait (?:plus|pas)")),
         "fainting": (re.compile(words(r"evanoui\w*", "perdu connaissance", r"inconscient\w*", "convulsions?",
                                       r"(?:repond|reagit) plus")),),
         "suicide": (re.compile(words(r"suicid\w*", r"me tuer", r"(?:veux|envie de) mourir", r"en finir",
@@ -145,8 +158,10 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"(?:plus|pas) me reveiller", r"dormir pour toujours", r"me pendre",
                                      r"me (?:jeter|lancer) (?:sous (?:un|le) (?:train|metro|camion)|du (?:pont|balcon|toit)|par la fenetre|d un (?:pont|immeuble))", r"(?:tailler|couper) les veines",
                                      r"(?:garde|mis de cote|accumule) (?:\w+ ){0,2}(?:comprimes|cachets|medicaments)",
-                                     r"la vie (?:ne|n) (?:vaut|a) plus")),),
+                                     r"la vie (?:ne|n) (?:vaut|a) plus", r"je me (?:coupe|scarifie|mutile)")),),
         "overdose": (re.compile(words("surdose", "overdose", r"intoxica\w*")),
+                     _swallowed_by_a_child(words("enfant", "fils", "fille", "bebe", r"petite?", "gamin", "gamine"),
+                                           words(r"avale\w*", r"mange\w*", "pris"), FR_PILLS),
                      near(60, words(r"pris", r"avale\w*"), words("tous", "toutes", "tout", "toute", "trop", "double", "la boite",
                                                                  r"\d+", "plaquette", "flacon", "une poignee", "plein de",
                                                                  "beaucoup", "en trop", r"entiere?"), FR_PILLS),
@@ -156,9 +171,10 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                         words(r"trembl\w*"),
                                         words(r"transpir\w*", r"sueurs?"),
                                         words(r"diabet\w*", "insuline", "sucre", r"confus\w*", "vertige"),
-                                        "sucre|glycemie|glucose|dextro"),
+                                        "sucre|glycemie|glucose|dextro|glucometre|lecteur"),
         "headache": (re.compile(words(r"(?:le )?pire mal de tete", r"mal de tete (?:\w+ ){0,3}(?:brutal|soudain|explosif"
-                                      r"|insupportable)", r"(?:d un coup|soudain\w*) (?:\w+ ){0,3}mal de tete")),),
+                                      r"|insupportable)", r"(?:d un coup|soudain\w*) (?:\w+ ){0,3}mal de tete",
+                                      r"mal de tete (?:\w+ ){0,4}(?:d un coup|violent|le pire)")),),
         "cauda_equina": _cauda_equina(words(r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?uriner",
                                             r"(?:perdu|perte du|perds) (?:le )?controle (?:de|des) (?:ma |la )?(?:vessie|selles)",
                                             r"(?:fait|fais) pipi sur moi"),
@@ -183,10 +199,13 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                 r"kann (?:\w+ ){0,2}nicht (?:mehr )?(?:richtig )?sprechen",
                                 r"(?:verwaschen\w*|lallend\w*|undeutlich\w*) (?:sprache|sprechen)",
                                 r"(?:spricht|redet) (?:\w+ ){0,2}(?:verwaschen|undeutlich|lallend|komisch)",
-                                r"(?:eine|einer|die (?:rechte|linke)) (?:korper)?(?:seite|halfte) (?:\w+ ){0,2}(?:taub|schwach|gelahmt)"),
-                          words(r"plotzlich\w*", "auf einmal", r"seit (?:\w+ ){0,3}(?:minuten|stunde)"),
-                          words(r"schwach\w*", "kraftlos", r"taub\w*", r"kann (?:ihn|sie|es) nicht (?:mehr )?(?:bewegen|heben)"),
-                          words("arm", "bein", "hand", "gesicht", "seite")),
+                                r"(?:eine|einer|die (?:rechte|linke)) (?:korper)?(?:seite|halfte) (?:\w+ ){0,2}(?:taub|schwach|gelahmt)",
+                                r"sieht (?:\w+ ){0,3}auge (?:\w+ )?(?:nichts|nix|nicht)", r"auf einem auge (?:\w+ )?blind"),
+                          words(r"plotzlich\w*", "auf einmal", r"seit (?:\w+ ){0,3}(?:min\w*|stunde)"),
+                          words(r"schwach\w*", "kraftlos", r"taub\w*", r"kann (?:ihn|sie|es) nicht? (?:mehr )?(?:bewegen|heben)",
+                                r"(?:spur\w*|fuhl\w*) (?:\w+ ){0,3}nicht?s?"),
+                          words("arm", "bein", "hand", "gesicht", "seite"),
+                          words(r"verwirrt", r"desorientiert", r"durcheinander", r"erkennt (?:\w+ )?nicht?")),
         "fainting": (re.compile(words(r"ohnmacht\w*", r"bewusstlos\w*", r"kollabiert", r"zusammengebrochen",
                                       r"krampfanfall")),),
         "suicide": (re.compile(words(r"suizid\w*", r"selbstmord\w*", r"umbringen", r"(?:will|mochte|moechte) sterben",
@@ -197,8 +216,11 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"nicht mehr aufwachen", r"fur immer (?:schlafen|einschlafen)", r"mich (?:erhangen|aufhangen)",
                                      r"(?:vor den|vor einen) zug", r"von (?:der|einer) brucke",
                                      r"(?:gesammelt|gehortet|gespart) (?:\w+ ){0,2}(?:tabletten|pillen)",
-                                     r"(?:tabletten|pillen) (?:\w+ ){0,3}(?:gesammelt|gehortet)")),),
+                                     r"(?:tabletten|pillen) (?:\w+ ){0,3}(?:gesammelt|gehortet)", r"ritz\w* mich",
+                                     r"mich (?:\w+ )?(?:geritzt|ritzen)", r"nicht? (?:mehr )?aufwach\w*")),),
         "overdose": (re.compile(words(r"uberdosis", r"vergiftung")),
+                     _swallowed_by_a_child(words("kind", "sohn", "tochter", "baby", r"kleine[rn]?", "enkel", "enkelin"),
+                                           words("gegessen", "geschluckt", "genommen", "verschluckt"), DE_PILLS),
                      near(60, words("genommen", "geschluckt", "eingenommen", "eingeworfen", "nahm", "schluckte"),
                           words("alle", "zu viele", "zu viel", "doppelte", "ganze packung", r"\d+", "handvoll",
                                 r"ganzen? (?:packung|schachtel|dose|flasche|blister)", "packung", "viel zu"), DE_PILLS)),
@@ -206,15 +228,16 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                               r"(?:niedrig|tief|im keller|abgesackt|gefallen)"),
                                         words(r"zitter\w*"),
                                         words(r"schwitz\w*", r"schweiss\w*", r"schweiß\w*"),
-                                        words(r"diabet\w*", "insulin", "zucker", r"verwirrt\w*", "schwindelig"),
-                                        "zucker|blutzucker|glukose|bz"),
+                                        words(r"diabet\w*", "insulin", "zucker", r"verwirrt\w*", "schwindelig", "durcheinander", r"typ ?1"),
+                                        "zucker|blutzucker|glukose|bz|messgerat|zuckerwert"),
         "headache": (re.compile(words(r"(?:die |der )?schlimmsten? kopfschmerz\w*", r"(?:plotzlich\w*|explosionsartig\w*"
                                       r"|vernichtend\w*|heftigst\w*) kopfschmerz\w*",
                                       r"kopfschmerz\w* (?:\w+ ){0,3}(?:wie ein (?:schlag|blitz)|plotzlich)")),),
-        "cauda_equina": _cauda_equina(words(r"kann (?:\w+ )?nicht (?:mehr )?(?:pinkeln|wasserlassen|urinieren)",
+        "cauda_equina": _cauda_equina(words(r"kann (?:\w+ )?nicht? (?:mehr )?(?:pinkeln|wasserlassen|urinieren)",
                                             r"(?:blase|darm) (?:\w+ ){0,3}(?:kontrolle|nicht mehr halten)",
                                             r"(?:in die hose gemacht|eingenasst)"),
-                                      words("reithose", "genitalbereich", "intimbereich", r"gesass", "damm"),
+                                      words("reithose", "genitalbereich", "intimbereich", r"gesass", "damm", "schritt", "po",
+                                            "hintern", "unten rum"),
                                       words(r"taub\w*", r"gefuhllos\w*", "spure nichts")),
         "diabetic_foot": _diabetic_foot(words(r"fuss", r"fusse", r"zehe?n?", "knochel"),
                                         words(r"schwarz\w*", r"gangr\w*", r"eiter\w*", "brandig"),
@@ -233,10 +256,13 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "stroke": _stroke(words("ictus", r"bocca storta", r"viso (?:\w+ )?(?:storto|cadente|paralizzato)",
                                 r"non (?:riesco|riesce) (?:piu )?a (?:parlare|muovere)",
                                 r"parla (?:\w+ ){0,2}(?:strano|male|impastat\w*|confus\w*)", r"biascic\w*",
-                                r"paralizz\w*", r"(?:un|il) lato (?:\w+ ){0,2}del (?:corpo|viso)", r"meta del (?:corpo|viso)"),
+                                r"paralizz\w*", r"(?:un|il) lato (?:\w+ ){0,2}del (?:corpo|viso)", r"meta del (?:corpo|viso)",
+                                r"(?:non|nn) (?:ci )?vede (?:piu )?(?:niente )?da un occhio"),
                           words("all improvviso", r"improvvisament\w*", "di colpo", r"da (?:\w+ ){0,2}minuti"),
-                          words(r"debol\w*", "senza forza", r"intorpidit\w*", r"non (?:\w+ )?(?:riesce|riesco) a (?:muover\w*|alzar\w*)"),
-                          words("braccio", "gamba", "mano", "viso", "lato")),
+                          words(r"debol\w*", "senza forza", r"intorpidit\w*", r"non (?:\w+ )?(?:riesce|riesco) a (?:muover\w*|alzar\w*)",
+                                r"(?:non|nn) (?:sento|sente) (?:piu )?"),
+                          words("braccio", "gamba", "mano", "viso", "lato"),
+                          words(r"confus[oa]", r"disorientat[oa]", r"(?:non|nn) (?:mi )?riconosce")),
         "fainting": (re.compile(words(r"sven\w*", r"perso (?:i sensi|conoscenza)",
                                       r"incoscien\w*", r"convulsion\w*")),),
         "suicide": (re.compile(words(r"suicid\w*", r"uccidermi", r"ammazzarmi", r"togliermi la vita",
@@ -245,8 +271,10 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"letter[ae] d addio", r"non svegliarmi piu", r"dormire per sempre",
                                      r"buttarmi (?:dal (?:ponte|balcone|tetto)|dalla finestra|sotto (?:un|il) (?:treno|camion))", r"impiccarmi", r"tagliarmi le vene",
                                      r"(?:messo da parte|accumulato|conservato) (?:\w+ ){0,2}(?:pillole|pastiglie|compresse)",
-                                     r"la vita non ha (?:piu )?senso")),),
+                                     r"la vita non ha (?:piu )?senso", r"mi (?:sto )?tagli\w*", r"non (?:mi )?svegli\w* piu")),),
         "overdose": (re.compile(words("overdose", r"sovradosaggio", r"intossica\w*")),
+                     _swallowed_by_a_child(words(r"bambin[oa]", r"figli[oa]", r"bimb[oa]", r"nipot[ei]", "neonato"),
+                                           words(r"mangiat[oa]", r"ingoiat[oa]", r"pres[oa]", r"inghiottit[oa]"), IT_PILLS),
                      near(60, words("preso", "presa", "presi", "prese", r"ingoiat\w*", r"mandat\w* giu"),
                           words("tutte", "tutti", "troppe", "troppi", "troppo", "doppia", "doppio", "la scatola",
                                 r"\d+", "un sacco", "una manciata", "la confezione", "il flacone", r"inter[ao]"),
@@ -256,7 +284,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                         words(r"trem\w*"),
                                         words(r"sud\w*"),
                                         words(r"diabet\w*", "insulina", "zucchero", r"confus\w*", "capogiro"),
-                                        "zucchero|glicemia|glucosio"),
+                                        "zucchero|glicemia|glucosio|glucometro|glicemia capillare"),
         "headache": (re.compile(words(r"(?:il )?peggior(?:e)? mal di testa", r"mal di testa (?:\w+ ){0,3}(?:improvviso"
                                       r"|esplosivo|fortissimo|insopportabile)", r"(?:all improvviso|di colpo) (?:\w+ ){0,3}mal di testa")),),
         "cauda_equina": _cauda_equina(words(r"non (?:riesco|riesce) (?:piu )?a (?:urinare|fare pipi)",
@@ -280,10 +308,14 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "stroke": _stroke(words("avc", "derrame", r"boca (?:\w+ ){0,2}(?:torta|caida)", r"rosto (?:\w+ )?(?:caido|torto|paralisado)",
                                 r"nao (?:consigo|consegue) (?:falar|mexer)",
                                 r"fala (?:\w+ ){0,2}(?:enrolad[oa]|estranh[oa]|arrastad[oa])", r"enrolando (?:a )?fala",
-                                r"paralisi\w*", r"(?:um|o) lado (?:\w+ ){0,2}do (?:corpo|rosto)", r"metade do (?:corpo|rosto)"),
-                          words("de repente", "do nada", r"subit\w*", r"ha (?:\w+ ){0,2}minutos", "ha meia hora"),
-                          words(r"frac[oa]\w*", "sem forca", r"dormente\w*", r"nao (?:\w+ )?(?:consigo|consegue) (?:mexer|levantar)"),
-                          words("braco", "perna", "mao", "rosto", "lado")),
+                                r"paralisi\w*", r"(?:um|o) lado (?:\w+ ){0,2}do (?:corpo|rosto)", r"metade do (?:corpo|rosto)",
+                                r"nao (?:enxerga|ve|vejo|enxergo) (?:nada )?de um olho"),
+                          words("de repente", "do nada", r"subit\w*", r"ha (?:\w+ ){0,2}minutos", "ha meia hora",
+                                "depois da caminhada"),
+                          words(r"frac[oa]\w*", "sem forca", r"dormente\w*", r"nao (?:\w+ )?(?:consigo|consegue) (?:mexer|levantar)",
+                                r"nao (?:sinto|sente)"),
+                          words("braco", "perna", "mao", "rosto", "lado"),
+                          words(r"confus[oa]", r"desorientad[oa]", r"nao (?:me )?reconhece", r"nao sabe onde (?:esta|ta)")),
         "fainting": (re.compile(words(r"desmai\w*", r"perd\w* (?:a )?consciencia", "inconsciente",
                                       r"convuls\w*")),),
         "suicide": (re.compile(words(r"suicid\w*", r"me matar", r"matar me", r"quero morrer", r"tirar (?:a )?minha (?:propria )?vida",
@@ -292,8 +324,11 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"sumir para sempre", r"cartas? de despedida", r"nao acordar mais", r"dormir para sempre",
                                      r"me jogar (?:da|de|do) (?:ponte|janela|predio|viaduto|sacada)", r"me jogar (?:na frente|embaixo) (?:de|do) (?:um |uma )?(?:carro|trem|onibus|caminhao)", r"me enforcar", r"cortar os pulsos",
                                      r"(?:guardei|guardando|juntei|juntando) (?:\w+ ){0,2}(?:comprimidos|remedios|pilulas)",
-                                     r"a vida nao (?:faz|tem) (?:mais )?sentido")),),
+                                     r"a vida nao (?:faz|tem) (?:mais )?sentido", r"(?:to|estou|tou) me cortando", r"me cortei",
+                                     r"nao acordar\w* mais")),),
         "overdose": (re.compile(words("overdose", "sobredose", r"intoxica\w*")),
+                     _swallowed_by_a_child(words(r"filh[oa]", "crianca", "bebe", r"nene", r"net[oa]"),
+                                           words("comeu", "engoliu", "tomou"), ES_PT_PILLS),
                      near(60, words(r"tom\w*", r"engoli\w*"), words("todos", "todas", "demais", "muitos", "dose dupla",
                                                                    "a caixa", r"\d+", "muitas", "cartela", r"inteir[ao]",
                                                                    "o frasco", "um monte", "a mais", "um punhado"),
@@ -302,7 +337,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                         words(r"trem\w*"),
                                         words(r"su\w*"),
                                         words(r"diabet\w*", "insulina", "acucar", r"confus\w*", "tonto", "tonta"),
-                                        "acucar|glicose|glicemia|glicemia capilar|dextro"),
+                                        "acucar|glicose|glicemia|glicemia capilar|dextro|glicosimetro|medidor"),
         "headache": (re.compile(words(r"(?:a )?pior dor de cabeca", r"dor de cabeca (?:\w+ ){0,3}(?:subita|repentina"
                                       r"|explosiva|do nada|insuportavel)", r"(?:de repente|do nada) (?:\w+ ){0,3}dor de cabeca")),),
         "cauda_equina": _cauda_equina(words(r"nao (?:consigo|consegue) (?:urinar|fazer xixi)",
@@ -321,6 +356,38 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
 
 # Elided words stand apart: "m'évanouir" is "m evanouir", "l'aria" is "l aria".
 APOSTROPHE = re.compile(r"['’‘`´ʼ]")
+# As in the English rules, a symptom denied ("no me duele el pecho", "keine Brustschmerzen") or long past ("hace
+# años tuve un desmayo") is set aside for the physical categories; suicide and overdose read the whole text.
+KEPT_WHOLE = frozenset({"suicide", "overdose"})
+# Punctuation only: "mas" is "but" in Portuguese and "more" in Spanish.
+CLAUSE_BREAK = re.compile(r"[.;:!?\n,]+")
+# Words that may stand between the denial and the symptom: pronouns, "I have", articles, prepositions.
+_BETWEEN = (r"(?:me|te|le|se|tengo|tiene|hay|siento|nada de|el|la|al|de|del|ai|a|j ai|il|de la|du|des|au|la|"
+            r"habe|hab|hat|ich|im|in|der|die|das|ho|c e|sento|il|lo|di|al|tenho|sinto|tem|o|do|da|no|na)")
+
+
+def _denied(cue: str, symptom: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{cue})\b(?: {_BETWEEN}){{0,3}} (?:{symptom})\b")
+
+
+# language → (a denied symptom, a clause about long ago, a word saying it is happening again)
+QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
+    "es": (_denied("no|ni|sin|nunca|jamas", r"duele\w*|dolor\w*|pecho|desmay\w*"),
+           re.compile(words(r"hace (?:\w+ ){0,2}(?:anos|mucho)", r"de (?:nino|nina|joven|pequen[oa])")),
+           re.compile(words("otra vez", "de nuevo"))),
+    "fr": (_denied("pas|sans|jamais|aucune?|ni", r"douleurs?|mal|poitrine|evanoui\w*|malaise"),
+           re.compile(words(r"il y a (?:\w+ ){0,2}(?:ans|annees)", r"quand j etais (?:petite?|jeune|enfant)")),
+           re.compile(words("encore", "de nouveau", "a nouveau"))),
+    "de": (_denied(r"kein\w*|nicht|nie|ohne", r"brust\w*|schmerz\w*|weh|ohnmacht\w*|bewusstlos"),
+           re.compile(words(r"vor (?:\w+ ){0,2}jahren", "als kind")),
+           re.compile(words("wieder", "erneut"))),
+    "it": (_denied("non|nn|senza|mai|ne", r"dolore|male|petto|svenut[oa]|svenimento"),
+           re.compile(words(r"(?:\w+ ){0,2}anni fa", r"da (?:bambin[oa]|piccol[oa]|giovane)")),
+           re.compile(words("di nuovo", "ancora"))),
+    "pt": (_denied("nao|sem|nunca|nem", r"dor|doi\w*|peito|desmai\w*"),
+           re.compile(words(r"ha (?:\w+ ){0,2}anos", r"anos atras", r"quando (?:eu )?era (?:crianca|pequen[oa]|jovem)")),
+           re.compile(words("de novo", "outra vez", "novamente"))),
+}
 
 
 def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, ...]] | None:
@@ -328,10 +395,20 @@ def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, 
 
     The detected ``language`` is tried first; Spanish and Portuguese share many words.
     """
-    prepared = normalize(APOSTROPHE.sub(" ", text))
+    clauses = [normalize(APOSTROPHE.sub(" ", clause)) for clause in CLAUSE_BREAK.split(text)]
+    whole = " ".join(" ".join(clauses).split())
     order = sorted(RULES, key=lambda code: code != language)
     for code in order:
-        found = tuple(name for name, rules in RULES[code].items() if any_search(rules, prepared))
+        present = _present(clauses, *QUIET[code])
+        found = tuple(name for name, rules in RULES[code].items()
+                      if any_search(rules, whole if name in KEPT_WHOLE else present))
         if found:
             return code, found
     return None
+
+
+def _present(clauses: list[str], denied: re.Pattern[str], long_ago: re.Pattern[str], again: re.Pattern[str]) -> str:
+    """The clauses not about long ago (unless something happens again), denied symptoms removed."""
+    happening_again = any(again.search(clause) for clause in clauses)
+    kept = (denied.sub(" ", clause) for clause in clauses if happening_again or not long_ago.search(clause))
+    return " ".join(" ".join(kept).split())
