@@ -318,6 +318,9 @@ def test_a_past_event_told_over_several_clauses_stays_in_the_past():
     ("my mums foot is swollen and hot and shes got a fever, shes diabetic", "diabetic_foot"),
     ("on insulin, after my walk the meter says LO and i feel strange", "hypoglycaemia"),
     ("been putting my pills aside for weeks and tonight feels like the night", "suicide"),
+    ("his smiles gone wonky and hes talking like hes drunk", "stroke"),
+    ("her words are coming out all mixed up since lunch", "stroke"),
+    ("my mum took the whole lot of her tramadol", "overdose"),
 ])
 def test_red_flags_in_everyday_words(question, category):
     assert reason(question) == f"emergency:{category}"

@@ -104,7 +104,8 @@ FAINTING = Category("fainting", (re.compile(LOST_CONSCIOUSNESS), re.compile(ABOU
 
 # --- Stroke: face, arm, speech, one-sided weakness or numbness --------------------------------
 FACE = words("face", "mouth", "smile", "lips?", r"eye ?lids?")
-DROOP = words(r"droop\w*", r"dropp\w*", "dropped", r"sag\w*", "fallen", "lopsided", "crooked", "uneven",
+DROOP = words(r"droop\w*", r"dropp\w*", "dropped", r"sag\w*", "fallen", "lopsided", "crooked", "uneven", "wonky",
+              "gone funny", "one sided", "slipped",
               "slanted", r"(?:wont|cant|doesnt) move", r"paraly[sz]\w*", "frozen", r"twist\w*")
 SPEECH_LOSS = words(
     r"slurr\w*",
@@ -113,7 +114,10 @@ SPEECH_LOSS = words(
     # "I can't talk to my doctor" is not a speech problem.
     CANT + r" (?:speak|talk)(?! to| with| about| of)",
     r"(?:trouble|difficulty|problems?|struggling) (?:speaking|talking|getting (?:my |the )?words out)",
-    r"cant get (?:my |the )?words out", r"talking (?:gibberish|nonsense)")
+    r"cant get (?:my |the )?words out", r"talking (?:gibberish|nonsense)",
+    # Lay descriptions: "talking like he's drunk", "his words come out wrong".
+    r"(?:talking|talks|speaking|sounds|sounding) (?:\w+ )?(?:like|as if) (?:\w+ ){0,2}drunk",
+    r"words (?:\w+ ){0,2}(?:out )?(?:wrong|jumbled|mixed up|muddled|backwards)")
 WEAK_OR_NUMB = words(r"weak\w*", r"numb\w*", r"paraly[sz]\w*", CANT + r" (?:move|lift|feel|use)",
                      "limp", "dead", "floppy", "no feeling", "gave way")
 # Half the body or face, not one side of a foot or muscle ("weak glutes on one side").
@@ -316,7 +320,7 @@ EXCESS = words("too many", "too much", "all", "double", "doubled", "twice", "tri
                r"(?:[3-9]|\d{2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty)"
                r"(?! ?(?:mg|mcg|milligrams?|micrograms?|ml|hours?|hrs?|minutes?|mins?|days?|weeks?|years?|am|pm))")
 OVERDOSE = Category("overdose", (
-    near(50, words("too many", "too much", "way too many", "way more", r"more than (?:\w+ ){0,2}(?:should|prescribed"
+    near(50, words("too many", "too much", "way too many", "way more", r"the (?:whole )?lot", r"more than (?:\w+ ){0,2}(?:should|prescribed"
                    r"|supposed|allowed)", r"(?:whole|entire|half (?:a|the)) (?:box|packet|bottle|strip|pack|blister)",
                    r"emptied", r"finished (?:off )?(?:the|a|his|her|my) (?:box|packet|bottle)"),
          MEDICINE, words("took", "taken", "swallowed", "had", "ate", "eaten", r"accident\w*", "mistake")),
