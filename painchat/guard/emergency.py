@@ -117,7 +117,7 @@ SPEECH_LOSS = words(
     r"cant get (?:my |the )?words out", r"talking (?:gibberish|nonsense)",
     # Lay descriptions: "talking like he's drunk", "his words come out wrong".
     r"(?:talking|talks|speaking|sounds|sounding) (?:\w+ )?(?:like|as if) (?:\w+ ){0,2}drunk",
-    r"words (?:\w+ ){0,2}(?:out )?(?:wrong|jumbled|mixed up|muddled|backwards)")
+    r"words (?:\w+ ){0,4}(?:wrong|jumbled|mixed up|muddled|backwards)")
 WEAK_OR_NUMB = words(r"weak\w*", r"numb\w*", r"paraly[sz]\w*", CANT + r" (?:move|lift|feel|use)",
                      "limp", "dead", "floppy", "no feeling", "gave way")
 # Half the body or face, not one side of a foot or muscle ("weak glutes on one side").
