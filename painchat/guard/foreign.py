@@ -361,8 +361,8 @@ KEPT_WHOLE = frozenset({"suicide", "overdose"})
 # Punctuation only: "mas" is "but" in Portuguese and "more" in Spanish.
 CLAUSE_BREAK = re.compile(r"[.;:!?\n,]+")
 # Words that may stand between the denial and the symptom: pronouns, "I have", articles, prepositions.
-_BETWEEN = (r"(?:me|te|le|se|tengo|tiene|hay|siento|nada de|el|la|al|de|del|ai|a|j ai|il|de la|du|des|au|la|"
-            r"habe|hab|hat|ich|im|in|der|die|das|ho|c e|sento|il|lo|di|al|tenho|sinto|tem|o|do|da|no|na)")
+_BETWEEN = (r"(?:me|te|le|se|tengo|tiene|hay|siento|nada de|el|la|al|de|del|ai|a|j ai|il|du|des|au|"
+            r"habe|hab|hat|ich|im|in|der|die|das|ho|c e|sento|lo|di|tenho|sinto|tem|o|do|da|no|na)")
 
 
 def _denied(cue: str, symptom: str) -> re.Pattern[str]:
