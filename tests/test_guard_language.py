@@ -75,6 +75,9 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("mein Sohn hat Tabletten von Oma geschluckt", "de", "overdose"),
     ("mi sto tagliando le braccia adesso", "it", "suicide"),
     ("el glucometro marca 50 y estoy sudando", "es", "hypoglycaemia"),
+    # English rules read "convulsioni" too; the guidance must still be in Italian.
+    ("mio fratello e crollato in palestra, ha le convulsioni e nn risponde", "it", "fainting"),
+    ("diabétique sous insuline, après le vélo je tremble et je sue à grosses gouttes", "fr", "hypoglycaemia"),
 ])
 def test_red_flags_in_other_languages_get_guidance_in_that_language(text, language, category):
     verdict = screen(text, LIMIT)

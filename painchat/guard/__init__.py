@@ -70,14 +70,18 @@ def screen(
 
 
 def _red_flags(question: str, language: str, contacts: Contacts) -> Verdict | None:
-    """An emergency found by the rules, in English or in another language."""
-    if categories := detect_emergency(question):
-        return Verdict("emergency", emergency_message(categories, contacts), "emergency:" + "+".join(categories))
+    """An emergency found by the rules, in English or in another language, told in the message's language.
+
+    A red flag of the English rules in a message in another language ("convulsioni" reads as "convulsions")
+    is told in that language, with the categories the other language's rules found if they found any.
+    """
+    english = detect_emergency(question)
+    if english and (language == "en" or looks_english(question)):
+        return Verdict("emergency", emergency_message(english, contacts), "emergency:" + "+".join(english))
     if looks_english(question):
         return None
-    found = detect_foreign_emergency(question, language)
-    if found:
-        written_in, categories = found
-        message = foreign_emergency_message(written_in, categories, contacts)
-        return Verdict("emergency", message, "emergency:" + "+".join(categories), language=written_in)
-    return None
+    written_in, categories = detect_foreign_emergency(question, language) or (language, english)
+    if not categories:
+        return None
+    message = foreign_emergency_message(written_in, categories, contacts)
+    return Verdict("emergency", message, "emergency:" + "+".join(categories), language=written_in)

@@ -169,7 +169,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "hypoglycaemia": _hypoglycaemia(words(r"hypoglyc\w*", r"(?:sucre|glycemie) (?:\w+ )?(?:tres )?bas\w*",
                                               r"(?:fais|fait|faire) une hypo"),
                                         words(r"trembl\w*"),
-                                        words(r"transpir\w*", r"sueurs?"),
+                                        words(r"transpir\w*", r"sueurs?", "sue", "suer", r"suant\w*"),
                                         words(r"diabet\w*", "insuline", "sucre", r"confus\w*", "vertige"),
                                         "sucre|glycemie|glucose|dextro|glucometre|lecteur"),
         "headache": (re.compile(words(r"(?:le )?pire mal de tete", r"mal de tete (?:\w+ ){0,3}(?:brutal|soudain|explosif"
