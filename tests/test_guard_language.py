@@ -78,6 +78,10 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     # English rules read "convulsioni" too; the guidance must still be in Italian.
     ("mio fratello e crollato in palestra, ha le convulsioni e nn risponde", "it", "fainting"),
     ("diabétique sous insuline, après le vélo je tremble et je sue à grosses gouttes", "fr", "hypoglycaemia"),
+    ("ma femme est tombée dans les pommes et ne se réveille pas", "fr", "fainting"),
+    ("mein Vater ist umgekippt und reagiert nicht", "de", "fainting"),
+    ("he pensado en quitarme de en medio", "es", "suicide"),
+    ("não aguento mais viver, quero sumir", "pt", "suicide"),
 ])
 def test_red_flags_in_other_languages_get_guidance_in_that_language(text, language, category):
     verdict = screen(text, LIMIT)
@@ -104,6 +108,8 @@ def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
     "no me duele el pecho, solo quiero saber si nadar es bueno para los pies",
     "je me suis évanoui une fois il y a des années, puis-je faire du vélo ?",
     "keine Brustschmerzen, nur Muskelkater vom Training, ist Schwimmen gut?",
+    "je ne me réveille pas bien le matin, vaut-il mieux marcher le soir ?",
+    "mein Knie reagiert nicht gut auf Joggen, ist Radfahren besser für die Nerven?",
 ])
 def test_everyday_neuropathy_in_other_languages_is_not_a_red_flag(text):
     verdict = screen(text, LIMIT)
