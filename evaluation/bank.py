@@ -26,7 +26,6 @@ from evaluation.metrics import cross_validation_folds
 from evaluation.safety import LONG_STORIES, ROUND3, TUNE, Row, load_old_sets, load_rows
 from painchat.embedding import Embedder
 from painchat.guard import screen
-from painchat.guard.emergency import without_the_past
 from painchat.guard.segments import windows
 from painchat.guard.semantic import (
     BANK_PATH,
@@ -35,6 +34,7 @@ from painchat.guard.semantic import (
     NEIGHBOURS_PATH,
     BankEntry,
     Fit,
+    as_judged,
     bank_sha256,
     emergency_probability,
     fit_model,
@@ -155,7 +155,7 @@ def quiet_margin_on_long_stories(model, embedder: Embedder) -> float:
     model judges them out of sample, as answering does (clauses about the past left out).
     """
     stories = [row.question for row in load_rows(LONG_STORIES) if row.expected == "answer"]
-    above = np.array([max_window_excess(model, windows(without_the_past(story)), embedder) for story in stories])
+    above = np.array([max_window_excess(model, windows(as_judged(story)), embedder) for story in stories])
     return float(next(m for m in MARGINS if (above >= m).mean() <= FALSE_ALARM_BUDGET))
 
 

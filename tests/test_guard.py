@@ -321,6 +321,7 @@ def test_a_past_event_told_over_several_clauses_stays_in_the_past():
     ("his smiles gone wonky and hes talking like hes drunk", "stroke"),
     ("her words are coming out all mixed up since lunch", "stroke"),
     ("my mum took the whole lot of her tramadol", "overdose"),
+    ("thinking of driving into a wall on the way home tonight", "suicide"),
 ])
 def test_red_flags_in_everyday_words(question, category):
     assert reason(question) == f"emergency:{category}"

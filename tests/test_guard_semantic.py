@@ -31,6 +31,7 @@ NEAR_MISSES = (
     "Does walking help nerve pain?",
     "my knees are dying after the hike, normal soreness?",
     "took my usual tablets then did my exercises, is that fine",
+    "im dying to get back to running after my op",
 )
 
 

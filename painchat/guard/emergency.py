@@ -262,6 +262,9 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:rope|noose|razor|blades?|bridge|ledge|train tracks)(?: \w+){0,6} (?:ready|bought|got|found|waiting|tonight)",
     r"(?:got|have|bought|found) (?:a |the )?(?:rope|noose|razor blades?|blades?)(?! (?:for|to) (?:exercise|skipping|training))",
     r"(?:plan|plans|planned|planning) (?:to|how to|on) (?:end|kill|die|overdose|take)",
+    # Means on the road: "thinking of driving into a wall tonight".
+    r"(?:thinking (?:of|about)|want to|wanted to|going to|tempted to|urge to|could just|might just) (?:\w+ )?"
+    r"(?:driv\w*|crash\w*|swerv\w*|steer\w*) (?:\w+ ){0,3}(?:into|off|in front of)",
     r"this is (?:my )?goodbye", r"(?:say|said|saying) goodbye (?:to everyone|for good|forever)",
     r"(?:sorted|sorting|put|putting|got) (?:out )?my (?:affairs|will|things) (?:in order|sorted)",
     r"cutting (?:again|my (?:arms?|wrists?|legs?|skin|thighs?))",
