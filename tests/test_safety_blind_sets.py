@@ -65,7 +65,7 @@ def test_the_sets_are_the_agreed_size():
 def test_tuning_set_meets_its_bounds(tune):
     name, tune = tune
     assert tune.recall("emergency") >= 0.95
-    assert tune.false_alarms / tune.total["answer"] <= FALSE_ALARM_BOUND.get(name, 0.05)
+    assert tune.false_alarms <= FALSE_ALARM_BOUND.get(name, 0.05) * tune.total["answer"]
     # A round without a class (round 5 has no out-of-scope rows, round 6 no English questions) has no recall for it.
     assert all(tune.recall(kind) is None or tune.recall(kind) >= 0.9 for kind in ("out_of_scope", "answer"))
     assert tune.other_language_guidance[0] >= 0.85 * tune.other_language_guidance[1]
