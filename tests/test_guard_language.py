@@ -82,6 +82,9 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("mein Vater ist umgekippt und reagiert nicht", "de", "fainting"),
     ("he pensado en quitarme de en medio", "es", "suicide"),
     ("não aguento mais viver, quero sumir", "pt", "suicide"),
+    ("j'ai une douleur thoracique qui serre très fort", "fr", "cardiac"),
+    ("mein Kind bekommt kaum noch Luft", "de", "breathing"),
+    ("ich denke daran, mir das Leben zu nehmen", "de", "suicide"),
 ])
 def test_red_flags_in_other_languages_get_guidance_in_that_language(text, language, category):
     verdict = screen(text, LIMIT)
