@@ -75,10 +75,10 @@ def _red_flags(question: str, language: str, contacts: Contacts) -> Verdict | No
     A red flag of the English rules in a message in another language ("convulsioni" reads as "convulsions")
     is told in that language, with the categories the other language's rules found if they found any.
     """
-    english = detect_emergency(question)
-    if english and (language == "en" or looks_english(question)):
+    english, reads_english = detect_emergency(question), looks_english(question)
+    if english and (language == "en" or reads_english):
         return Verdict("emergency", emergency_message(english, contacts), "emergency:" + "+".join(english))
-    if looks_english(question):
+    if reads_english:
         return None
     written_in, categories = detect_foreign_emergency(question, language) or (language, english)
     if not categories:

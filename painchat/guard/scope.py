@@ -48,7 +48,7 @@ EXERCISE = re.compile(words(
 
 # What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
 # combining, side effects. "I'm on pregabalin, can I still swim?" names one in passing.
-MEDICINE_DECISION = re.compile(words(
+MEDICINE_DECISION = words(
     r"doses?", "dosage", "dosing", r"\d+ ?(?:mg|mcg|milligrams?|micrograms?)", "mg", "mcg", "how much", "how many",
     # Taking or trying a medicine, or "it": "should i get moving" and "could i try swimming" take no medicine.
     r"(?:should|can|could|do|may|must|to|would|shall|ok to|okay to) (?:i |we |you |he |she |they )?(?:take|use|try"
@@ -66,10 +66,10 @@ MEDICINE_DECISION = re.compile(words(
     r"(?:does|do|did|can|could|will|would|might|may) (?:\w+ ){0,3}(?:make|makes|made|making|give|gives"
     r"|giving|cause|causes|causing) (?:me|him|her|them|my)",
     r"(?:is|are) (?:it|this|that|they|these|those) (?:\w+ )?(?:making|giving|causing) (?:me|him|her|them|my)",
-))
+)
 # A decision is about the medicine when it is close to it: in a long story, "to get ready for a hike" or
 # "could i try cycling" far from "on my tablets" decides nothing about them.
-DECISION_NEAR_MEDICINE = near(40, MEDICATION.pattern, MEDICINE_DECISION.pattern)
+DECISION_NEAR_MEDICINE = near(40, MEDICATION.pattern, MEDICINE_DECISION)
 
 # Combining is a medicine decision, unless it is exercise combined with the medicines ("exercise alongside my meds").
 COMBINING = words(r"combin\w*", r"mix\w*", "together", "alongside", r"on top of")

@@ -6,7 +6,7 @@ regression over the question's embedding, trained on a labelled bank
 (``bank.jsonl``: emergencies and ordinary questions, many of them near misses
 such as "chest day at the gym"), gives the probability that the question is an
 emergency; it alarms above a threshold chosen by cross-validation on the tuning
-sets. The nearest emergency categories (their examples' mean embedding) name
+sets, when most of the question's nearest bank examples are emergencies too. The nearest emergency categories (their examples' mean embedding) name
 the guidance shown.
 
 ``python -m evaluation.bank`` fits it and writes ``semantic.json`` (weights,
@@ -90,14 +90,22 @@ class Fit:
     neighbour_is_emergency: np.ndarray
     bank_sha256: str = ""
 
+    def whole_alarms(self, vector: np.ndarray) -> bool:
+        """A whole message alarms above the threshold when most of its neighbours are emergencies."""
+        return (emergency_probability(self.weights, vector) >= self.threshold
+                and self.emergency_neighbours(vector) >= WHOLE_NEIGHBOUR_SHARE)
+
     def window_alarms(self, vector: np.ndarray) -> bool:
         return self.window_excess(vector) >= self.window_margin
 
     def window_excess(self, vector: np.ndarray) -> float:
         """How far a window's probability is above the threshold; -inf unless its neighbours are emergencies."""
-        if neighbour_share(self.neighbours, self.neighbour_is_emergency, vector) < NEIGHBOUR_SHARE:
+        if self.emergency_neighbours(vector) < NEIGHBOUR_SHARE:
             return -np.inf
         return emergency_probability(self.weights, vector) - self.threshold
+
+    def emergency_neighbours(self, vector: np.ndarray) -> float:
+        return neighbour_share(self.neighbours, self.neighbour_is_emergency, vector)
 
 
 def as_judged(question: str) -> str:
@@ -192,12 +200,7 @@ class SemanticAlarm:
 
     def judge(self, vector: np.ndarray) -> tuple[str, ...]:
         """The categories of a whole message's embedding; () unless it clears the threshold among emergencies."""
-        if emergency_probability(self.fit.weights, vector) < self.fit.threshold or not self._neighbours_agree(vector):
-            return ()
-        return self._nearest_categories(vector)
-
-    def _neighbours_agree(self, vector: np.ndarray) -> bool:
-        return neighbour_share(self.fit.neighbours, self.fit.neighbour_is_emergency, vector) >= WHOLE_NEIGHBOUR_SHARE
+        return self._nearest_categories(vector) if self.fit.whole_alarms(vector) else ()
 
     def _nearest_categories(self, vector: np.ndarray) -> tuple[str, ...]:
         similarity = self._centroids @ vector
