@@ -139,8 +139,7 @@ def _only_ask_latency(run: RunInfo, embedder: Embedder, docs: Path) -> int:
 
     def measure(workspace: Workspace) -> dict:
         progress("ask latency: Assistant.answer vs one embedding + one Chroma query")
-        measured = ask_latency(workspace.settings, embedder, read_jsonl(DATA_DIR / "qa.jsonl"))
-        return {**measured, "run": {"command": run.command, "date": run.date, "machine": run.machine}}
+        return _stamped(ask_latency(workspace.settings, embedder, read_jsonl(DATA_DIR / "qa.jsonl")), run)
 
     result = _remeasured(embedder, docs, "ask_latency", measure)
     progress(f"p50 {result['ask_ms']['p50']:.1f} ms; merged into {docs / 'BENCHMARKS.md'}")
@@ -161,22 +160,30 @@ def _only_sessions(embedder: Embedder, docs: Path) -> int:
 
 def _only_guard_cost(run: RunInfo, embedder: Embedder, docs: Path) -> int:
     """Measures the guard's cost (it needs no store) and merges it, with this run's command and machine."""
-    previous = json.loads((docs / "bench-results.json").read_text(encoding="utf-8"))
     progress("guard: rules, language and the semantic layer per question, and a 2,000-character message")
-    previous["guard"] = {**guard_cost(embedder), "run": {"command": run.command, "date": run.date, "machine": run.machine}}
-    _merge(previous, docs)
-    progress(f"p50 {previous['guard']['total_ms']['p50']:.2f} ms; merged into {docs / 'BENCHMARKS.md'}")
+    result = _merged_part(docs, "guard", _stamped(guard_cost(embedder), run))
+    progress(f"p50 {result['total_ms']['p50']:.2f} ms; merged into {docs / 'BENCHMARKS.md'}")
     return 0
+
+
+def _stamped(result: dict, run: RunInfo) -> dict:
+    """A part measured on its own carries its own command and machine into the report."""
+    return {**result, "run": {"command": run.command, "date": run.date, "machine": run.machine}}
 
 
 def _remeasured(embedder: Embedder, docs: Path, part: str, measure: Callable[[Workspace], dict]) -> dict:
     """One part of the last full report measured again on a fresh bench store, merged in, and returned."""
-    previous = json.loads((docs / "bench-results.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="painchat-bench-") as folder:
         progress("building the bench store")
-        previous[part] = measure(prepare(Path(folder), embedder))
+        return _merged_part(docs, part, measure(prepare(Path(folder), embedder)))
+
+
+def _merged_part(docs: Path, part: str, result: dict) -> dict:
+    """``result`` put in place of one part of the last full report, which is re-rendered; returns ``result``."""
+    previous = json.loads((docs / "bench-results.json").read_text(encoding="utf-8"))
+    previous[part] = result
     _merge(previous, docs)
-    return previous[part]
+    return result
 
 
 def _merge(previous: dict, docs: Path) -> None:

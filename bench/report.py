@@ -79,8 +79,13 @@ p50 ratio: {verdict(result['ratio_p50'], TARGETS['ask_p50'], at_most=True)}. {re
 evenly through `tests/data/qa.jsonl` (answerable, not covered and follow-ups), {result['rounds']} rounds, after a \
 warm-up; each answer is followed by its floor, which embeds the same resolved query and queries the same store.
 
-{footer(RunInfo(**result["run"]) if "run" in result else run, "wall time per call, perf_counter")}
+{footer(measured_by(result, run), "wall time per call, perf_counter")}
 """
+
+
+def measured_by(result: dict, run: RunInfo) -> RunInfo:
+    """The run that measured a part: its own when it was re-measured alone, else the full report's."""
+    return RunInfo(**result["run"]) if "run" in result else run
 
 
 def guard_section(result: dict, run: RunInfo) -> str:
@@ -99,7 +104,7 @@ def guard_section(result: dict, run: RunInfo) -> str:
 
 Guard p50 {p50:.2f} ms (target ≤ {TARGETS['guard_p50_ms']:g} ms: **{'met' if p50 <= TARGETS['guard_p50_ms'] else 'missed'}**); 2,000-character message at most {long_max:.2f} ms (target ≤ {TARGETS['guard_long_ms']:g} ms: **{'met' if long_max <= TARGETS['guard_long_ms'] else 'missed'}**). {result['questions']} questions (`qa.jsonl` and `safety_tune.jsonl`), {result['rounds']} rounds, warm. The question's embedding is not counted: retrieval needs it anyway and reuses the guard's.
 
-{footer(RunInfo(**result["run"]) if "run" in result else run, "wall time per call, perf_counter")}
+{footer(measured_by(result, run), "wall time per call, perf_counter")}
 """
 
 
