@@ -322,6 +322,9 @@ def test_a_past_event_told_over_several_clauses_stays_in_the_past():
     ("her words are coming out all mixed up since lunch", "stroke"),
     ("my mum took the whole lot of her tramadol", "overdose"),
     ("thinking of driving into a wall on the way home tonight", "suicide"),
+    ("my dad is type 2, after gardening he is clammy and not making any sense, bm 2.6", "hypoglycaemia"),
+    ("i keep burning my arms with cigarettes when the pain gets bad", "suicide"),
+    ("theres a shotgun in the shed and ive been thinking about using it", "suicide"),
 ])
 def test_red_flags_in_everyday_words(question, category):
     assert reason(question) == f"emergency:{category}"

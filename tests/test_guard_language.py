@@ -85,6 +85,13 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("j'ai une douleur thoracique qui serre très fort", "fr", "cardiac"),
     ("mein Kind bekommt kaum noch Luft", "de", "breathing"),
     ("ich denke daran, mir das Leben zu nehmen", "de", "suicide"),
+    ("nn riesco a respirare bene da stamattina, mi sento soffocare", "it", "breathing"),
+    ("mi hermana dice que ya no quiere vivir así y no contesta", "es", "suicide"),
+    ("mio marito si vuole ammazzare, dice che non ce la fa più", "it", "suicide"),
+    ("mein Herz rast seit dem Aufstehen und mir ist total schwindlig", "de", "cardiac"),
+    ("le cœur qui bat très vite depuis une heure et des vertiges, je dois m'asseoir", "fr", "cardiac"),
+    ("ontem me queimei de novo com o isqueiro nos braços", "pt", "suicide"),
+    ("tengo la escopeta de mi abuelo en el armario y lo pienso cada noche", "es", "suicide"),
 ])
 def test_red_flags_in_other_languages_get_guidance_in_that_language(text, language, category):
     verdict = screen(text, LIMIT)
@@ -113,6 +120,12 @@ def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
     "keine Brustschmerzen, nur Muskelkater vom Training, ist Schwimmen gut?",
     "je ne me réveille pas bien le matin, vaut-il mieux marcher le soir ?",
     "mein Knie reagiert nicht gut auf Joggen, ist Radfahren besser für die Nerven?",
+    # Long past, said in the message's language, while another language's rules read the word.
+    "hace diez años tuve un infarto y desde entonces bien, ¿puedo nadar?",
+    "j'ai eu un AVC il y a huit ans, je marche bien maintenant, le vélo est-il bon ?",
+    # Breathless on a climb, gone when the writer stops: the effort of the walk.
+    "me quedo sin aire en las escaleras pero se me pasa cuando paro, ¿sigo caminando?",
+    "mi manca il fiato in salita ma passa subito quando mi fermo, va bene camminare?",
 ])
 def test_everyday_neuropathy_in_other_languages_is_not_a_red_flag(text):
     verdict = screen(text, LIMIT)

@@ -241,6 +241,11 @@ SUICIDE = Category("suicide", (re.compile(words(
     + r"|my (?:legs?|arms?|wrists?|thighs?|head|skin|body|hands?|feet|stomach)) (?:\w+ ){0,4}(?:on purpose"
     r"|deliberately|intentionally|so (?:that )?i (?:can )?feel|to feel (?:something|anything)|to punish"
     r"|to distract)",
+    r"(?:burn|burning|burnt|burned)(?:s)? (?:" + SELF + r"|my (?:legs?|arms?|wrists?|thighs?|skin|hands?|feet|stomach))"
+    r" (?:\w+ ){0,2}with (?:a |the |my )?(?:lighter|cigarettes?|fags?|match(?:es)?|iron|candle|lighter flame)",
+    # A gun within reach that the writer keeps thinking about.
+    r"(?:gun|pistol|rifle|shotgun|firearm)(?: \w+){0,10} (?:keep thinking|been thinking|think about (?:it|using)"
+    r"|thinking about (?:it|using))",
     # "I hurt myself lifting" is an injury; wanting to hurt yourself is not.
     r"(?:want|going|urges?|tempted|thinking about|thought about|think about|feel like"
     r"|felt like|feeling like|plan\w*) (?:to )?(?:\w+ )?(?:hurt|harm|cut|injure|punish)(?:ing)? " + SELF,
@@ -348,7 +353,7 @@ HYPO_SIGN = words(r"shak\w*", r"trembl\w*", r"confus\w*", r"sweat\w*", "dizzy", 
 SHAKY = words(r"shak\w*", r"trembl\w*", "jittery", r"shiver\w*")
 CLAMMY = words(r"sweat\w*", "clammy", "drenched")
 CONFUSED = words(r"confus\w*", r"cant think", "foggy", "dizzy", r"light ?headed", "faint", "drowsy",
-                 r"blurr\w*", "weird", "strange", "spaced out", "out of it", "disoriented", "not making sense")
+                 r"blurr\w*", "weird", "strange", "spaced out", "out of it", "disoriented", r"not making (?:any )?sense", "making no sense")
 DIABETES = words(r"diabet\w*", "insulin", r"sugars?", "glucose", "type 1", "type 2", "t1d", "t2d", "gliclazide",
                  "metformin", "hypo")
 
@@ -365,7 +370,7 @@ class LowGlucoseReading:
     WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked)" + NUMBER)
     CONTEXT = re.compile(f"{SHAKY}|{CONFUSED}|{CLAMMY}|{DIABETES}")
 
-    def __init__(self, meter: str = r"sugars?|glucose|bg|bs|bgl|meter|libre|cgm|mmol", weak: bool = True) -> None:
+    def __init__(self, meter: str = r"sugars?|glucose|bg|bs|bgl|bm|meter|libre|cgm|mmol", weak: bool = True) -> None:
         self.reading = re.compile(rf"\b(?:{meter})" + self.NUMBER)
         # A meter shows "LO" below its range.
         self.below_range = re.compile(rf"\b(?:{meter})(?: \w+){{0,3}} lo\b")

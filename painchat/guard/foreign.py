@@ -45,7 +45,7 @@ def _cauda_equina(named: str, saddle: str, numb: str) -> tuple[Matcher, ...]:
 def _diabetic_foot(foot: str, dark: str, swollen: str, fever: str, wound: str) -> tuple[Matcher, ...]:
     """A black or oozing foot, a swollen, red foot with fever, or a wound with pus or fever: the signs of a
     diabetic foot that must not wait."""
-    return near(60, foot, dark), near(80, foot, swollen, fever), near(120, wound, f"{dark}|{fever}")
+    return near(60, foot, dark), near(80, foot, swollen, fever), near(160, wound, f"{dark}|{fever}")
 
 
 def _swallowed_by_a_child(child: str, swallowed: str, pills: str) -> Matcher:
@@ -62,12 +62,27 @@ def _stroke(named: str, sudden: str, weak: str, limb: str, confused: str) -> tup
     return re.compile(named), near(60, sudden, weak, limb), near(60, sudden, confused)
 
 
+def _racing_heart(racing: str, warning: str) -> Matcher:
+    """A racing, pounding or irregular heart with dizziness, faintness, a blackout of vision or chest symptoms:
+    urgent, as in the English rules."""
+    return near(100, racing, warning)
+
+
+def _means_in_mind(weapon: str, thinking: str) -> Matcher:
+    """A gun within reach that the writer keeps thinking about."""
+    return near(80, weapon, thinking)
+
+
 # language → category → rules; categories share the English names so messages line up.
 RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
     "es": {
         "cardiac": (near(40, words("pecho"), words("dolor", r"duele\w*", "presion", "opresion", r"aprieta\w*",
                                                  "punzada", "pesadez")),
-                    re.compile(words("infarto", "ataque al corazon", "ataque cardiaco"))),
+                    re.compile(words("infarto", "ataque al corazon", "ataque cardiaco")),
+                    _racing_heart(words("taquicardia", r"palpitacion\w*", r"corazon (?:\w+ ){0,2}(?:a mil|desbocado|acelerado"
+                                        r"|muy rapido|como loco|latiendo (?:muy )?(?:fuerte|rapido))",
+                                        r"pulso (?:\w+ ){0,3}(?:1[5-9]\d|2\d\d)"),
+                                  words(r"mare\w*", r"desmay\w*", "pecho", r"vista (?:\w+ )?(?:negra|nublada)", "todo negro"))),
         "breathing": (re.compile(words(r"no (?:\w+ )?(?:puedo|puede) respirar", r"me ahog\w*", "falta de aire", r"me falta (?:el )?aire",
                                        r"(?:dificultad|cuesta) (?:\w+ )?(?:para )?respirar", "no respira", "sin aire",
                                        r"no me entra (?:el )?aire", r"apenas (?:puedo |puede )?respir\w*",
@@ -91,12 +106,12 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "fainting": (re.compile(words(r"desmay\w*", r"perd\w* (?:el )?conocimiento", "inconsciente",
                                       r"no (?:reacciona|responde|despierta)", "convulsion\\w*", r"(?:se )?desplom\w*")),),
         "suicide": (re.compile(words(r"suicid\w*", r"quiero morir\w*", r"(?:matarme|me quiero matar)", r"quitarme la vida",
-                                     r"no quiero (?:seguir )?vivir", r"acabar con (?:todo|mi vida)",
+                                     r"no (?:quiero|quiere|queria) (?:\w+ )?(?:seguir )?vivir", r"se (?:esta )?despid\w* de (?:todos|mi|su|nosotros)", r"(?:me|te|le) mando (?:\w+ ){0,3}(?:despedida|adios)", r"acabar con (?:todo|mi vida)",
                                      r"terminar con (?:todo|mi vida)", r"hacerme dano", r"(?:cortarme|me corto|me corte)",
                                      r"mejor (?:muerto|muerta)", r"(?:estarian|estaria|estarias) mejor sin mi",
                                      r"(?:soy|ser) una carga", r"desaparecer para siempre", r"no (?:vale|merece) la pena vivir",
                                      r"carta de despedida", r"(?:despedirme|me despedi) de (?:todos|mi familia|mis hijos)",
-                                     r"no (?:quiero )?despertar(?:me|se)? (?:mas|nunca)", r"dormir para siempre",
+                                     r"no (?:quiero )?despertar(?:me|se)? (?:mas|nunca)", r"(?:para|pa) no despertar(?:me|se)?", r"dormir para siempre",
                                      r"(?:tirarme|lanzarme) (?:por|desde|de) (?:la ventana|el balcon|un puente|el puente"
                                      r"|un edificio|la azotea)",
                                      r"(?:tirarme|lanzarme) (?:a las vias|al tren|bajo (?:un|el) (?:tren|coche|camion))",
@@ -105,7 +120,10 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"no aguanto (?:mas )?(?:vivir|la vida|esta vida)", r"(?:me estoy|estoy) cortando",
                                      r"cortandome", r"no quiero seguir",
                                      r"(?:lo )?tengo (?:todo )?planead[oa]", r"quitarme de en medio",
-                                     r"no quiero (?:estar|seguir) aqui")),),
+                                     r"no quiero (?:estar|seguir) aqui",
+                                     r"(?:me (?:quemo|queme|estoy quemando)|quemarme|quemandome) (?:\w+ ){0,4}(?:encendedor|mechero|cigarr\w*|plancha)")),
+                    _means_in_mind(words(r"pistola", "arma", "escopeta", "revolver"),
+                                   words(r"(?:lo |la )?pienso", r"pensando", "se me pasa por la cabeza"))),
         "overdose": (re.compile(words("sobredosis", r"intoxica\w*")),
                      _swallowed_by_a_child(words(r"nen[ea]", r"ni[nñ][oa]", r"hij[oa]", "bebe", r"cri[oa]", r"niet[oa]"),
                                            words(r"(?:se )?comio", r"trago", r"(?:se )?tomo"), ES_PT_PILLS),
@@ -137,7 +155,12 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "cardiac": (near(40, words("poitrine", "thorax"), words("douleur", "mal", r"serre\w*", "oppression",
                                                                 "pression", "ecrase", "brule", "barre", r"irradi\w*")),
                     near(50, words("bras gauche", "machoire"), words(r"irradi\w*", r"descend\w*", r"monte\w*")),
-                    re.compile(words("crise cardiaque", "infarctus", r"douleurs? thoraciques?"))),
+                    re.compile(words("crise cardiaque", "infarctus", r"douleurs? thoraciques?")),
+                    _racing_heart(words("tachycardie", r"palpitations?", r"coeur (?:\w+ ){0,2}(?:s emballe|bat (?:tres |trop )?"
+                                        r"(?:vite|fort|la chamade)|a cent a l heure|irregulier)",
+                                        r"pouls (?:\w+ ){0,3}(?:1[5-9]\d|2\d\d)"),
+                                  words(r"vertiges?", r"etourdi\w*", "malaise", r"evanoui\w*", "poitrine", "tete qui tourne",
+                                        "voile noir"))),
         "breathing": (re.compile(words(r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?respirer", r"etouff\w*",
                                        r"du mal a respirer", "difficulte a respirer", "manque d air",
                                        "respire plus", "respire pas", r"respire (?:tres )?(?:mal|difficilement)",
@@ -163,12 +186,15 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"(?:veux|peux) plus vivre", r"me faire du mal", r"me (?:scarifier|mutiler)",
                                      r"(?:suis|etre) un (?:fardeau|poids)", r"mieux sans moi", r"disparaitre pour toujours",
                                      r"lettres? d adieu", r"dire adieu a (?:tout le monde|ma famille|mes enfants)",
-                                     r"(?:plus|pas) me reveiller", r"dormir pour toujours", r"me pendre",
+                                     r"(?:plus|pas) (?:me|se|te) reveiller", r"dormir pour toujours", r"me pendre",
                                      r"me (?:jeter|lancer) (?:sous (?:un|le) (?:train|metro|camion)|du (?:pont|balcon|toit)|par la fenetre|d un (?:pont|immeuble))", r"(?:tailler|couper) les veines",
                                      r"(?:garde|mis de cote|accumule) (?:\w+ ){0,2}(?:comprimes|cachets|medicaments)",
                                      r"la vie (?:ne|n) (?:vaut|a) plus", r"je me (?:coupe|scarifie|mutile|brule)", r"me foutre en l air", r"me flinguer",
                                      r"je me suis (?:coupe|brule|scarifie)e? (?:\w+ ){0,3}(?:expres|volontairement)",
-                                     r"envie de tout arreter", r"(?:veux|veut) plus etre la")),),
+                                     r"envie de tout arreter", r"(?:veux|veut) plus etre la",
+                                     r"(?:je me brule|me bruler|je me suis brule\w*) (?:\w+ ){0,4}(?:briquet|cigarettes?|fer)")),
+                    _means_in_mind(words("pistolet", "fusil", "arme", "revolver"),
+                                   words(r"j y pense", r"je (?:\w+ )?pense", r"pense (?:\w+ )?a"))),
         "overdose": (re.compile(words("surdose", "overdose", r"intoxica\w*")),
                      _swallowed_by_a_child(words("enfant", "fils", "fille", "bebe", r"petite?", "gamin", "gamine"),
                                            words(r"avale\w*", r"mange\w*", "pris"), FR_PILLS),
@@ -199,7 +225,11 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
     },
     "de": {
         "cardiac": (re.compile(words(r"brust\w*schmerz\w*", r"herzinfarkt", r"engegefuhl", r"brustenge")),
-                    near(40, words("brust"), words(r"schmerz\w*", r"druck\w*", "eng", r"stech\w*", r"tut (?:\w+ )?weh"))),
+                    near(40, words("brust"), words(r"schmerz\w*", r"druck\w*", "eng", r"stech\w*", r"tut (?:\w+ )?weh")),
+                    _racing_heart(words("herzrasen", r"herz\w* (?:\w+ ){0,2}(?:rast|rasen|stolpert|stolpern|hammert|unregelmass\w*)",
+                                        r"puls (?:\w+ ){0,3}(?:(?:1[5-9]\d|2\d\d)|rast|rasen|unregelmass\w*)"),
+                                  words(r"schwindl\w*", r"schwindel\w*", r"schwarz vor (?:den )?augen", r"brust\w*",
+                                        r"ohnmacht\w*", r"umkipp\w*"))),
         "breathing": (re.compile(words(r"(?:kann|bekomme|bekommt|kriege|krieg|kriegt) (?:\w+ )?(?:nicht|keine|kaum) (?:mehr |noch )?"
                                        r"(?:atmen|luft)", "atemnot", r"erstick\w*", r"keine luft", "luftnot",
                                        r"(?:schnapp|ring)\w* (?:\w+ )?nach luft", r"nach luft (?:schnapp|ring)\w*",
@@ -230,12 +260,15 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"(?:gesammelt|gehortet|gespart) (?:\w+ ){0,2}(?:tabletten|pillen)",
                                      r"(?:tabletten|pillen) (?:\w+ ){0,3}(?:gesammelt|gehortet)", r"ritz\w* mich",
                                      r"mich (?:\w+ )?(?:geritzt|ritzen)", r"nicht? (?:mehr )?aufwach\w*",
-                                     r"will nicht? mehr (?:da )?sein", r"will (?:\w+ )?verschwinden")),),
+                                     r"will nicht? mehr (?:da )?sein", r"will (?:\w+ )?verschwinden",
+                                     r"(?:verbrenne|verbrannt|verbrennen|verbrenn) (?:\w+ ){0,4}(?:feuerzeug|zigarett\w*|bugeleisen)", r"mit (?:dem |einem )?feuerzeug (?:\w+ ){0,3}(?:verbrenn\w*|gebrannt|brenne)")),
+                    _means_in_mind(words("pistole", "waffe", "gewehr", "revolver"),
+                                   words(r"denke (?:\w+ ){0,2}(?:dran|daran|drueber|uber)", "dran denken", r"denk\w* (?:\w+ )?nach"))),
         "overdose": (re.compile(words(r"uberdosis", r"vergiftung")),
                      _swallowed_by_a_child(words("kind", "sohn", "tochter", "baby", r"kleine[rn]?", "enkel", "enkelin"),
                                            words("gegessen", "geschluckt", "genommen", "verschluckt"), DE_PILLS),
                      near(60, words("genommen", "geschluckt", "eingenommen", "eingeworfen", "nahm", "schluckte"),
-                          words("alle", "zu viele", "zu viel", "doppelte", "ganze packung", r"\d+", "handvoll",
+                          words("alle", "zu viele", "zu viel", "doppelte", "doppelt", "dreimal", "zweimal", "dreifache", "ganze packung", r"\d+", "handvoll",
                                 r"ganzen? (?:packung|schachtel|dose|flasche|blister)", "packung", "viel zu"), DE_PILLS)),
         "hypoglycaemia": _hypoglycaemia(words(r"unterzucker\w*", r"hypoglyk\w*", r"(?:blut)?zucker (?:\w+ )?(?:ist |sehr |zu )?"
                                               r"(?:niedrig|tief|im keller|abgesackt|gefallen)"),
@@ -261,7 +294,12 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
     "it": {
         "cardiac": (near(40, words("petto", "torace"), words("dolore", "male", "oppressione", "pressione",
                                                             "stretto", "stringe", "peso")),
-                    re.compile(words("infarto", "attacco di cuore", "attacco cardiaco"))),
+                    re.compile(words("infarto", "attacco di cuore", "attacco cardiaco")),
+                    _racing_heart(words("tachicardia", r"palpitazion\w*", r"cuore (?:\w+ ){0,2}(?:a mille|impazzito|batte "
+                                        r"(?:fortissimo|velocissimo|all impazzata|forte))",
+                                        r"(?:battiti|polso|frequenza) (?:\w+ ){0,3}(?:1[5-9]\d|2\d\d)"),
+                                  words(r"giramenti?", "gira la testa", r"sven\w*", "petto", r"vertigin\w*",
+                                        r"vedo (?:tutto )?nero"))),
         "breathing": (re.compile(words(r"non (?:\w+ )?(?:riesco|riesce) (?:piu )?a respirare", "non respiro",
                                        r"mi manca (?:il respiro|l aria|il fiato)", r"soffoc\w*", "fame d aria", r"respiro (?:\w+ )?a fatica",
                                        r"fatica a respirare", r"respir\w* (?:molto )?male", r"labbra (?:blu|viola)",
@@ -278,14 +316,17 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                           words(r"confus[oa]", r"disorientat[oa]", r"(?:non|nn) (?:mi )?riconosce")),
         "fainting": (re.compile(words(r"sven\w*", r"perso (?:i sensi|conoscenza)",
                                       r"incoscien\w*", r"convulsion\w*")),),
-        "suicide": (re.compile(words(r"suicid\w*", r"uccidermi", r"ammazzarmi", r"togliermi la vita",
-                                     r"voglio morire", r"non voglio piu vivere", r"farla finita", r"farmi del male",
+        "suicide": (re.compile(words(r"suicid\w*", r"uccidermi", r"ammazzarmi", r"(?:si|mi|ti) (?:\w+ )?(?:vuole|voglio|vuoi|vole) (?:ammazzare|uccidere)", r"(?:la faccio|la fa|farla) finita", r"lettere? (?:\w+ ){0,3}(?:ai miei|alla mia|ai suoi|a tutti)", r"togliermi la vita",
+                                     r"voglio morire", r"non (?:voglio|vuole|vuoi) piu vivere", r"farla finita", r"farmi del male",
                                      r"(?:sono|essere) un peso", r"meglio senza di me", r"sparire per sempre",
                                      r"letter[ae] d addio", r"non svegliarmi piu", r"dormire per sempre",
                                      r"buttarmi (?:dal (?:ponte|balcone|tetto)|dalla finestra|sotto (?:un|il) (?:treno|camion))", r"impiccarmi", r"tagliarmi le vene",
                                      r"(?:messo da parte|accumulato|conservato) (?:\w+ ){0,2}(?:pillole|pastiglie|compresse)",
                                      r"la vita non ha (?:piu )?senso", r"mi (?:sto )?tagli\w*", r"non (?:mi )?svegli\w* piu",
-                                     r"mi sono tagliat[oa] (?:di nuovo|apposta|ancora|le braccia|i polsi|le gambe)")),),
+                                     r"mi sono tagliat[oa] (?:di nuovo|apposta|ancora|le braccia|i polsi|le gambe)",
+                                     r"(?:mi brucio|bruciarmi|mi sono bruciat[oa]|mi sto bruciando) (?:\w+ ){0,4}(?:accendino|sigarett\w*|ferro)")),
+                    _means_in_mind(words("pistola", "fucile", "arma", "rivoltella"),
+                                   words("ci penso", r"(?:\w+ )?penso (?:sempre|spesso|a usarla)", "ci sto pensando"))),
         "overdose": (re.compile(words("overdose", r"sovradosaggio", r"intossica\w*")),
                      _swallowed_by_a_child(words(r"bambin[oa]", r"figli[oa]", r"bimb[oa]", r"nipot[ei]", "neonato"),
                                            words(r"mangiat[oa]", r"ingoiat[oa]", r"pres[oa]", r"inghiottit[oa]"), IT_PILLS),
@@ -314,7 +355,11 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
     },
     "pt": {
         "cardiac": (near(40, words("peito"), words("dor", r"doi\w*", "aperto", "pressao", "pontada")),
-                    re.compile(words("ataque cardiaco", "infarto", "enfarte"))),
+                    re.compile(words("ataque cardiaco", "infarto", "enfarte")),
+                    _racing_heart(words("taquicardia", r"palpitac\w*", r"coracao (?:\w+ ){0,2}(?:disparad\w*|acelerad\w*|a mil"
+                                        r"|batendo (?:muito )?(?:forte|rapido))",
+                                        r"(?:pulso|batimentos) (?:\w+ ){0,3}(?:1[5-9]\d|2\d\d)"),
+                                  words(r"tontur\w*", r"tont[oa]", r"desmai\w*", "peito", r"vista (?:\w+ )?escur\w*"))),
         "breathing": (re.compile(words(r"nao (?:\w+ )?(?:consigo|consegue|conseguindo) respirar", "falta de ar", r"sufoc\w*",
                                        r"nao (?:esta )?respira\w*", r"(?:falta|faltando) (?:o )?ar",
                                        r"dificuldade (?:para|de|em) respirar", r"mal (?:consigo|consegue) respirar",
@@ -338,7 +383,10 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"me jogar (?:da|de|do) (?:ponte|janela|predio|viaduto|sacada)", r"me jogar (?:na frente|embaixo) (?:de|do) (?:um |uma )?(?:carro|trem|onibus|caminhao)", r"me enforcar", r"cortar os pulsos",
                                      r"(?:guardei|guardando|juntei|juntando) (?:\w+ ){0,2}(?:comprimidos|remedios|pilulas)",
                                      r"a vida nao (?:faz|tem) (?:mais )?sentido", r"(?:to|estou|tou) me cortando", r"me cortei",
-                                     r"nao acordar\w* mais", r"nao aguento mais (?:viver|a vida)", r"quero (?:sumir|desaparecer)")),),
+                                     r"nao acordar\w* mais", r"nao aguento mais (?:viver|a vida)", r"quero (?:sumir|desaparecer)",
+                                     r"(?:me queimo|me queimei|queimar me|me queimar|me queimando) (?:\w+ ){0,4}(?:isqueiro|cigarr\w*|ferro)")),
+                    _means_in_mind(words("arma", "pistola", "revolver", "espingarda"),
+                                   words(r"penso (?:\w+ ){0,2}(?:nisso|nela|em usar)", "fico pensando", r"pensando (?:nisso|nela)"))),
         "overdose": (re.compile(words("overdose", "sobredose", r"intoxica\w*")),
                      _swallowed_by_a_child(words(r"filh[oa]", "crianca", "bebe", r"nene", r"net[oa]"),
                                            words("comeu", "engoliu", "tomou"), ES_PT_PILLS),
@@ -383,6 +431,21 @@ def _denied(cue: str, symptom: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{cue})\b(?: {_BETWEEN}){{0,3}} (?:{symptom})\b")
 
 
+# Phone shorthand written out, so that one rule reads both: "nn riesco a respirare", "q no puedo".
+ABBREVIATIONS = {"nn": "non", "q": "que", "pq": "porque", "xq": "porque", "vc": "voce", "ner": "einer",
+                 "nich": "nicht", "nix": "nichts"}
+ABBREVIATION = re.compile(r"\b(?:" + "|".join(ABBREVIATIONS) + r")\b")
+# Breathlessness that passes when the writer stops ("se me pasa al parar") is the effort of the exercise.
+EASED_BY_REST = {
+    "es": re.compile(words(r"se (?:me |le )?(?:pasa|quita|va)\w* (?:\w+ ){0,3}(?:al |cuando )(?:parar|paro|descanso"
+                           r"|me paro|descansar|me siento)")),
+    "fr": re.compile(words(r"(?:ca|cela|ça) (?:se )?(?:passe|part|calme) (?:\w+ ){0,3}(?:quand|des que|si) (?:je|on)"
+                           r" (?:m arrete|me repose|ralentis|s arrete)")),
+    "de": re.compile(words(r"(?:geht|vergeht|legt sich|wird besser)\w* (?:\w+ ){0,4}(?:wenn|sobald) ich "
+                           r"(?:stehen bleibe|anhalte|pause mache|mich ausruhe|langsamer)")),
+    "it": re.compile(words(r"(?:passa|mi passa|va via) (?:\w+ ){0,3}(?:quando|appena|se) mi (?:fermo|riposo|siedo)")),
+    "pt": re.compile(words(r"(?:passa|melhora|some) (?:\w+ ){0,3}(?:quando|assim que|se) (?:eu )?(?:paro|descanso|me sento)")),
+}
 # language → (a denied symptom, a clause about long ago, a word saying it is happening again)
 QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "es": (_denied("no|ni|sin|nunca|jamas", r"duele\w*|dolor\w*|pecho|desmay\w*"),
@@ -406,22 +469,37 @@ QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
 def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, ...]] | None:
     """(language, categories) of the red flags found in the text, or None.
 
-    The detected ``language`` is tried first; Spanish and Portuguese share many words.
+    The detected ``language`` is tried first; Spanish and Portuguese share many words. What the message says
+    is long past, denied or eased by rest is read in its detected language as well as in the rules' language:
+    "un infarto hace 5 años" is past even when the Italian rules read "infarto".
     """
-    clauses = [normalize(APOSTROPHE.sub(" ", clause)) for clause in CLAUSE_BREAK.split(text)]
+    clauses = [_expanded(normalize(APOSTROPHE.sub(" ", clause))) for clause in CLAUSE_BREAK.split(text)]
     whole = " ".join(" ".join(clauses).split())
     order = sorted(RULES, key=lambda code: code != language)
     for code in order:
-        present = _present(clauses, *QUIET[code])
+        readings = {code, language} & QUIET.keys()
+        present = _present(clauses, [QUIET[reading] for reading in readings])
+        eased = any(EASED_BY_REST[reading].search(whole) for reading in readings)
         found = tuple(name for name, rules in RULES[code].items()
-                      if any_search(rules, whole if name in KEPT_WHOLE else present))
+                      if not (eased and name == "breathing")
+                      and any_search(rules, whole if name in KEPT_WHOLE else present))
         if found:
             return code, found
     return None
 
 
-def _present(clauses: list[str], denied: re.Pattern[str], long_ago: re.Pattern[str], again: re.Pattern[str]) -> str:
+def _expanded(clause: str) -> str:
+    return ABBREVIATION.sub(lambda match: ABBREVIATIONS[match.group(0)], clause)
+
+
+def _present(clauses: list[str], quiet: list[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]) -> str:
     """The clauses not about long ago (unless something happens again), denied symptoms removed."""
-    happening_again = any(again.search(clause) for clause in clauses)
-    kept = (denied.sub(" ", clause) for clause in clauses if happening_again or not long_ago.search(clause))
+    happening_again = any(again.search(clause) for _, _, again in quiet for clause in clauses)
+    kept = []
+    for clause in clauses:
+        if not happening_again and any(long_ago.search(clause) for _, long_ago, _ in quiet):
+            continue
+        for denied, _, _ in quiet:
+            clause = denied.sub(" ", clause)
+        kept.append(clause)
     return " ".join(" ".join(kept).split())

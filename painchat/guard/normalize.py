@@ -17,6 +17,8 @@ INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2
 COMBINING_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Symbols that carry meaning once punctuation is gone ("2+2", "back & legs").
 SYMBOL_WORDS = {"&": " and ", "+": " plus ", "=": " equals ", "×": " times ", "÷": " divided by "}
+# Letters that no accent-stripping splits: "cœur" reads "coeur".
+LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"}
 NON_WORD = re.compile(r"[^a-z0-9]+")
 # "soooo", "painnnn": three or more of a letter is emphasis, never spelling.
 STRETCHED_LETTER = re.compile(r"([a-z])\1{2,}")
@@ -37,7 +39,7 @@ def normalize(text: str) -> str:
     return STRETCHED_LETTER.sub(r"\1", text).strip()
 
 
-_SYMBOL_TABLE = str.maketrans({**dict.fromkeys(APOSTROPHES, ""), **SYMBOL_WORDS})
+_SYMBOL_TABLE = str.maketrans({**dict.fromkeys(APOSTROPHES, ""), **SYMBOL_WORDS, **LIGATURES})
 
 
 class Vocabulary:
