@@ -92,6 +92,12 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("le cœur qui bat très vite depuis une heure et des vertiges, je dois m'asseoir", "fr", "cardiac"),
     ("ontem me queimei de novo com o isqueiro nos braços", "pt", "suicide"),
     ("tengo la escopeta de mi abuelo en el armario y lo pienso cada noche", "es", "suicide"),
+    # Said of someone else, and everyday idioms of wanting to die.
+    ("mi padre dice que quiere quitarse la vida por el dolor", "es", "suicide"),
+    ("ma mère a des idées noires, elle dit qu'elle veut en finir", "fr", "suicide"),
+    ("mein Sohn sagt, er will sich etwas antun", "de", "suicide"),
+    ("mia madre dice che è stanca di vivere con questo dolore", "it", "suicide"),
+    ("meu pai falou que quer se matar, não aguenta a dor", "pt", "suicide"),
 ])
 def test_red_flags_in_other_languages_get_guidance_in_that_language(text, language, category):
     verdict = screen(text, LIMIT)
@@ -126,6 +132,9 @@ def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
     # Breathless on a climb, gone when the writer stops: the effort of the walk.
     "me quedo sin aire en las escaleras pero se me pasa cuando paro, ¿sigo caminando?",
     "mi manca il fiato in salita ma passa subito quando mi fermo, va bene camminare?",
+    # Jumping into water is a swim.
+    "mi hijo quiere tirarse a la piscina conmigo, ¿nadar es bueno para la neuropatía?",
+    "je vais me jeter à l'eau et commencer la natation pour mes pieds",
 ])
 def test_everyday_neuropathy_in_other_languages_is_not_a_red_flag(text):
     verdict = screen(text, LIMIT)
