@@ -65,7 +65,11 @@ ROUND7 = LaterRound("Round 7", DATA_DIR / "safety_round7.jsonl",
                     "written blind by another author who saw no code nor set: 100 English messages (55 emergencies "
                     "told in lay words, by carers or buried in stories; 45 near misses) and 20 in each of Spanish, "
                     "French, German, Italian and Portuguese (14 emergencies, 6 ordinary questions)")
-LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7)
+ROUND8 = LaterRound("Round 8", DATA_DIR / "safety_round8.jsonl",
+                    "written blind by another author who saw no code nor set: 30 messages in each of Spanish, "
+                    "French, German, Italian and Portuguese (18 emergencies in everyday words, by carers or "
+                    "buried in stories; 12 ordinary near misses)")
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
