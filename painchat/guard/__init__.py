@@ -5,9 +5,10 @@
 The order is the precedence: any emergency signal wins over everything else,
 so red flags (English rules, then the other languages' rules) are checked on
 any non-empty text first, before validation; then a message in another language
-gets a reply in that language; then the semantic layer may still raise the
-alarm on what the rules missed, before medication, diagnosis and off-topic
-handling.
+gets a reply in that language (unless the semantic layer, reading a word-by-word
+English gloss of it, finds an emergency the rules missed); then the semantic
+layer may still raise the alarm on what the rules missed, before medication,
+diagnosis and off-topic handling.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 
 from painchat.corpus_words import CorpusWords
 from painchat.guard.emergency import detect_emergency
-from painchat.guard.foreign import detect_foreign_emergency
+from painchat.guard.foreign import detect_foreign_emergency, eased_by_rest
+from painchat.guard.gloss import gloss, has_gloss
 from painchat.guard.injection import strip_instructions
 from painchat.guard.language import detect_language, looks_english
 from painchat.guard.scope import medicine_in_passing, out_of_scope_reason
@@ -28,6 +30,10 @@ from painchat.models import Kind
 
 __all__ = ["MEDICINE_NOTE", "Contacts", "SemanticAlarm", "Verdict", "medicine_in_passing", "screen",
            "strip_instructions"]
+
+
+# Categories that the effort of a workout can look like.
+EXERTION = frozenset({"breathing", "cardiac", "palpitations", "fainting"})
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,10 @@ def screen(
         message = INVALID[problem].format(length=len(question), max_chars=max_chars)
         return Verdict("invalid", message, f"invalid:{problem}")
     if language != "en":
+        if semantic and (categories := _glossed_emergency(question, language, semantic)):
+            message = foreign_emergency_message(language, categories, contacts)
+            return Verdict("emergency", message, "emergency:" + "+".join(categories), layer="semantic",
+                           language=language)
         message = only_english_message(language, contacts)
         return Verdict("out_of_scope", message, "scope:language", language=language)
     if semantic and (categories := semantic.categories(strip_instructions(question) or question)):
@@ -67,6 +77,19 @@ def screen(
         message = OUT_OF_SCOPE[topic].format(papers=corpus.papers, for_example=for_example(corpus.examples))
         return Verdict("out_of_scope", message, f"scope:{topic}")
     return None
+
+
+def _glossed_emergency(question: str, language: str, semantic: SemanticAlarm) -> tuple[str, ...]:
+    """The emergency categories the semantic layer reads in an English gloss of a message in another language.
+
+    Breathlessness or a pounding heart that the message says passes on rest is the effort of exercise here too.
+    """
+    if not has_gloss(language):
+        return ()
+    categories = semantic.categories(gloss(question, language))
+    if eased_by_rest(question, language):
+        categories = tuple(name for name in categories if name not in EXERTION)
+    return categories
 
 
 def _red_flags(question: str, language: str, contacts: Contacts) -> Verdict | None:

@@ -83,6 +83,8 @@ BREATHING = Category("breathing", (
     near(40, "out of breath", words("very", "really", "badly", "extremely", "completely", "rest",
                                     "resting", "sitting", "lying", "still", "wont go away",
                                     r"(?:not|isnt) going away", "doesnt go away", "for hours")),
+    # A swelling tongue, throat or lips (a reaction to a new medicine, a sting) closes the airway.
+    near(50, words("tongue", "throat", "lips", "lip"), words(r"swell\w*", "swollen", r"puff\w* up", r"closing(?: up)?")),
 ))
 
 # --- Fainting, collapse, seizure ------------------------------------------------------------

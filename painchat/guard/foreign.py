@@ -62,6 +62,11 @@ def _stroke(named: str, sudden: str, weak: str, limb: str, confused: str) -> tup
     return re.compile(named), near(60, sudden, weak, limb), near(60, sudden, confused)
 
 
+def _airway_swelling(part: str, swelling: str) -> Matcher:
+    """A swelling tongue, throat or lips: the airway closing."""
+    return near(50, part, swelling)
+
+
 def _racing_heart(racing: str, warning: str) -> Matcher:
     """A racing, pounding or irregular heart with dizziness, faintness, a blackout of vision or chest symptoms:
     urgent, as in the English rules."""
@@ -87,7 +92,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        r"(?:dificultad|cuesta) (?:\w+ )?(?:para )?respirar", "no respira", "sin aire",
                                        r"no me entra (?:el )?aire", r"apenas (?:puedo |puede )?respir\w*",
                                        r"respir\w* (?:muy )?(?:mal|fatal)", r"hunden las costillas", r"labios (?:morados|azules)", r"asfixi\w*",
-                                       r"no (?:puedo|puede) (?:coger|tomar|recuperar) (?:el )?aire")),),
+                                       r"no (?:puedo|puede) (?:coger|tomar|recuperar) (?:el )?aire")),
+                      _airway_swelling(words(r"lengua|garganta|labios"), words(r"hinch\w*"))),
         "stroke": _stroke(words("ictus", r"derrame (?:cerebral)?", r"boca (?:torcida|caida)",
                                 r"(?:cara|boca) (?:\w+ ){0,3}(?:torcida|caida|cayo|cae|dormida|paralizada)",
                                 r"(?:cayo|cae|caida|torcida) (?:\w+ ){0,2}(?:cara|boca)", r"no (?:puedo|puede) hablar",
@@ -111,7 +117,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"mejor (?:muerto|muerta)", r"(?:estarian|estaria|estarias) mejor sin mi",
                                      r"(?:soy|ser) una carga", r"desaparecer para siempre", r"no (?:vale|merece) la pena vivir",
                                      r"carta de despedida", r"(?:despedirme|me despedi) de (?:todos|mi familia|mis hijos)",
-                                     r"no (?:quiero )?despertar(?:me|se)? (?:mas|nunca)", r"(?:para|pa) no despertar(?:me|se)?", r"dormir para siempre",
+                                     r"no (?:quiero )?despertar(?:me|se)? (?:mas|nunca)", r"(?:para|pa) no (?:despertar(?:me|se)?|volver a despertar)", r"dormir para siempre",
                                      r"(?:tirarme|lanzarme) (?:por|desde|de) (?:la ventana|el balcon|un puente|el puente"
                                      r"|un edificio|la azotea)",
                                      r"(?:tirarme|lanzarme) (?:a las vias|al tren|bajo (?:un|el) (?:tren|coche|camion))",
@@ -179,7 +185,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        r"du mal a respirer", "difficulte a respirer", "manque d air",
                                        "respire plus", "respire pas", r"respire (?:tres )?(?:mal|difficilement)",
                                        r"suffo\w*", r"asphyx\w*", r"levres (?:bleues|violettes)", "plus d air",
-                                       r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?reprendre (?:mon |son )?souffle")),),
+                                       r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?reprendre (?:mon |son )?souffle")),
+                      _airway_swelling(words(r"langue|gorge|levres"), words(r"gonfl\w*"))),
         "stroke": _stroke(words("avc", r"bouche (?:de travers|tordue)", r"visage (?:\w+ )?(?:paralyse|tombe"
                                 r"|affaisse|de travers)", r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?parler",
                                 r"parle (?:\w+ ){0,2}(?:bizarre|mal|bizarrement|difficilement|de travers)",
@@ -215,7 +222,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"se faire du mal",
                                      r"(?:marre|ras le bol) de (?:vivre|la vie)",
                                      r"(?:veux|veut) en finir",
-                                     r"idees noires",
+                                     r"(?<!pas d )(?<!sans )(?<!aucune )idees noires",
                                      r"(?:plus|pas) (?:de )?raisons? de vivre",
                                      r"(?:veux|veut|envie de) disparaitre",
                                      r"passer a l acte",
@@ -261,7 +268,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        r"(?:atmen|luft)", "atemnot", r"erstick\w*", r"keine luft", "luftnot",
                                        r"(?:schnapp|ring)\w* (?:\w+ )?nach luft", r"nach luft (?:schnapp|ring)\w*",
                                        r"(?:blaue lippen|lippen (?:\w+ )?blau)", r"atmet (?:\w+ )?nicht",
-                                       r"atm\w* (?:\w+ )?(?:fallt|faellt) (?:\w+ )?schwer", "atme schwer")),),
+                                       r"atm\w* (?:\w+ )?(?:fallt|faellt) (?:\w+ )?schwer", "atme schwer")),
+                      _airway_swelling(words(r"zunge|hals|rachen|lippen"), words(r"schwill\w*|geschwollen\w*|anschwell\w*|dick"))),
         "stroke": _stroke(words("schlaganfall", r"gesicht (?:\w+ ){0,4}(?:hangt|schief)", r"mundwinkel (?:\w+ ){0,2}hangt",
                                 r"(?:hangende\w*|schiefe\w*|schlaffe\w*) (?:mundwinkel|gesicht\w*)", r"(?:lahmung|gelahmt)",
                                 r"kann (?:\w+ ){0,2}nicht (?:mehr )?(?:richtig )?sprechen",
@@ -286,7 +294,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"(?:vor den|vor einen) zug", r"von (?:der|einer) brucke",
                                      r"(?:gesammelt|gehortet|gespart) (?:\w+ ){0,2}(?:tabletten|pillen)",
                                      r"(?:tabletten|pillen) (?:\w+ ){0,3}(?:gesammelt|gehortet)", r"ritz\w* mich",
-                                     r"mich (?:\w+ )?(?:geritzt|ritzen)", r"nicht? (?:mehr )?aufwach\w*",
+                                     r"mich (?:\w+ )?(?:geritzt|ritzen)", r"nicht? (?:mehr )?aufwach\w*", r"nicht (?:mehr )?aufzuwachen", r"bin (?:\w+ ){0,2}nicht mehr da\b",
                                      r"will nicht? mehr (?:da )?sein", r"will (?:\w+ )?verschwinden",
                                      r"(?:verbrenne|verbrannt|verbrennen|verbrenn) (?:\w+ ){0,4}(?:feuerzeug|zigarett\w*|bugeleisen)", r"mit (?:dem |einem )?feuerzeug (?:\w+ ){0,3}(?:verbrenn\w*|gebrannt|brenne)")),
                     # Said of someone else, and everyday idioms of wanting to die.
@@ -341,7 +349,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "breathing": (re.compile(words(r"non (?:\w+ )?(?:riesco|riesce) (?:piu )?a respirare", "non respiro",
                                        r"mi manca (?:il respiro|l aria|il fiato)", r"soffoc\w*", "fame d aria", r"respiro (?:\w+ )?a fatica",
                                        r"fatica a respirare", r"respir\w* (?:molto )?male", r"labbra (?:blu|viola)",
-                                       r"non respira\w*", r"manca l aria")),),
+                                       r"non respira\w*", r"manca l aria")),
+                      _airway_swelling(words(r"lingua|gola|labbra"), words(r"gonfi\w*"))),
         "stroke": _stroke(words("ictus", r"bocca storta", r"viso (?:\w+ )?(?:storto|cadente|paralizzato)",
                                 r"non (?:riesco|riesce) (?:piu )?a (?:parlare|muovere)",
                                 r"parla (?:\w+ ){0,2}(?:strano|male|impastat\w*|confus\w*)", r"biascic\w*",
@@ -357,7 +366,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "suicide": (re.compile(words(r"suicid\w*", r"uccidermi", r"ammazzarmi", r"(?:si|mi|ti) (?:\w+ )?(?:vuole|voglio|vuoi|vole) (?:ammazzare|uccidere)", r"(?:la faccio|la fa|farla) finita", r"lettere? (?:\w+ ){0,3}(?:ai miei|alla mia|ai suoi|a tutti)", r"togliermi la vita",
                                      r"voglio morire", r"non (?:voglio|vuole|vuoi) piu vivere", r"farla finita", r"farmi del male",
                                      r"(?:sono|essere) un peso", r"meglio senza di me", r"sparire per sempre",
-                                     r"letter[ae] d addio", r"non svegliarmi piu", r"dormire per sempre",
+                                     r"letter[ae] d addio", r"non svegliarmi piu", r"per non (?:svegliarmi|svegliarsi|risvegliarmi)", r"dormire per sempre",
                                      r"buttarmi (?:dal (?:ponte|balcone|tetto)|dalla finestra|sotto (?:un|il) (?:treno|camion))", r"impiccarmi", r"tagliarmi le vene",
                                      r"(?:messo da parte|accumulato|conservato) (?:\w+ ){0,2}(?:pillole|pastiglie|compresse)",
                                      r"la vita non ha (?:piu )?senso", r"mi (?:sto )?tagli\w*", r"non (?:mi )?svegli\w* piu",
@@ -413,7 +422,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "breathing": (re.compile(words(r"nao (?:\w+ )?(?:consigo|consegue|conseguindo) respirar", "falta de ar", r"sufoc\w*",
                                        r"nao (?:esta )?respira\w*", r"(?:falta|faltando) (?:o )?ar",
                                        r"dificuldade (?:para|de|em) respirar", r"mal (?:consigo|consegue) respirar",
-                                       r"labios (?:roxos|azuis)", r"asfixi\w*", r"(?:estou|esta|fiquei|ficou) sem ar")),),
+                                       r"labios (?:roxos|azuis)", r"asfixi\w*", r"(?:estou|esta|fiquei|ficou) sem ar")),
+                      _airway_swelling(words(r"lingua|garganta|labios"), words(r"inch\w*"))),
         "stroke": _stroke(words("avc", "derrame", r"boca (?:\w+ ){0,2}(?:torta|caida)", r"rosto (?:\w+ )?(?:caido|torto|paralisado)",
                                 r"nao (?:consigo|consegue) (?:falar|mexer)",
                                 r"fala (?:\w+ ){0,2}(?:enrolad[oa]|estranh[oa]|arrastad[oa])", r"enrolando (?:a )?fala",
@@ -433,7 +443,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"me jogar (?:da|de|do) (?:ponte|janela|predio|viaduto|sacada)", r"me jogar (?:na frente|embaixo) (?:de|do) (?:um |uma )?(?:carro|trem|onibus|caminhao)", r"me enforcar", r"cortar os pulsos",
                                      r"(?:guardei|guardando|juntei|juntando) (?:\w+ ){0,2}(?:comprimidos|remedios|pilulas)",
                                      r"a vida nao (?:faz|tem) (?:mais )?sentido", r"(?:to|estou|tou) me cortando", r"me cortei",
-                                     r"nao acordar\w* mais", r"nao aguento mais (?:viver|a vida)", r"quero (?:sumir|desaparecer)",
+                                     r"nao acordar\w* mais", r"(?:para|pra) nao (?:acordar|despertar)", r"nao aguento mais (?:viver|a vida)", r"quero (?:sumir|desaparecer)",
                                      r"(?:me queimo|me queimei|queimar me|me queimar|me queimando) (?:\w+ ){0,4}(?:isqueiro|cigarr\w*|ferro)")),
                     # Said of someone else, and everyday idioms of wanting to die.
                     re.compile(words(
@@ -485,44 +495,63 @@ KEPT_WHOLE = frozenset({"suicide", "overdose"})
 # Punctuation only: "mas" is "but" in Portuguese and "more" in Spanish.
 CLAUSE_BREAK = re.compile(r"[.;:!?\n,]+")
 # Words that may stand between the denial and the symptom: pronouns, "I have", articles, prepositions.
-_BETWEEN = (r"(?:me|te|le|se|tengo|tiene|hay|siento|nada de|el|la|al|de|del|ai|a|j ai|il|du|des|au|"
+_BETWEEN = (r"(?:d|l|me|te|le|se|tengo|tiene|hay|siento|nada de|el|la|al|de|del|ai|a|j ai|il|du|des|au|"
             r"habe|hab|hat|ich|im|in|der|die|das|ho|c e|sento|lo|di|tenho|sinto|tem|o|do|da|no|na)")
 
 
+# A denial reaches to the next "and", "but" or "nor": "no me duele el pecho" denies the chest too.
+_DENIAL_ENDS = r"(?:y|e|et|und|ed|pero|mas|mais|aber|ma|porem|sino|sondern|doch|ni|ne|nem|o|ou|oder|ou)"
+
+
 def _denied(cue: str, symptom: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{cue})\b(?: {_BETWEEN}){{0,3}} (?:{symptom})\b")
+    return re.compile(rf"\b(?:{cue})\b(?: {_BETWEEN}){{0,3}} (?:{symptom})\b(?: (?!{_DENIAL_ENDS}\b)\w+)*")
 
 
+# A number right after a medicine's name is its strength ("pregabalina 75"), not a count of tablets.
+STRENGTH = re.compile(rf"\b((?:{'|'.join(DRUG_NAMES)}|{ROMANCE_DRUG_NAMES}) )\d+(?: ?(?:mg|mcg|ug|g|ml))?\b")
 # Phone shorthand written out, so that one rule reads both: "nn riesco a respirare", "q no puedo".
 ABBREVIATIONS = {"nn": "non", "q": "que", "pq": "porque", "xq": "porque", "vc": "voce", "ner": "einer",
                  "nich": "nicht", "nix": "nichts"}
 ABBREVIATION = re.compile(r"\b(?:" + "|".join(ABBREVIATIONS) + r")\b")
 # Breathlessness that passes when the writer stops ("se me pasa al parar") is the effort of the exercise.
 EASED_BY_REST = {
-    "es": re.compile(words(r"se (?:me |le )?(?:pasa|quita|va)\w* (?:\w+ ){0,3}(?:al |cuando )(?:parar|paro|descanso"
-                           r"|me paro|descansar|me siento)")),
-    "fr": re.compile(words(r"(?:ca|cela|ça) (?:se )?(?:passe|part|calme) (?:\w+ ){0,3}(?:quand|des que|si) (?:je|on)"
-                           r" (?:m arrete|me repose|ralentis|s arrete)")),
+    "es": re.compile(words(r"(?<!no )se (?:me |le )?(?:pasa|quita|va|calma)\w* (?:\w+ ){0,3}(?:al |cuando )(?:parar|paro"
+                           r"|descanso|me paro|descansar|me siento)",
+                           r"(?:al (?:\w+ )?(?:minuto|rato|ratito)|enseguida|rapido|en (?:un|unos|pocos) (?:\w+ )?minutos?) "
+                           r"(?:\w+ )?se (?:me |le )?(?:pasa|quita|calma)",
+                           r"(?<!no )se (?:me |le )?(?:pasa|quita|calma) (?:\w+ )?(?:al (?:\w+ )?(?:minuto|rato|ratito)|enseguida"
+                           r"|rapido|en (?:un|unos|pocos) (?:\w+ )?minutos?)")),
+    "fr": re.compile(words(r"(?:ca|cela) (?:se )?(?:passe|part|calme) (?:\w+ ){0,3}(?:quand|des que|si) (?:je|on)"
+                           r" (?:m arrete|me repose|ralentis|s arrete)",
+                           r"(?:ca|cela) (?:se )?(?:passe|part|calme) (?:vite|tout de suite|en (?:une|quelques) (?:\w+ )?minutes?"
+                           r"|apres (?:une|quelques) (?:\w+ )?minutes?)")),
     "de": re.compile(words(r"(?:geht|vergeht|legt sich|wird besser)\w* (?:\w+ ){0,4}(?:wenn|sobald) ich "
-                           r"(?:stehen bleibe|anhalte|pause mache|mich ausruhe|langsamer)")),
-    "it": re.compile(words(r"(?:passa|mi passa|va via) (?:\w+ ){0,3}(?:quando|appena|se) mi (?:fermo|riposo|siedo)")),
-    "pt": re.compile(words(r"(?:passa|melhora|some) (?:\w+ ){0,3}(?:quando|assim que|se) (?:eu )?(?:paro|descanso|me sento)")),
+                           r"(?:stehen bleibe|anhalte|pause mache|mich ausruhe|langsamer)",
+                           r"(?:geht|vergeht|legt sich)\w* (?:\w+ )?(?:schnell|gleich|sofort|nach (?:einer|ein paar|paar|wenigen) "
+                           r"(?:\w+ )?minuten?) (?:wieder )?(?:weg|vorbei)?")),
+    "it": re.compile(words(r"(?<!non )(?:passa|mi passa|va via) (?:\w+ ){0,3}(?:quando|appena|se) mi (?:fermo|riposo|siedo)",
+                           r"(?<!non )(?:passa|mi passa|va via) (?:subito|in (?:un|pochi) (?:\w+ )?minut\w*|dopo (?:un|pochi) "
+                           r"(?:\w+ )?minut\w*)")),
+    "pt": re.compile(words(r"(?<!nao )(?:passa|melhora|some) (?:\w+ ){0,3}(?:quando|assim que|se) (?:eu )?(?:paro|descanso"
+                           r"|me sento)",
+                           r"(?<!nao )(?:passa|some) (?:logo|rapido|em (?:um|poucos) (?:\w+ )?minutos?|depois de (?:um|uns|poucos) "
+                           r"(?:\w+ )?minutos?)")),
 }
 # language → (a denied symptom, a clause about long ago, a word saying it is happening again)
 QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
-    "es": (_denied("no|ni|sin|nunca|jamas", r"duele\w*|dolor\w*|pecho|desmay\w*"),
+    "es": (_denied("no|ni|sin|nunca|jamas", r"duele\w*|dolor\w*|pecho|desmay\w*|falta (?:de |el )?aire|ahogo|ideas suicidas|pensamientos (?:oscuros|suicidas)"),
            re.compile(words(r"hace (?:\w+ ){0,2}(?:anos|mucho)", r"de (?:nino|nina|joven|pequen[oa])")),
            re.compile(words("otra vez", "de nuevo"))),
-    "fr": (_denied("pas|sans|jamais|aucune?|ni", r"douleurs?|mal|poitrine|evanoui\w*|malaise"),
+    "fr": (_denied("pas|sans|jamais|aucune?|ni", r"douleurs?|mal|poitrine|evanoui\w*|malaise|essoufflement|souffle court|idees noires|idees suicidaires"),
            re.compile(words(r"il y a (?:\w+ ){0,2}(?:ans|annees)", r"quand j etais (?:petite?|jeune|enfant)")),
            re.compile(words("encore", "de nouveau", "a nouveau"))),
-    "de": (_denied(r"kein\w*|nicht|nie|ohne", r"brust\w*|schmerz\w*|weh|ohnmacht\w*|bewusstlos"),
+    "de": (_denied(r"kein\w*|nicht|nie|ohne", r"brust\w*|schmerz\w*|weh|ohnmacht\w*|bewusstlos|atemnot|luftnot|atembeschwerden|suizidgedanken|selbstmordgedanken|dunklen? gedanken"),
            re.compile(words(r"vor (?:\w+ ){0,2}jahren", "als kind")),
            re.compile(words("wieder", "erneut"))),
-    "it": (_denied("non|nn|senza|mai|ne", r"dolore|male|petto|svenut[oa]|svenimento"),
+    "it": (_denied("non|nn|senza|mai|ne", r"dolore|male|petto|svenut[oa]|svenimento|affanno|fiatone|pensieri (?:brutti|suicidi|oscuri)"),
            re.compile(words(r"(?:\w+ ){0,2}anni fa", r"da (?:bambin[oa]|piccol[oa]|giovane)")),
            re.compile(words("di nuovo", "ancora"))),
-    "pt": (_denied("nao|sem|nunca|nem", r"dor|doi\w*|peito|desmai\w*"),
+    "pt": (_denied("nao|sem|nunca|nem", r"dor|doi\w*|peito|desmai\w*|falta de ar|pensamentos (?:suicidas|ruins|sombrios)"),
            re.compile(words(r"ha (?:\w+ ){0,2}anos", r"anos atras", r"quando (?:eu )?era (?:crianca|pequen[oa]|jovem)")),
            re.compile(words("de novo", "outra vez", "novamente"))),
 }
@@ -535,13 +564,13 @@ def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, 
     is long past, denied or eased by rest is read in its detected language as well as in the rules' language:
     "un infarto hace 5 años" is past even when the Italian rules read "infarto".
     """
-    clauses = [_expanded(normalize(APOSTROPHE.sub(" ", clause))) for clause in CLAUSE_BREAK.split(text)]
+    clauses = _normalised_clauses(text)
     whole = " ".join(" ".join(clauses).split())
     order = sorted(RULES, key=lambda code: code != language)
     for code in order:
         readings = {code, language} & QUIET.keys()
-        present = _present(clauses, [QUIET[reading] for reading in readings])
-        eased = any(EASED_BY_REST[reading].search(whole) for reading in readings)
+        present = " ".join(" ".join(_kept(clauses, [QUIET[reading] for reading in readings])).split())
+        eased = any(eased_by_rest(text, reading) for reading in readings)
         found = tuple(name for name, rules in RULES[code].items()
                       if not (eased and name == "breathing")
                       and any_search(rules, whole if name in KEPT_WHOLE else present))
@@ -550,11 +579,26 @@ def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, 
     return None
 
 
+def eased_by_rest(text: str, language: str) -> bool:
+    """The message says its breathlessness passes on rest or within minutes: the effort of exercise."""
+    return language in EASED_BY_REST and bool(EASED_BY_REST[language].search(" ".join(_normalised_clauses(text))))
+
+
+def present_clauses(text: str, language: str) -> list[str]:
+    """The message's clauses, normalised, without those its language says are long past, denials removed."""
+    return _kept(_normalised_clauses(text), [QUIET[language]] if language in QUIET else [])
+
+
+def _normalised_clauses(text: str) -> list[str]:
+    clauses = (_expanded(normalize(APOSTROPHE.sub(" ", clause))) for clause in CLAUSE_BREAK.split(text))
+    return [STRENGTH.sub(r"\1", clause) for clause in clauses]
+
+
 def _expanded(clause: str) -> str:
     return ABBREVIATION.sub(lambda match: ABBREVIATIONS[match.group(0)], clause)
 
 
-def _present(clauses: list[str], quiet: list[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]) -> str:
+def _kept(clauses: list[str], quiet: list[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]) -> list[str]:
     """The clauses not about long ago (unless something happens again), denied symptoms removed."""
     happening_again = any(again.search(clause) for _, _, again in quiet for clause in clauses)
     kept = []
@@ -563,5 +607,6 @@ def _present(clauses: list[str], quiet: list[tuple[re.Pattern[str], re.Pattern[s
             continue
         for denied, _, _ in quiet:
             clause = denied.sub(" ", clause)
-        kept.append(clause)
-    return " ".join(" ".join(kept).split())
+        if clause.strip():
+            kept.append(clause)
+    return kept

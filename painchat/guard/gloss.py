@@ -1,0 +1,46 @@
+"""Rough English for a message in another language, word by word, so that the semantic layer can judge it.
+
+The embedding model reads English only. A word-for-word gloss ("me duele el pecho y no puedo respirar" →
+"me hurts the chest and not can breathe") carries enough meaning for the emergency examples it resembles;
+the other languages' rules stay the first signal. The dictionaries (``gloss/<language>.tsv``,
+``word<TAB>english``, keys normalised as the rules read them) were written from general knowledge of each
+language, not from any evaluation set. Clauses the message's own language marks as long past are left out
+and denied symptoms removed first, as for the rules. An unknown word stays as written: matching it to a
+listed word by its stem was tried and caught fewer emergencies on the tuning halves.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from painchat.guard.foreign import present_clauses
+from painchat.guard.normalize import normalize
+
+GLOSS_DIR = Path(__file__).parent / "gloss"
+# Romance and German word order puts "ago" first ("hace 5 años", "vor 5 Jahren"): English says "5 years ago".
+AGO_FIRST = re.compile(r"\bago ((?:\w+ )?(?:years?|months?|weeks?|days?|hours?|minutes?))\b")
+
+
+def has_gloss(language: str) -> bool:
+    return (GLOSS_DIR / f"{language}.tsv").is_file()
+
+
+def gloss(text: str, language: str) -> str:
+    """The message's present clauses in rough English, one sentence each."""
+    table = dictionary(language)
+    sentences = (" ".join(word for word in (table.get(token, token) for token in clause.split()) if word)
+                 for clause in present_clauses(text, language))
+    return ". ".join(AGO_FIRST.sub(r"\1 ago", sentence) for sentence in sentences if sentence)
+
+
+@cache
+def dictionary(language: str) -> dict[str, str]:
+    """word → English for ``language``; empty if there is no gloss for it."""
+    path = GLOSS_DIR / f"{language}.tsv"
+    if not path.is_file():
+        return {}
+    pairs = (line.split("\t", 1) for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line)
+    # Keys read as the rules read words: "fitnessstudio" loses its third s like any stretched letter.
+    return {normalize(word): english.strip() for word, english in pairs}

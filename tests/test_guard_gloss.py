@@ -1,0 +1,65 @@
+"""Other languages through the semantic layer: a word-by-word English gloss catches what the rule lists miss."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from painchat.guard import SemanticAlarm, screen
+from painchat.guard.gloss import GLOSS_DIR, dictionary, gloss, has_gloss
+from painchat.guard.language import detect_language
+from painchat.guard.normalize import normalize
+
+LIMIT = 2000
+LANGUAGES = ("es", "fr", "de", "it", "pt")
+# Worded so that no rule of any language matches (checked below).
+UNRULED = {
+    "mi madre tiene la cara rara y no encuentra las palabras desde hace media hora": ("es", "stroke"),
+    "mein vater ist ganz grau im gesicht, schwitzt kalt und sagt es drückt wie ein elefant": ("de", "cardiac"),
+}
+EVERYDAY = (
+    "cuando subo las escaleras me falta un poco el aire pero se me pasa enseguida, sigo caminando?",
+    "ho i piedi intorpiditi da anni, posso fare cyclette?",
+    "je suis un peu déprimé ces temps-ci à cause de la douleur, quel sport me ferait du bien ?",
+    "no me duele el pecho ni me falta el aire, solo quiero saber si nadar ayuda a los pies",
+)
+
+
+@pytest.fixture(scope="module")
+def alarm(embedder):
+    return SemanticAlarm(embedder)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_dictionary_key_is_a_word_as_the_rules_read_it(language):
+    words = dictionary(language)
+    assert len(words) > 1000
+    assert all(re.fullmatch(r"[a-z0-9]+", key) and normalize(key) == key for key in words if key)
+
+
+def test_a_gloss_leaves_out_the_past_and_says_ago_last():
+    text = gloss("hace diez años tuve un infarto. ahora me duele mucho el pecho", "es")
+    assert "chest" in text and "ago" not in text
+    assert "minutes ago" in gloss("vor zehn Minuten", "de")
+
+
+def test_only_the_five_languages_have_a_gloss():
+    assert {path.stem for path in GLOSS_DIR.glob("*.tsv")} == set(LANGUAGES)
+    assert not has_gloss("nl") and dictionary("nl") == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), UNRULED.items())
+def test_the_gloss_catches_an_emergency_the_rules_miss_with_guidance_in_its_language(text, expected, alarm):
+    language, category = expected
+    assert screen(text, LIMIT).reason == "scope:language"
+    verdict = screen(text, LIMIT, semantic=alarm)
+    assert verdict.kind == "emergency" and verdict.layer == "semantic" and verdict.language == language
+    assert category in verdict.reason.split(":")[1].split("+")
+    assert detect_language(verdict.message) == language
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_messages_in_other_languages_stay_out_of_scope_with_the_gloss(text, alarm):
+    verdict = screen(text, LIMIT, semantic=alarm)
+    assert verdict.kind == "out_of_scope" and verdict.reason == "scope:language"
