@@ -102,7 +102,7 @@ DIAGNOSIS = re.compile(words(
     r"whats wrong with (?:me|my)", r"what is wrong with (?:me|my)", r"what do i have",
     r"(?:whats|what is) (?:causing|behind) (?:my|this|these)",
     r"what (?:condition|disease|illness) do i have",
-    r"diagnos\w* (?:me|my|this|what i have)", r"can you diagnos\w*",
+    r"diagnos(?:e|ing) (?:me|my|this|what i have)", r"can you diagnos\w*",
     r"(?:give|tell) me (?:a|my) diagnos\w*", r"(?:whats|what is|what would be) my diagnos\w*",
     rf"(?:is|are) (?:this|it|that|these) (?:(?:a |the )?(?:signs?|symptoms?) of )?{CONDITION}",
     # "Is my pain neuropathic?" is personal; "what are the symptoms of neuropathy?" is general.
