@@ -2,7 +2,9 @@
 
 The question's embedding is not counted: it is computed in the same batch as the lay reading that
 retrieval needs anyway, so the guard adds only what it does with the vector. Measured per question of the QA
-and safety tuning sets, and on messages of the maximum length (2,000 characters).
+and safety tuning sets, and on messages of the maximum length (2,000 characters). A message in another language is never answered: its
+reply costs the rules and, when they find nothing, an embedding of its English gloss for the semantic layer,
+measured whole on the tuning half of round 6.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import numpy as np
 
 from evaluation.datasets import DATA_DIR, read_jsonl
 from evaluation.metrics import percentile
+from evaluation.safety import ROUND6, load_rows
 from painchat.embedding import Embedder
 from painchat.guard import screen
 from painchat.guard.semantic import SemanticAlarm
@@ -35,7 +38,8 @@ def guard_cost(embedder: Embedder) -> dict:
     long_messages = [_long_message(with_flag) for with_flag in (False, True)]
     for question in questions:  # warm the typo caches and the language models, as a running server would be
         screen(question, settings.max_question_chars)
-    rules_ms, semantic_ms, long_ms = [], [], []
+    other_languages = [row.question for row in load_rows(ROUND6.path, "tune")]
+    rules_ms, semantic_ms, long_ms, other_ms = [], [], [], []
     for _ in range(ROUNDS):
         for question, vector in zip(questions, vectors):
             started = time.perf_counter()
@@ -48,11 +52,16 @@ def guard_cost(embedder: Embedder) -> dict:
             started = time.perf_counter()
             screen(message, settings.max_question_chars)
             long_ms.append(_ms(started))
+        for message in other_languages:
+            started = time.perf_counter()
+            screen(message, settings.max_question_chars, semantic=alarm)
+            other_ms.append(_ms(started))
     total = [a + b for a, b in zip(rules_ms, semantic_ms)]
     return {
         "questions": len(questions), "rounds": ROUNDS,
         "rules_ms": _summary(rules_ms), "semantic_ms": _summary(semantic_ms), "total_ms": _summary(total),
         "long_message_ms": _summary(long_ms), "long_message_chars": LONG_CHARS,
+        "other_language_ms": _summary(other_ms), "other_language_messages": len(other_languages),
         "categories": len(alarm.fit.centroids),
     }
 

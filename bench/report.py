@@ -96,6 +96,10 @@ def guard_section(result: dict, run: RunInfo) -> str:
         [f"`screen` on a {result['long_message_chars']:,}-character story (with and without a red flag)",
          *_stats(result["long_message_ms"])],
     ]
+    if "other_language_ms" in result:  # reports measured before the gloss of other languages have no such row
+        label = (f"`screen` on a message in another language, its gloss embedded ({result['other_language_messages']}"
+                 " messages of round 6's tuning half; no answer follows)")
+        rows.append([label, *_stats(result["other_language_ms"])])
     table = markdown_table(["guard step", "p50 ms", "p95 ms", "max ms"], rows)
     p50, long_max = result["total_ms"]["p50"], result["long_message_ms"]["max"]
     return f"""## Safety guard cost
