@@ -124,6 +124,11 @@ PAPERS = re.compile(words(
     "meta analysis", "consensus", "delphi", "frontiers",
 ))
 
+# "is it nerve pain from injuries they looked at too?" asks what the papers studied, not for a diagnosis.
+ASKS_WHAT_WAS_STUDIED = re.compile(words(
+    r"(?:they|the authors|the researchers|scientists) (?:\w+ )?(?:looked at|studied|included|covered|reviewed|tested)",
+    r"(?:in|did) (?:the|these|those|your) (?:papers?|stud(?:y|ies)|reviews?)"))
+
 LANGUAGE = (r"(?:french|spanish|german|italian|chinese|mandarin|japanese|arabic|russian|portuguese|hindi"
             r"|dutch|polish|korean|turkish)")
 
@@ -236,7 +241,7 @@ def out_of_scope_reason(question: str, paper_names: AbstractSet[str] = frozenset
     mixed = "_mixed" if EXERCISE.search(text) else ""
     if MEDICATION.search(text) and not (mixed and not medicine_decision(text)):
         return "medication" + mixed
-    if DIAGNOSIS.search(text):
+    if DIAGNOSIS.search(text) and not ASKS_WHAT_WAS_STUDIED.search(text):
         return "diagnosis" + mixed
     if _off_topic(text, paper_names):
         return "offtopic"
