@@ -113,8 +113,9 @@ class Settings(BaseSettings):
         0.3, ge=-1, le=3, description="A sentence scoring below this is never quoted, however close to the best one."
     )
     duplicate_similarity: float = Field(
-        0.9, ge=-1, le=1, description="Cosine similarity above which two sentences say the same thing: only the "
-        "better one is quoted."
+        0.95, ge=-1, le=1, description="Cosine similarity above which two sentences say the same thing: only the "
+        "better one is quoted. At 0.9 the small model took the sentences of one paragraph for repeats ('few "
+        "guidelines focused on exercise for NP' and 'exercise may be helpful in NP management': 0.918)."
     )
     about_paper_penalty: float = Field(
         0.1, ge=0, le=3, description="Score taken off a sentence describing the paper itself (its aim, its methods) "
