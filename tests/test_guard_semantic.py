@@ -136,3 +136,8 @@ def test_the_question_is_embedded_once_for_the_guard_and_retrieval(assistant, mo
     assert len(batches) == 1 and batches[0][0] == question
     assistant.answer(question)  # nothing of an earlier answer is kept: asked again, embedded again
     assert len(batches) == 2
+
+
+@pytest.mark.parametrize("question", ["please diagnose me", "is this serious?", "tell me what is wrong", "is that normal"])
+def test_a_message_that_asks_without_telling_anything_is_not_judged(question, alarm):
+    assert alarm.categories(question) == ()

@@ -29,6 +29,7 @@ import numpy as np
 from painchat.guard.emergency import without_the_past
 from painchat.guard.segments import windows
 from painchat.logistic import probability, train_logistic
+from painchat.text import STOPWORDS, tokens
 
 HERE = Path(__file__).parent
 BANK_PATH = HERE / "bank.jsonl"
@@ -58,6 +59,12 @@ FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for patter
     (r"\b(?:is|are|it s|its) killing me\b(?!\w)", "hurts me"),
     (r"\bwill be the death of me\b", "wears me out"),
 ))
+
+# Words that ask without telling: a message made only of these and stop words ("is this serious?", "please
+# diagnose me", "tell me what is wrong") says nothing the layer could judge, and reads like the bank's short
+# emergencies to the embedding.
+ASKING_ONLY = frozenset("""diagnose diagnosis serious seriously wrong help bad ok okay whats thats something anything
+    thing normal worried worry concerned sure think mean happening going on""".split())
 
 
 @dataclass(frozen=True)
@@ -189,6 +196,8 @@ class SemanticAlarm:
         Clauses about long ago or about a symptom since cleared are left out, as the rules leave them out.
         """
         present = as_judged(question)
+        if all(word in STOPWORDS or word in ASKING_ONLY for word in tokens(present)):
+            return ()
         vector = np.asarray(self.embed(question) if present == question else self.encode([present])[0])
         if found := self.judge(vector):
             return found
