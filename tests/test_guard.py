@@ -309,6 +309,16 @@ def test_negation_and_past_handling_keep_real_emergencies(question):
     assert reason(question).startswith("emergency:")
 
 
+@pytest.mark.parametrize("question", [
+    # A fragment of a word or two is the clause before it: "and lying flat" goes on telling June.
+    "back in june i had chest pains after dinner and lying flat, was convinced it was my heart, can i start running?",
+    # A habit of the past, and a symptom not had for months.
+    "i used to get crushing chest pain on hills, havent had it in months since my stent, can i do intervals?",
+])
+def test_a_past_or_cleared_symptom_told_in_pieces_is_not_an_emergency(question):
+    assert reason(question) is None
+
+
 def test_a_past_event_told_over_several_clauses_stays_in_the_past():
     question = ("years ago i went through a bad patch and took an overdose, was in hospital for a week, "
                 "all sorted since. is yoga ok for sciatica?")

@@ -461,13 +461,17 @@ LONG_AGO = re.compile(
     r"|fall)|back in (?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|the (?:spring|summer|autumn|fall|winter))"
     r"|in (?:19|20)\d\d|when i was (?:a (?:kid|child|teen\w*|boy|girl)|young|younger|little|\d+)"
-    r"|as a (?:kid|child|teen\w*)|years ago|long time ago|(?:once|twice) in my life)\b")
+    r"|as a (?:kid|child|teen\w*)|years ago|long time ago|(?:once|twice) in my life"
+    r"|i used to (?:get|have|suffer))\b")
 # A clause whose symptom a clinician has since explained or cleared ("was just a pulled muscle, my gp checked").
 EXPLAINED = re.compile(words(
     r"(?:was|turned out (?:to be)?|its|it was|were) (?:just|only) (?:a |an )?(?:pulled|strained|torn|muscle\w*"
     r"|indigestion|heartburn|reflux|anxiety|panic|cramp\w*|bruis\w*|sprain\w*)",
     r"(?:gp|doctor|dr|doc|physio|cardiologist|consultant|nurse|hospital|a and e|er) (?:\w+ ){0,3}(?:checked|cleared"
-    r"|ruled (?:it |that )?out|said (?:it|its|it was|that was|that its) (?:fine|nothing|ok|okay|normal|benign))"))
+    r"|ruled (?:it |that )?out|said (?:it|its|it was|that was|that its) (?:fine|nothing|ok|okay|normal|benign))",
+    # Not had it for months: the symptom has cleared.
+    r"(?:havent|have not|hasnt|has not) had (?:one|it|any|them|an? \w+|the \w+) (?:in|for) (?:\w+ )?(?:months|years"
+    r"|ages)"))
 # "never happened again" says the opposite.
 NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it")
 # "Again" of a symptom or an event ("it happened again", "the pain again"), not of an exercise ("lift weights again").
@@ -484,6 +488,7 @@ BACK_TO_NOW = re.compile(words("now", "today", "tonight", r"this (?:morning|afte
                                "last night", "just", "currently", "at the moment", "since", "still", "until",
                                r"(?:minutes?|hours?) ago"))
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
+FRAGMENT_WORDS = 2
 
 
 def detect_emergency(text: str) -> tuple[str, ...]:
@@ -515,7 +520,9 @@ def _clauses(text: str) -> tuple[list[str], list[bool]]:
         return clauses, [True] * len(clauses)
     present: list[bool] = []
     for clause in clauses:
-        told_on = bool(present) and not present[-1] and bool(CONTINUES_THE_PAST.search(clause))
+        # A fragment of a word or two ("… after meals and lying down, got myself in a state") is the clause before.
+        fragment = len(clause.split()) <= FRAGMENT_WORDS
+        told_on = bool(present) and not present[-1] and (fragment or bool(CONTINUES_THE_PAST.search(clause)))
         past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or (told_on and not BACK_TO_NOW.search(clause))
         present.append(not past)
     return clauses, present
