@@ -129,6 +129,10 @@ def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
     # Long past, said in the message's language, while another language's rules read the word.
     "hace diez años tuve un infarto y desde entonces bien, ¿puedo nadar?",
     "j'ai eu un AVC il y a huit ans, je marche bien maintenant, le vélo est-il bon ?",
+    # Last year, in a given year: past too.
+    "el año pasado tuve un infarto, ya estoy recuperado, ¿puedo nadar?",
+    "ich hatte letztes Jahr einen Herzinfarkt, jetzt geht es mir gut, darf ich joggen?",
+    "tive um AVC em 2019, agora estou bem, posso fazer hidroginástica?",
     # Breathless on a climb, gone when the writer stops: the effort of the walk.
     "me quedo sin aire en las escaleras pero se me pasa cuando paro, ¿sigo caminando?",
     "mi manca il fiato in salita ma passa subito quando mi fermo, va bene camminare?",

@@ -530,6 +530,7 @@ EASED_BY_REST = {
                            r"(?:geht|vergeht|legt sich)\w* (?:\w+ )?(?:schnell|gleich|sofort|nach (?:einer|ein paar|paar|wenigen) "
                            r"(?:\w+ )?minuten?) (?:wieder )?(?:weg|vorbei)?")),
     "it": re.compile(words(r"(?<!non )(?:passa|mi passa|va via) (?:\w+ ){0,3}(?:quando|appena|se) mi (?:fermo|riposo|siedo)",
+                           r"(?<!non )mi riprendo (?:subito|presto|in (?:un|pochi) (?:\w+ )?minut\w*)",
                            r"(?<!non )(?:passa|mi passa|va via) (?:subito|in (?:un|pochi) (?:\w+ )?minut\w*|dopo (?:un|pochi) "
                            r"(?:\w+ )?minut\w*)")),
     "pt": re.compile(words(r"(?<!nao )(?:passa|melhora|some) (?:\w+ ){0,3}(?:quando|assim que|se) (?:eu )?(?:paro|descanso"
@@ -540,19 +541,24 @@ EASED_BY_REST = {
 # language → (a denied symptom, a clause about long ago, a word saying it is happening again)
 QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "es": (_denied("no|ni|sin|nunca|jamas", r"duele\w*|dolor\w*|pecho|desmay\w*|falta (?:de |el )?aire|ahogo|ideas suicidas|pensamientos (?:oscuros|suicidas)"),
-           re.compile(words(r"hace (?:\w+ ){0,2}(?:anos|mucho)", r"de (?:nino|nina|joven|pequen[oa])")),
+           re.compile(words(r"hace (?:\w+ ){0,2}(?:anos|mucho|meses)", r"de (?:nino|nina|joven|pequen[oa])",
+                            r"el (?:ano|mes) pasado", r"(?:en|el) (?:19|20)\d\d")),
            re.compile(words("otra vez", "de nuevo"))),
     "fr": (_denied("pas|sans|jamais|aucune?|ni", r"douleurs?|mal|poitrine|evanoui\w*|malaise|essoufflement|souffle court|idees noires|idees suicidaires"),
-           re.compile(words(r"il y a (?:\w+ ){0,2}(?:ans|annees)", r"quand j etais (?:petite?|jeune|enfant)")),
+           re.compile(words(r"il y a (?:\w+ ){0,2}(?:ans|annees|mois)", r"quand j etais (?:petite?|jeune|enfant)",
+                            r"l an dernier", r"l annee derniere", r"le mois dernier", r"en (?:19|20)\d\d")),
            re.compile(words("encore", "de nouveau", "a nouveau"))),
     "de": (_denied(r"kein\w*|nicht|nie|ohne", r"brust\w*|schmerz\w*|weh|ohnmacht\w*|bewusstlos|atemnot|luftnot|atembeschwerden|suizidgedanken|selbstmordgedanken|dunklen? gedanken"),
-           re.compile(words(r"vor (?:\w+ ){0,2}jahren", "als kind")),
+           re.compile(words(r"vor (?:\w+ ){0,2}(?:jahren|monaten)", "als kind", r"letzte[ns]? (?:jahr|monat)",
+                            r"im (?:jahr )?(?:19|20)\d\d")),
            re.compile(words("wieder", "erneut"))),
     "it": (_denied("non|nn|senza|mai|ne", r"dolore|male|petto|svenut[oa]|svenimento|affanno|fiatone|pensieri (?:brutti|suicidi|oscuri)"),
-           re.compile(words(r"(?:\w+ ){0,2}anni fa", r"da (?:bambin[oa]|piccol[oa]|giovane)")),
+           re.compile(words(r"(?:\w+ ){0,2}(?:anni|mesi) fa", r"da (?:bambin[oa]|piccol[oa]|giovane)",
+                            r"l anno scorso", r"lo scorso anno", r"il mese scorso", r"nel (?:19|20)\d\d")),
            re.compile(words("di nuovo", "ancora"))),
     "pt": (_denied("nao|sem|nunca|nem", r"dor|doi\w*|peito|desmai\w*|falta de ar|pensamentos (?:suicidas|ruins|sombrios)"),
-           re.compile(words(r"ha (?:\w+ ){0,2}anos", r"anos atras", r"quando (?:eu )?era (?:crianca|pequen[oa]|jovem)")),
+           re.compile(words(r"ha (?:\w+ ){0,2}(?:anos|meses)", r"(?:anos|meses) atras", r"quando (?:eu )?era (?:crianca|pequen[oa]|jovem)",
+                            r"(?:o )?(?:ano|mes) passado", r"em (?:19|20)\d\d")),
            re.compile(words("de novo", "outra vez", "novamente"))),
 }
 
