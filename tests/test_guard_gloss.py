@@ -23,6 +23,7 @@ EVERYDAY = (
     "ho i piedi intorpiditi da anni, posso fare cyclette?",
     "je suis un peu déprimé ces temps-ci à cause de la douleur, quel sport me ferait du bien ?",
     "no me duele el pecho ni me falta el aire, solo quiero saber si nadar ayuda a los pies",
+    "meu coração dispara quando subo a ladeira mas volta ao normal em um minuto, posso continuar?",
 )
 
 

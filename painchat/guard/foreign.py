@@ -520,23 +520,28 @@ EASED_BY_REST = {
                            r"(?:al (?:\w+ )?(?:minuto|rato|ratito)|enseguida|rapido|en (?:un|unos|pocos) (?:\w+ )?minutos?) "
                            r"(?:\w+ )?se (?:me |le )?(?:pasa|quita|calma)",
                            r"(?<!no )se (?:me |le )?(?:pasa|quita|calma) (?:\w+ )?(?:al (?:\w+ )?(?:minuto|rato|ratito)|enseguida"
-                           r"|rapido|en (?:un|unos|pocos) (?:\w+ )?minutos?)")),
+                           r"|rapido|en (?:un|unos|pocos) (?:\w+ )?minutos?)",
+                           r"(?<!no )(?:vuelve|vuelvo) a (?:la )?normal\w*", r"(?<!no )se normaliza")),
     "fr": re.compile(words(r"(?:ca|cela) (?:se )?(?:passe|part|calme) (?:\w+ ){0,3}(?:quand|des que|si) (?:je|on)"
                            r" (?:m arrete|me repose|ralentis|s arrete)",
                            r"(?:ca|cela) (?:se )?(?:passe|part|calme) (?:vite|tout de suite|en (?:une|quelques) (?:\w+ )?minutes?"
-                           r"|apres (?:une|quelques) (?:\w+ )?minutes?)")),
+                           r"|apres (?:une|quelques) (?:\w+ )?minutes?)",
+                           r"(?:redevient|revient) (?:a la )?normal\w*")),
     "de": re.compile(words(r"(?:geht|vergeht|legt sich|wird besser)\w* (?:\w+ ){0,4}(?:wenn|sobald) ich "
                            r"(?:stehen bleibe|anhalte|pause mache|mich ausruhe|langsamer)",
                            r"(?:geht|vergeht|legt sich)\w* (?:\w+ )?(?:schnell|gleich|sofort|nach (?:einer|ein paar|paar|wenigen) "
-                           r"(?:\w+ )?minuten?) (?:wieder )?(?:weg|vorbei)?")),
+                           r"(?:\w+ )?minuten?) (?:wieder )?(?:weg|vorbei)?",
+                           r"(?<!nicht )wieder normal", r"normalisiert sich")),
     "it": re.compile(words(r"(?<!non )(?:passa|mi passa|va via) (?:\w+ ){0,3}(?:quando|appena|se) mi (?:fermo|riposo|siedo)",
                            r"(?<!non )mi riprendo (?:subito|presto|in (?:un|pochi) (?:\w+ )?minut\w*)",
+                           r"(?<!non )torna (?:alla )?normal\w*",
                            r"(?<!non )(?:passa|mi passa|va via) (?:subito|in (?:un|pochi) (?:\w+ )?minut\w*|dopo (?:un|pochi) "
                            r"(?:\w+ )?minut\w*)")),
     "pt": re.compile(words(r"(?<!nao )(?:passa|melhora|some) (?:\w+ ){0,3}(?:quando|assim que|se) (?:eu )?(?:paro|descanso"
                            r"|me sento)",
                            r"(?<!nao )(?:passa|some) (?:logo|rapido|em (?:um|poucos) (?:\w+ )?minutos?|depois de (?:um|uns|poucos) "
-                           r"(?:\w+ )?minutos?)")),
+                           r"(?:\w+ )?minutos?)",
+                           r"(?<!nao )volta ao normal")),
 }
 # language → (a denied symptom, a clause about long ago, a word saying it is happening again)
 QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
