@@ -33,6 +33,14 @@ def embedder():
 
 
 @pytest.fixture(scope="session")
+def alarm(embedder):
+    """The guard's semantic layer, on the real embedding model."""
+    from painchat.guard.semantic import SemanticAlarm
+
+    return SemanticAlarm(embedder)
+
+
+@pytest.fixture(scope="session")
 def built_store(settings, embedder):
     from ingest.build import build_store
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from painchat.guard import SemanticAlarm, screen
+from painchat.guard import screen
 from painchat.guard.gloss import GLOSS_DIR, dictionary, gloss, has_gloss
 from painchat.guard.language import detect_language
 from painchat.guard.normalize import normalize
@@ -25,11 +25,6 @@ EVERYDAY = (
     "no me duele el pecho ni me falta el aire, solo quiero saber si nadar ayuda a los pies",
     "meu coração dispara quando subo a ladeira mas volta ao normal em um minuto, posso continuar?",
 )
-
-
-@pytest.fixture(scope="module")
-def alarm(embedder):
-    return SemanticAlarm(embedder)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

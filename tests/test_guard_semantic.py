@@ -7,7 +7,7 @@ import pytest
 
 from evaluation.bank import CATEGORY_OF, written_rows
 from painchat.guard import screen
-from painchat.guard.semantic import SemanticAlarm, bank_sha256, fit_model, load_bank, load_fit
+from painchat.guard.semantic import bank_sha256, fit_model, load_bank, load_fit
 from painchat.guard.texts import CRISIS_CATEGORIES, CRISIS_SUPPORT, EMERGENCY_REASONS, emergency_message
 
 LIMIT = 2000
@@ -33,11 +33,6 @@ NEAR_MISSES = (
     "took my usual tablets then did my exercises, is that fine",
     "im dying to get back to running after my op",
 )
-
-
-@pytest.fixture(scope="module")
-def alarm(embedder):
-    return SemanticAlarm(embedder)
 
 
 def test_the_bank_is_data_with_both_labels_and_a_fitted_threshold():
