@@ -107,6 +107,13 @@ def test_red_flags_in_other_languages_get_guidance_in_that_language(text, langua
         assert "988" in verdict.message and "116 123" in verdict.message
 
 
+def test_a_red_flag_another_languages_list_reads_is_told_in_the_language_detected():
+    # "me corto" is in the Spanish list; the message is Portuguese, and so is the reply.
+    text = "quando a dor nas pernas fica demais eu me corto com a lâmina, hoje exagerei e não para de sangrar"
+    verdict = screen(text, LIMIT)
+    assert verdict.kind == "emergency" and verdict.language == "pt" and detect_language(verdict.message) == "pt"
+
+
 def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
     contacts = Contacts(emergency_number="000", crisis_line="Lifeline 13 11 14")
     message = screen("quiero morir", LIMIT, contacts).message

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from painchat.corpus_words import CorpusWords
 from painchat.guard.emergency import detect_emergency
-from painchat.guard.foreign import detect_foreign_emergency, eased_by_rest
+from painchat.guard.foreign import RULES, detect_foreign_emergency, eased_by_rest
 from painchat.guard.gloss import gloss, has_gloss
 from painchat.guard.injection import strip_instructions
 from painchat.guard.language import detect_language, looks_english
@@ -103,8 +103,11 @@ def _red_flags(question: str, language: str, contacts: Contacts) -> Verdict | No
         return Verdict("emergency", emergency_message(english, contacts), "emergency:" + "+".join(english))
     if reads_english:
         return None
-    written_in, categories = detect_foreign_emergency(question, language) or (language, english)
+    found_in, categories = detect_foreign_emergency(question, language) or (language, english)
     if not categories:
         return None
-    message = foreign_emergency_message(written_in, categories, contacts)
-    return Verdict("emergency", message, "emergency:" + "+".join(categories), language=written_in)
+    # The rule lists share words ("me corto" is Spanish and Portuguese): the detected language, when it is one
+    # of theirs, is the reader's.
+    told_in = language if language in RULES else found_in
+    message = foreign_emergency_message(told_in, categories, contacts)
+    return Verdict("emergency", message, "emergency:" + "+".join(categories), language=told_in)
