@@ -24,6 +24,8 @@ EVERYDAY = (
     "je suis un peu déprimé ces temps-ci à cause de la douleur, quel sport me ferait du bien ?",
     "no me duele el pecho ni me falta el aire, solo quiero saber si nadar ayuda a los pies",
     "meu coração dispara quando subo a ladeira mas volta ao normal em um minuto, posso continuar?",
+    "beim Bergauflaufen pocht mein Herz, nach der Pause ist alles gut, darf ich weitermachen?",
+    "no tengo ganas de nada por el dolor, pero no pienso hacerme daño, solo quiero moverme más",
 )
 
 

@@ -96,6 +96,7 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("mi padre dice que quiere quitarse la vida por el dolor", "es", "suicide"),
     ("ma mère a des idées noires, elle dit qu'elle veut en finir", "fr", "suicide"),
     ("mein Sohn sagt, er will sich etwas antun", "de", "suicide"),
+    ("no aguanto más, voy a hacerme daño esta noche", "es", "suicide"),
     ("mia madre dice che è stanca di vivere con questo dolore", "it", "suicide"),
     ("meu pai falou que quer se matar, não aguenta a dor", "pt", "suicide"),
 ])

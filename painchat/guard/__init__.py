@@ -87,8 +87,9 @@ def _glossed_emergency(question: str, language: str, semantic: SemanticAlarm) ->
     if not has_gloss(language):
         return ()
     categories = semantic.categories(gloss(question, language))
-    if eased_by_rest(question, language):
-        categories = tuple(name for name in categories if name not in EXERTION)
+    # Nearest first: when that is the effort of exercise, the categories about as near came along with it.
+    if categories and categories[0] in EXERTION and eased_by_rest(question, language):
+        return ()
     return categories
 
 

@@ -509,6 +509,14 @@ def _denied(cue: str, symptom: str) -> re.Pattern[str]:
 
 # A number right after a medicine's name is its strength ("pregabalina 75"), not a count of tablets.
 STRENGTH = re.compile(rf"\b((?:{'|'.join(DRUG_NAMES)}|{ROMANCE_DRUG_NAMES}) )\d+(?: ?(?:mg|mcg|ug|g|ml))?\b")
+# "I won't hurt myself" in each language: a denial of the self-harm words the suicide rules look for.
+NOT_GOING_TO_HARM = re.compile(words(
+    r"(?:no|nunca|jamas) (?:pienso|voy a|quiero|tengo (?:intencion|ganas) de) (?:\w+ )?(?:hacerme dano|matarme"
+    r"|suicidarme|cortarme|quitarme la vida)",
+    r"(?:ne|n) (?:vais|veux|compte) (?:pas|jamais) (?:me faire du mal|me tuer|me suicider|mettre fin a mes jours)",
+    r"(?:will|werde|wurde|mochte) (?:mir |mich )?(?:nicht|nichts|niemals|nie) (?:\w+ )?(?:antun|umbringen)",
+    r"non (?:ho intenzione di|voglio|penso di|ho voglia di) (?:\w+ )?(?:farmi del male|uccidermi|ammazzarmi|farla finita)",
+    r"nao (?:vou|quero|penso em|pretendo) (?:\w+ )?(?:me machucar|me matar|me cortar)"))
 # Phone shorthand written out, so that one rule reads both: "nn riesco a respirare", "q no puedo".
 ABBREVIATIONS = {"nn": "non", "q": "que", "pq": "porque", "xq": "porque", "vc": "voce", "ner": "einer",
                  "nich": "nicht", "nix": "nichts"}
@@ -531,7 +539,8 @@ EASED_BY_REST = {
                            r"(?:stehen bleibe|anhalte|pause mache|mich ausruhe|langsamer)",
                            r"(?:geht|vergeht|legt sich)\w* (?:\w+ )?(?:schnell|gleich|sofort|nach (?:einer|ein paar|paar|wenigen) "
                            r"(?:\w+ )?minuten?) (?:wieder )?(?:weg|vorbei)?",
-                           r"(?<!nicht )wieder normal", r"normalisiert sich")),
+                           r"(?<!nicht )wieder normal", r"normalisiert sich",
+                           r"nach (?:der|einer|ner|kurzen?) (?:\w+ )?pause (?:ist )?(?:alles )?(?:wieder )?(?:gut|weg|vorbei)")),
     "it": re.compile(words(r"(?<!non )(?:passa|mi passa|va via) (?:\w+ ){0,3}(?:quando|appena|se) mi (?:fermo|riposo|siedo)",
                            r"(?<!non )mi riprendo (?:subito|presto|in (?:un|pochi) (?:\w+ )?minut\w*)",
                            r"(?<!non )torna (?:alla )?normal\w*",
@@ -576,7 +585,8 @@ def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, 
     "un infarto hace 5 años" is past even when the Italian rules read "infarto".
     """
     clauses = _normalised_clauses(text)
-    whole = " ".join(" ".join(clauses).split())
+    # "no pienso hacerme daño" says the writer will not: the self-harm words it denies are not read.
+    whole = " ".join(NOT_GOING_TO_HARM.sub(" ", " ".join(clauses)).split())
     order = sorted(RULES, key=lambda code: code != language)
     for code in order:
         readings = {code, language} & QUIET.keys()
