@@ -500,7 +500,7 @@ _BETWEEN = (r"(?:d|l|me|te|le|se|tengo|tiene|hay|siento|nada de|el|la|al|de|del|
 
 
 # A denial reaches to the next "and", "but" or "nor": "no me duele el pecho" denies the chest too.
-_DENIAL_ENDS = r"(?:y|e|et|und|ed|pero|mas|mais|aber|ma|porem|sino|sondern|doch|ni|ne|nem|o|ou|oder|ou)"
+_DENIAL_ENDS = r"(?:y|e|et|und|ed|pero|mas|mais|aber|ma|porem|sino|sondern|doch|ni|ne|nem|o|ou|oder)"
 
 
 def _denied(cue: str, symptom: str) -> re.Pattern[str]:
@@ -585,13 +585,14 @@ def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, 
     "un infarto hace 5 años" is past even when the Italian rules read "infarto".
     """
     clauses = _normalised_clauses(text)
+    read_as_said = " ".join(clauses)
     # "no pienso hacerme daño" says the writer will not: the self-harm words it denies are not read.
-    whole = " ".join(NOT_GOING_TO_HARM.sub(" ", " ".join(clauses)).split())
+    whole = " ".join(NOT_GOING_TO_HARM.sub(" ", read_as_said).split())
     order = sorted(RULES, key=lambda code: code != language)
     for code in order:
         readings = {code, language} & QUIET.keys()
         present = " ".join(" ".join(_kept(clauses, [QUIET[reading] for reading in readings])).split())
-        eased = any(eased_by_rest(text, reading) for reading in readings)
+        eased = any(_eased(read_as_said, reading) for reading in readings)
         found = tuple(name for name, rules in RULES[code].items()
                       if not (eased and name == "breathing")
                       and any_search(rules, whole if name in KEPT_WHOLE else present))
@@ -602,7 +603,11 @@ def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, 
 
 def eased_by_rest(text: str, language: str) -> bool:
     """The message says its breathlessness passes on rest or within minutes: the effort of exercise."""
-    return language in EASED_BY_REST and bool(EASED_BY_REST[language].search(" ".join(_normalised_clauses(text))))
+    return _eased(" ".join(_normalised_clauses(text)), language)
+
+
+def _eased(normalised: str, language: str) -> bool:
+    return language in EASED_BY_REST and bool(EASED_BY_REST[language].search(normalised))
 
 
 def present_clauses(text: str, language: str) -> list[str]:

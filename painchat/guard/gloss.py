@@ -24,7 +24,7 @@ AGO_FIRST = re.compile(r"\bago ((?:\w+ )?(?:years?|months?|weeks?|days?|hours?|m
 
 
 def has_gloss(language: str) -> bool:
-    return (GLOSS_DIR / f"{language}.tsv").is_file()
+    return bool(dictionary(language))
 
 
 def gloss(text: str, language: str) -> str:

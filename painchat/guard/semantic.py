@@ -6,8 +6,9 @@ regression over the question's embedding, trained on a labelled bank
 (``bank.jsonl``: emergencies and ordinary questions, many of them near misses
 such as "chest day at the gym"), gives the probability that the question is an
 emergency; it alarms above a threshold chosen by cross-validation on the tuning
-sets, when most of the question's nearest bank examples are emergencies too. The nearest emergency categories (their examples' mean embedding) name
-the guidance shown.
+sets, when most of the question's nearest bank examples are emergencies too.
+The nearest emergency categories (their examples' mean embedding) name the
+guidance shown.
 
 ``python -m evaluation.bank`` fits it and writes ``semantic.json`` (weights,
 category centroids, threshold, and the bank's hash), like the calibration file:
