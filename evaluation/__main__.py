@@ -87,6 +87,7 @@ def lay_evaluation(assistant: Assistant) -> list[tuple[str, dict]]:
         ("round 2 tuning, now", lay.summarize(lay.run(assistant, tune2))),
         *_round_columns(assistant, "round 3", "lay_round3"),
         *_round_columns(assistant, "round 4", "lay_round4"),
+        *_round_columns(assistant, "round 5", "lay_round5"),
     ]
 
 

@@ -222,7 +222,9 @@ written later by another author who read only the three abstracts, half of each 
 model on wording it was not fitted to; its first run is the answers of the code before the topic model \
 (`docs/firstrun/lay_round3.baseline.jsonl`). **Round 4** (`tests/data/lay_round4.jsonl`, 170 questions written \
 blind by one more author who read only the three abstracts, half of each label sealed); its first run is the \
-answers of the code when it was written (`docs/firstrun/lay_round4.baseline.jsonl`, both halves).
+answers of the code when it was written (`docs/firstrun/lay_round4.baseline.jsonl`, both halves). **Round 5** \
+(`tests/data/lay_round5.jsonl`, 160 questions, 21 of them follow-ups, by another author who read only the \
+abstracts, half of each label sealed); first run: `docs/firstrun/lay_round5.baseline.jsonl`.
 
 {_round_tables(lay_runs)}
 
@@ -237,7 +239,7 @@ draw differently.{kinds}"""
 
 def _round_tables(lay_runs: Sequence[tuple[str, dict]]) -> str:
     """One table per round: its columns are the runs whose titles name it (round 1's name none)."""
-    later = ("round 2", "round 3", "round 4")
+    later = ("round 2", "round 3", "round 4", "round 5")
     first = [(t, s) for t, s in lay_runs if not t.startswith(later)]
     tables = [("Round 1", first), *((name.capitalize(), [(t, s) for t, s in lay_runs if t.startswith(name)]) for name in later)]
     return "\n\n".join(f"{name}:\n\n{lay.comparison_table(columns)}" for name, columns in tables if columns)

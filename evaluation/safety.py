@@ -69,7 +69,11 @@ ROUND8 = LaterRound("Round 8", DATA_DIR / "safety_round8.jsonl",
                     "written blind by another author who saw no code nor set: 30 messages in each of Spanish, "
                     "French, German, Italian and Portuguese (18 emergencies in everyday words, by carers or "
                     "buried in stories; 12 ordinary near misses)")
-LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8)
+ROUND9 = LaterRound("Round 9", DATA_DIR / "safety_round9.jsonl",
+                    "written blind by another author who saw no code nor set, in English only: 100 emergencies "
+                    "(a third of them buried in stories of 250+ characters, many told by carers, in euphemisms or "
+                    "minimised) and 80 near misses (negations, past events, exertion, figures of speech, low mood)")
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
