@@ -339,6 +339,16 @@ def test_a_past_event_told_over_several_clauses_stays_in_the_past():
     ("my dad is type 2, after gardening he is clammy and not making any sense, bm 2.6", "hypoglycaemia"),
     ("i keep burning my arms with cigarettes when the pain gets bad", "suicide"),
     ("theres a shotgun in the shed and ive been thinking about using it", "suicide"),
+    ("my son is burning up with a fever, bad headache and his neck is too stiff to look down", "headache"),
+    ("out of nowhere a pain at the back of my head like a bang, worst ever, mid squat", "headache"),
+    ("sciatica flared and now i cant hold my pee, barely made it yesterday and wet myself today", "cauda_equina"),
+    ("back has been agony and i didnt make it to the toilet twice today", "cauda_equina"),
+    ("diabetic, my big toe has gone a dusky purple black and its cold", "diabetic_foot"),
+    ("ive had enough, thinking of finishing it all this weekend", "suicide"),
+    ("sliced my forearm too deep tonight, cut myself deeper than before and it wont close", "suicide"),
+    ("been slapping and hitting my own face again and again when the burning gets bad", "suicide"),
+    ("i dont feel safe with myself tonight", "suicide"),
+    ("out of curiosity how many of my amitriptyline and codeine together is too much for a body", "suicide"),
 ])
 def test_red_flags_in_everyday_words(question, category):
     assert reason(question) == f"emergency:{category}"
@@ -351,6 +361,17 @@ def test_red_flags_in_everyday_words(question, category):
     "a few months ago i fainted at a wedding, all checked and fine since. is swimming ok for my feet",
 ])
 def test_exertion_that_passed_and_past_events_are_not_emergencies(question):
+    assert reason(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "get migraines, bright lights hurt and i sometimes have chills, will yoga help",
+    "is running too much for my heart since my stent",
+    "my toenail went black after the half marathon, can i still train",
+    "i hit my legs with the foam roller again and again to loosen them",
+    "not safe on my feet since the neuropathy, what balance work is there",
+])
+def test_red_flag_look_alikes_are_not_emergencies(question):
     assert reason(question) is None
 
 
@@ -370,6 +391,7 @@ def test_retention_and_a_numb_saddle_with_back_pain_are_cauda_equina():
     "on duloxetine 60mg for my feet, any problem with running? i sweat a lot",
     "tramadol is making me constipated, will walking help",
     "been on duloxetine for ages, prescribed by my gp and taking it as told, which stretches help my feet?",
+    "my consultant increased my gabapentin to 900mg, is it still ok to swim",
     ("sugars are fine on my tablets these days and the nurse says i should get moving, would cycling or walking be "
     "better for numb feet and how do i start"),
 ])
@@ -386,6 +408,7 @@ def test_an_exercise_question_naming_a_medicine_in_passing_is_answered(question)
     "is it ok to swim instead of taking the amitriptyline",
     "will lyrica make me dizzy on a bike ride?",
     "can i take 300mg of gabapentin before a long walk",
+    "the gp raised my pregabalin to 150mg, should i take it before my swim or after",
 ])
 def test_medicine_decisions_stay_declined(question):
     assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)

@@ -98,6 +98,13 @@ def test_a_long_story_of_tiredness_or_tears_does_not_alarm(alarm, question):
     assert alarm.categories(question) == ()
 
 
+def test_the_writers_word_that_they_are_safe_outweighs_a_reading_of_grief_as_suicide(alarm):
+    grief = "truly i am grieving the life i lost to this pain."
+    assert alarm.categories(grief) == ("suicide",)
+    for said_safe in ("i'm not in any danger.", "i am safe.", "no thoughts of harming myself."):
+        assert alarm.categories(f"{grief} {said_safe}") == ()
+
+
 def test_a_long_story_around_an_emergency_still_alarms(alarm):
     question = ("my dad collapsed in the garden ten minutes ago, hes awake but grey and sweaty and says his chest "
                 "feels heavy, he has diabetic neuropathy and was trying to do his walking program. what should i do "

@@ -143,14 +143,22 @@ STROKE = Category("stroke", (
 
 # --- Sudden severe ("thunderclap") headache ---------------------------------------------
 HEAD_PAIN = words(r"headaches?", "head pain", r"pain in (?:my |the )?head",
-                  r"head (?:is |was )?(?:exploding|pounding|splitting)")
+                  r"head (?:is |was )?(?:exploding|pounding|splitting)",
+                  r"back of (?:my |his |her |the )?(?:head|skull)")
 WORST_OR_SUDDEN = words("worst", r"thunder\w*", r"explo\w*", r"sudden\w*", "all of a sudden",
                         "out of nowhere", "out of the blue",
                         r"like (?:being|i was|id been|getting) (?:hit|struck|kicked|smacked)",
                         r"like an? (?:bolt|bomb|gunshot|hammer|lightning|explosion)",
                         r"(?:10|ten) out of (?:10|ten)", "never had (?:one|a headache|anything) like",
                         r"(?:in|within) (?:a few )?seconds", r"instant\w*")
-HEADACHE = Category("headache", (near(50, HEAD_PAIN, WORST_OR_SUDDEN),))
+HIGH_TEMPERATURE = words("fever", "feverish", "high temperature", "a temperature", r"high temp\w*")
+# Meningitis: a headache with fever and a neck that won't bend, or a rash that doesn't fade under a glass.
+# Light that hurts is left out: a migraine or the flu has that too.
+MENINGISM = words(r"stiff (?:\w+ )?neck", r"neck (?:\w+ ){0,2}(?:stiff\w*|wont bend|rigid)",
+                  CANT + r" (?:\w+ ){0,2}(?:bend|move|turn|tilt|put) (?:\w+ ){0,3}(?:neck|chin)",
+                  r"rash (?:\w+ ){0,4}(?:glass|fade\w*)")
+HEADACHE = Category("headache", (near(50, HEAD_PAIN, WORST_OR_SUDDEN),
+                                 near(120, HEAD_PAIN, HIGH_TEMPERATURE, MENINGISM)))
 
 # --- Cauda equina: bladder/bowel control or saddle numbness, with back pain ---------------------
 LOST_CONTROL = words(
@@ -161,7 +169,10 @@ LOST_CONTROL = words(
     r"accidents? (?:with|from|of) (?:my )?(?:bladder|bowels?)",
     r"(?:wet|peed|pissed|soiled|pooed|pooped|messed) (?:my ?self|my pants|my trousers|the bed)",
     r"incontinen\w*",
-    CANT + r" (?:pee|wee|urinate|pass urine|pass water|empty my bladder)")
+    CANT + r" (?:pee|wee|urinate|pass urine|pass water|empty my bladder)",
+    r"(?:cant|can not|couldnt|could not|can barely|can hardly|(?:dont|do not) think i can) hold (?:\w+ ){0,2}"
+    r"(?:wee|pee|urine|water|poo|bladder|bowels?|it in)",
+    r"(?:didnt|did not|couldnt|could not|never) make it (?:\w+ ){0,2}(?:to )?(?:the )?(?:loo|toilet|bathroom|lav\w*)")
 BACK_OR_SPINE = words("back", "spine", "spinal", "sciatica", "lumbar", "disc", "disk", "slipped",
                       r"herniat\w*", r"sudden\w*", r"both (?:my |his |her )?legs",
                       r"legs? (?:\w+ ){0,2}(?:numb\w*|weak\w*|gave way)")
@@ -189,8 +200,8 @@ RED = words("red", "redness", "reddish", "purple", "angry")
 INFECTION_SIGN = words("pus", r"ooz\w*", r"discharg\w*", "weeping", r"spreading (?:redness|red)",
                        r"redness (?:is )?spreading", r"red (?:streaks?|lines?)", r"streaks?",
                        r"gangren\w*", "infected", r"(?:skin|toes?|foot) (?:\w+ ){0,2}(?:black|blackened)",
-                       r"(?:going|gone|turned|turning) black")
-FEVER = words("fever", "feverish", "high temperature", "a temperature", "chills", r"shiver\w*",
+                       r"(?:going|gone|turned|turning) (?:\w+ ){0,3}black")
+FEVER = words("fever", "feverish", "high temperature", "a temperature", r"high temp\w*", "chills", r"shiver\w*",
               "rigors")
 WOUND = words(r"wounds?", r"ulcers?", r"(?:a|the|my|this|that) (?:\w+ )?(?:cut|sore|blister|graze|scratch"
               r"|puncture|bite)", "blisters", "cuts", "sores", "ingrown")
@@ -210,7 +221,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     not_after("not", "never", "never been", "wasnt", "isnt", "am not", "im not") + r"suicid\w*",
     r"kill(?:ing)? " + SELF, r"(?:going to|want to|about to|might|should) kms",
     r"unalive\w*",
-    r"end(?:ing)? (?:it all|my life|my own life|everything|myself)",
+    r"(?:end|finish)(?:ing)? (?:it all|my life|my own life|everything|myself)",
     r"tak(?:e|ing) my (?:own )?life",
     r"(?:want|going|plan\w*|ready|decided|thinking about|think about|thought about|tempted|considering)"
     r" (?:to )?end(?:ing)? (?:it|things)",
@@ -240,9 +251,14 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"cant (?:take|handle) (?:it|this|life) any ?more",
     # Hurting oneself on purpose, or to feel something else: "I hit my legs with a hammer so I feel something".
     r"(?:hurt|harm|cut|injure|punish|burn|burnt|burned|hit|punch|bang|scratch|stab)(?:ing|ed|s)? (?:" + SELF
-    + r"|my (?:legs?|arms?|wrists?|thighs?|head|skin|body|hands?|feet|stomach)) (?:\w+ ){0,4}(?:on purpose"
+    + r"|my (?:own )?(?:legs?|arms?|wrists?|thighs?|head|skin|body|hands?|feet|stomach)) (?:\w+ ){0,4}(?:on purpose"
     r"|deliberately|intentionally|so (?:that )?i (?:can )?feel|to feel (?:something|anything)|to punish"
     r"|to distract)",
+    # Hitting one's own body without end ("over and over" is read with its "and" gone: the clauses are joined).
+    r"(?:hurt|cut|burn|hit|punch|bang|scratch|stab)\w* (?:" + SELF + r"|my own \w+) (?:\w+ ){0,2}(?:over"
+    r" (?:and )?over|again (?:and )?again|(?:cant|can not) (?:make (?:my ?self|me) )?stop)",
+    # A cut that went further than meant: "cut deeper than i meant to on my wrist".
+    r"cut (?:" + SELF + r" |my \w+ )?(?:deeper|too deep)",
     r"(?:burn|burning|burnt|burned)(?:s)? (?:" + SELF + r"|my (?:legs?|arms?|wrists?|thighs?|skin|hands?|feet|stomach))"
     r" (?:\w+ ){0,2}with (?:a |the |my )?(?:lighter|cigarettes?|fags?|match(?:es)?|iron|candle|lighter flame)",
     # A gun within reach that the writer keeps thinking about.
@@ -294,13 +310,17 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:this|next|it) (?:is|will be|s) my last (?:week|day|night|weekend|month|christmas|birthday)",
     r"(?:wont|will not|not going to) be (?:around|here) (?:much longer|for long|next|by|after)",
     r"(?:plan\w*|going|intend\w*|expect\w*|hope|want|decided) (?:to )?not (?:to )?be (?:around|here|alive)",
-    r"(?:im|i am|i feel like|feel like) (?:just )?a burden", r"burden (?:to|on) (?:everyone|my|them|others)",
+    r"(?:im|i am|i feel like|feel like) (?:just )?a burden",
+    # "I'm not safe right now"; "not safe on my feet" is balance.
+    r"(?:im|i am|(?:dont|do not) feel) (?:not )?safe (?:with|around|from) (?:my ?self|me)",
+    r"(?:im|i am) not safe (?:right now|tonight|anymore|any more|at the moment)", r"burden (?:to|on) (?:everyone|my|them|others)",
     # Questions about lethal amounts or means, however framed (a story, "hypothetically", for a friend).
     r"(?:lethal|fatal|deadly|toxic|killing) (?:dose|amount|quantity|number)",
     r"(?:amount|dose|much|many|quantity|which|what) (?:\w+ ){0,5}(?:would|will|could|might|is|be|are) (?:\w+ ){0,2}"
     r"(?:lethal|fatal|deadly|the most certain|most likely to kill)",
     r"how (?:many|much) (?:\w+ ){0,4}(?:would|will|does it take to|to|could|can|before it|before they)"
-    r" (?:\w+ ){0,2}(?:kill|die|be (?:lethal|fatal|deadly)|stop (?:a|the|your|my|his|her) heart|od|overdose)",
+    r" (?:\w+ ){0,2}(?:kill|die|be (?:lethal|fatal|deadly)|stop (?:a|the|your|my|his|her) heart|od|overdose"
+    r"|(?:not|never) wake up)",
     r"enough (?:\w+ ){0,3}to (?:kill|die|not wake up|never wake up|end it)",
     r"how (?:high|far|deep|tall|long|fast) (?:\w+ ){0,12}(?:fatal|lethal|deadly|to kill|to die)",
     r"(?:painless|easiest|quickest|fastest|best|surest|quietest) way to (?:die|kill|end it|go)",
@@ -313,7 +333,10 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|fatal|to die|overdose on)",
     r"how (?:many|much) (?:\w+ ){0,5}(?:before|until|till) (?:you|someone|a person|i|he|she) (?:\w+ ){0,2}"
     r"(?:die|dies|dead|stop breathing|never wake)",
-)),))
+)), near(100, words(*DRUG_NAMES, r"pills?", r"tablets?", "meds", r"prescriptions?", r"medications?"),
+        # "What amount of those together would be too much for a heart?" asks a lethal amount in other words.
+        r"\b(?:amount|how many|how much|what number|quantity) (?:\w+ ){0,8}too much for (?:a|the|my|your|his|her"
+        r"|someone s|somebody s|a persons) (?:heart|body|liver|system)\b")))
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
 MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pills?", r"tablets?", "meds",

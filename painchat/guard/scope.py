@@ -80,7 +80,12 @@ DISCLAIMED = re.compile(words(r"(?:not|never|no plans?|dont want|do not want|im 
                               r" (?:doses?|dosage)",
                               # The dose someone is on ("on duloxetine 60mg", "150mg twice a day") asks nothing.
                               r"(?:on|taking|prescribed) (?:\w+ ){0,3}?\d+ ?(?:mg|mcg)",
-                              r"\d+ ?(?:mg|mcg) (?:twice|once|three times|a day|daily|at night|in the morning|each|every)"))
+                              r"\d+ ?(?:mg|mcg) (?:twice|once|three times|a day|daily|at night|in the morning|each|every)",
+                              # A change the clinician made is reported, not asked: "doctor upped my duloxetine to
+                              # 60mg" (the medicine's name is kept: what is asked of it next may be a decision).
+                              r"(?:doctor|doc|dr|gp|consultant|neurologist|specialist|nurse|clinic|they|she|he)"
+                              r" (?:\w+ ){0,2}(?:upped|raised|increased|lowered|reduced|changed|switched) (?:my |the )?"
+                              r"(?P<kept>\w+) (?:to|on) \d+ ?(?:mg|mcg)"))
 
 # Conditions a person may ask to be told they have; suffixes cover the long tail.
 CONDITION = (r"(?:neuropath\w*|nerve (?:pain|damage|problems?|issues?|injury|injuries|disease|compression"
@@ -262,6 +267,6 @@ def medicine_in_passing(question: str) -> bool:
 
 def medicine_decision(text: str) -> bool:
     """The normalised text asks what to do with a medicine: a decision word it does not disclaim."""
-    text = DISCLAIMED.sub(" ", text)
+    text = DISCLAIMED.sub(lambda match: f" {match['kept'] or ''} ", text)
     return bool(DECISION_NEAR_MEDICINE.search(text)
                 or (re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text)))

@@ -60,6 +60,12 @@ FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for patter
     (r"\b(?:is|are|it s|its) killing me\b(?!\w)", "hurts me"),
     (r"\bwill be the death of me\b", "wears me out"),
 ))
+# The writer's own word that they are safe outweighs this layer's reading of grief or tears as suicide; the
+# rules, not this layer, judge what else the message says ("not suicidal but i've saved my tablets").
+SAID_SAFE = re.compile(r"\b(?:i ?'?m|i am) (?:not (?:in (?:any )?danger|suicidal|going to (?:hurt|harm|kill) my ?self)"
+                       r"|safe(?! to\b))|\b(?:no|not having any|not had any) (?:thoughts|plans?|intentions?)"
+                       r" (?:of|to|about) (?:hurting|harming|killing|ending|hurt|harm|kill|end)\b[^.,;!?]*",
+                       re.IGNORECASE)
 
 # Words that ask without telling: a message made only of these and stop words ("is this serious?", "please
 # diagnose me", "tell me what is wrong") says nothing the layer could judge, and reads like the bank's short
@@ -196,6 +202,10 @@ class SemanticAlarm:
 
         Clauses about long ago or about a symptom since cleared are left out, as the rules leave them out.
         """
+        found = self._read(question)
+        return () if found[:1] == ("suicide",) and SAID_SAFE.search(question) else found
+
+    def _read(self, question: str) -> tuple[str, ...]:
         present = as_judged(question)
         if all(word in STOPWORDS or word in ASKING_ONLY for word in tokens(present)):
             return ()
