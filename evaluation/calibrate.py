@@ -13,8 +13,8 @@ halves of tests/data/lay_round2.jsonl and lay_round3.jsonl): the sealed rows, th
 stay held out.
 
 The topic model (on topic: direct or related; off topic: none) is a logistic regression on each
-question's embedding as retrieval reads it, classes weighed equally, fitted on these rows and the
-questions of ``TOPIC_BANK``, with the strongest L2 penalty of ``TOPIC_L2S`` whose balanced accuracy in
+question's embedding as retrieval reads it, classes weighed equally, fitted on these rows, the tuning
+halves of ``TOPIC_SETS`` and the questions of ``TOPIC_BANK``, with the strongest L2 penalty of ``TOPIC_L2S`` whose balanced accuracy in
 5-fold cross-validation on them is within one standard error of the best one's: the simplest model the
 data cannot tell from the best. A weaker penalty learns the wording around a question too ("how does
 neuropathy develop? asking for my uncle" read as off topic with the penalty that scored best).
@@ -44,6 +44,10 @@ ABSENT_WEIGHTS = np.round(np.linspace(0.0, 8.0, 33), 2)
 TOPIC_L2S = (1 / 3, 1 / 10, 1 / 30)
 FOLDS, SEED = 5, 0
 TUNING_SETS = (DATA_DIR / "lay_tune.jsonl", DATA_DIR / "lay_round2.jsonl", DATA_DIR / "lay_round3.jsonl")
+# Later rounds' tuning halves join the topic model only: the score's cuts stay where the sets above put them (the
+# cuts refitted with round 4 turned direct answers into related evidence), while each round's tuning half, added,
+# made the topic model better on the other round's (balanced accuracy 0.948 → 0.966 and 0.944 → 0.953).
+TOPIC_SETS = (DATA_DIR / "lay_round4.jsonl", DATA_DIR / "lay_round5.jsonl")
 # Questions written for the topic model alone, blind, by two authors (538 after duplicates; on topic or not, many of
 # them near misses of each other): they join its training, never the score's cuts, and no set scored in
 # docs/EVAL.md holds them.
@@ -162,9 +166,11 @@ def main(argv: list[str] | None = None) -> None:
     candidates = candidate_scores(rows, assistant)
     labels = [label(row) for row in rows]
     fitted_on = " + ".join(f"{path.name} (tune)" for path in paths)
+    later = [] if args.set else tuning_rows(list(TOPIC_SETS))
     bank = read_jsonl(TOPIC_BANK)
-    vectors = np.array([f.vector for f in candidates] + [assistant.read(r["question"], r["question"])[0] for r in bank])
-    on_topic = np.array([lab != "none" for lab in labels] + [r["on_topic"] for r in bank])
+    vectors = np.array([f.vector for f in candidates + candidate_scores(later, assistant)]
+                       + [assistant.read(r["question"], r["question"])[0] for r in bank])
+    on_topic = np.array([lab != "none" for lab in labels + [label(row) for row in later]] + [r["on_topic"] for r in bank])
     sources = tuple(assistant.index.sources)
     calibration = with_topic_model(fit(candidates, labels, fitted_on), vectors, on_topic, sources)
     calibration.save(settings.calibration_file)
@@ -172,7 +178,8 @@ def main(argv: list[str] | None = None) -> None:
         f"calibrated on {calibration.examples} questions of {fitted_on}: threshold {calibration.threshold:.4f}, "
         f"direct {calibration.direct_threshold:.4f}, absent weight {calibration.absent_weight:.2f}, "
         f"lexical weight {calibration.lexical_weight:.2f}, balanced accuracy {calibration.balanced_accuracy:.3f}; "
-        f"topic model L2 {calibration.topic_l2:g}, cross-validated balanced accuracy {calibration.topic_cv_accuracy:.3f}"
+        f"topic model (also on {len(later)} tuning questions of later rounds and {len(bank)} of the topic bank) "
+        f"L2 {calibration.topic_l2:g}, cross-validated balanced accuracy {calibration.topic_cv_accuracy:.3f}"
     )
 
 
