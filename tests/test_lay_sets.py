@@ -14,6 +14,7 @@ SEALED = read_jsonl(DATA_DIR / "lay_sealed.jsonl")
 ROUND2 = read_jsonl(DATA_DIR / "lay_round2.jsonl")
 ROUND3 = read_jsonl(DATA_DIR / "lay_round3.jsonl")
 ROUND4 = read_jsonl(DATA_DIR / "lay_round4.jsonl")
+ROUND5 = read_jsonl(DATA_DIR / "lay_round5.jsonl")
 KINDS = {"answer", "related", "not_covered", "out_of_scope", "emergency", "invalid"}
 
 
@@ -38,21 +39,26 @@ def tune_round4(assistant):
 
 
 @pytest.fixture(scope="module")
+def tune_round5(assistant):
+    return lay.summarize(lay.run(assistant, lay.split(ROUND5, "tune")))
+
+
+@pytest.fixture(scope="module")
 def sealed_answers(assistant):
-    rows = SEALED + lay.split(ROUND3, "sealed") + lay.split(ROUND4, "sealed")
+    rows = SEALED + lay.split(ROUND3, "sealed") + lay.split(ROUND4, "sealed") + lay.split(ROUND5, "sealed")
     return [(row, assistant.answer(row["question"], row["history"])) for row in rows]
 
 
 def test_the_sets_are_split_and_labelled(source_texts):
     assert {row["split"] for row in TUNE} == {"tune"} and {row["split"] for row in SEALED} == {"sealed"}
     assert {row["split"] for row in ROUND2} == {row["split"] for row in ROUND3} == {"tune", "sealed"}
-    assert {row["split"] for row in ROUND4} == {"tune", "sealed"}
-    every = TUNE + SEALED + ROUND2 + ROUND3 + ROUND4
+    assert {row["split"] for row in ROUND4} == {row["split"] for row in ROUND5} == {"tune", "sealed"}
+    every = TUNE + SEALED + ROUND2 + ROUND3 + ROUND4 + ROUND5
     assert len({row["id"] for row in every}) == len(every)
     for row in every:
         assert row["label"] in ("direct", "related", "none")
         assert bool(row["gold"]) == (row["label"] != "none"), row["id"]
-    for row in ROUND2 + ROUND3 + ROUND4:  # gold phrases are verbatim in a cited paper, or they could never be found
+    for row in ROUND2 + ROUND3 + ROUND4 + ROUND5:  # gold phrases are verbatim in a cited paper, or they could never be found
         assert all(any(g in source_texts[s] for s in row["sources"]) for g in row["gold"]), row["id"]
 
 
@@ -86,6 +92,14 @@ def test_round4_tuning_half_meets_bounded_targets(tune_round4):
     assert tune_round4["none_not_covered"] >= 0.75
     assert tune_round4["gold_cited"] >= 0.65
     assert tune_round4["faithfulness"] == 1.0 and tune_round4["disclaimer"] == 1.0
+
+
+def test_round5_tuning_half_meets_bounded_targets(tune_round5):
+    # Its tuning half joined the topic model's training (not the score's cuts): bounds under today's figures.
+    assert tune_round5["on_topic_answered"] >= 0.90
+    assert tune_round5["none_not_covered"] >= 0.80
+    assert tune_round5["gold_cited"] >= 0.65
+    assert tune_round5["faithfulness"] == 1.0 and tune_round5["disclaimer"] == 1.0
 
 
 def test_sealed_half_keeps_the_invariants(sealed_answers, source_texts):
