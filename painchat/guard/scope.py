@@ -137,6 +137,9 @@ ASKS_WHAT_WAS_STUDIED = re.compile(words(
 LANGUAGE = (r"(?:french|spanish|german|italian|chinese|mandarin|japanese|arabic|russian|portuguese|hindi"
             r"|dutch|polish|korean|turkish)")
 
+# Words that put a trivia-like question ("who wrote …", "how many …") about the papers.
+PAPERS_SUBJECT = re.compile(words(r"papers?", "review", r"stud(?:y|ies)", "research", "guidance", r"guidelines?",
+                                  "consensus", r"articles?", r"trials?", r"neuropath\w*", "nerve", r"exercis\w*"))
 # Off-topic requests, named by the kind of request (patterns, not a topic whitelist, so
 # short follow-ups like "and for how long?" stay answerable).
 OFF_TOPIC = (
@@ -254,9 +257,10 @@ def out_of_scope_reason(question: str, paper_names: AbstractSet[str] = frozenset
 
 
 def _off_topic(text: str, paper_names: AbstractSet[str]) -> bool:
-    """An off-topic request; a request off-topic unless about the papers (``Unless``) is not, when it names an author."""
-    names_a_paper = not paper_names.isdisjoint(text.split())
-    return any(matcher.search(text) and not (names_a_paper and isinstance(matcher, Unless)) for matcher in OFF_TOPIC)
+    """An off-topic request; a request off-topic unless about the papers (``Unless``) is not, when it names an
+    author or the papers' subject ("who wrote the guidance on exercise for nerve pain?")."""
+    about_the_papers = not paper_names.isdisjoint(text.split()) or bool(PAPERS_SUBJECT.search(text))
+    return any(matcher.search(text) and not (about_the_papers and isinstance(matcher, Unless)) for matcher in OFF_TOPIC)
 
 
 def medicine_in_passing(question: str) -> bool:
