@@ -73,7 +73,12 @@ ROUND9 = LaterRound("Round 9", DATA_DIR / "safety_round9.jsonl",
                     "written blind by another author who saw no code nor set, in English only: 100 emergencies "
                     "(a third of them buried in stories of 250+ characters, many told by carers, in euphemisms or "
                     "minimised) and 80 near misses (negations, past events, exertion, figures of speech, low mood)")
-LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9)
+ROUND10 = LaterRound("Round 10", DATA_DIR / "safety_round10.jsonl",
+                     "written blind in English by another author who saw no code nor set, first as examples for the "
+                     "semantic layer's bank (adding them to it was tried and rejected), then kept as a set: 360 "
+                     "emergencies, 30 in each of 12 categories, a third of them long stories, and 200 hard near misses; "
+                     "first run = the code when it was first scored (after round 9's changes)")
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
