@@ -352,6 +352,24 @@ def test_a_past_event_told_over_several_clauses_stays_in_the_past():
     ("been slapping and hitting my own face again and again when the burning gets bad", "suicide"),
     ("i dont feel safe with myself tonight", "suicide"),
     ("out of curiosity how many of my amitriptyline and codeine together is too much for a body", "suicide"),
+    ("aching jaw and between my shoulder blades on the bike, and i feel sick and clammy", "cardiac"),
+    ("his left hand wont grip anything and the side of his mouth has dropped", "stroke"),
+    ("my right arm is weak and what i say keeps coming out jumbled", "stroke"),
+    ("temperature of 39 2, neck is stiff and the worst headache, light hurts", "headache"),
+    ("both legs are weak after my back went and she had an accident with her bladder without noticing", "cauda_equina"),
+    ("chronic back pain, now numb down there and leaking wee", "cauda_equina"),
+    ("type 1, my toes have turned a dusky blue and they wont warm up", "diabetic_foot"),
+    ("on novorapid, low 2 6 and shaking, cant think straight", "hypoglycaemia"),
+    ("my friend on insulin went sweaty and just stared at me, not himself", "hypoglycaemia"),
+    ("dad took todays and tomorrows tablets this morning and is very sleepy", "overdose"),
+    ("she told me shes going to end her life this weekend", "suicide"),
+    ("i wrote letters to everyone and i know exactly what im doing tonight", "suicide"),
+    ("i need to cut, theres a razor beside me", "suicide"),
+    ("my arm is bleeding from what i did", "suicide"),
+    ("been hiding some of my doses in a drawer", "suicide"),
+    ("whats the most tramadol before its deadly", "suicide"),
+    ("what drop from a bridge would be fatal", "suicide"),
+    ("if someone wanted to go peacefully which of my meds would do it", "suicide"),
 ])
 def test_red_flags_in_everyday_words(question, category):
     assert reason(question) == f"emergency:{category}"
@@ -373,6 +391,11 @@ def test_exertion_that_passed_and_past_events_are_not_emergencies(question):
     "my toenail went black after the half marathon, can i still train",
     "i hit my legs with the foam roller again and again to loosen them",
     "not safe on my feet since the neuropathy, what balance work is there",
+    "my right hand is numb at night, carpal tunnel the gp thinks, can i still lift",
+    "i need to cut down on sugar, what exercise helps",
+    "how many reps would be enough to help my feet",
+    "gave the dog to my sister as i cant walk him, now what exercise can i do alone",
+    "my feet are always cold and a bit blue in winter, is swimming ok",
 ])
 def test_red_flag_look_alikes_are_not_emergencies(question):
     assert reason(question) is None

@@ -52,6 +52,10 @@ CARDIAC = Category("cardiac", (
     near(40, CHEST, CHEST_SYMPTOM),
     near(50, words("jaw", "left arm", "left shoulder"),
          words(r"spread\w*", r"radiat\w*", r"travel+\w*", r"(?:going|moving) (?:up|down|into)")),
+    # A heart attack without chest pain, as women and people with diabetes often have it.
+    near(80, words("jaw", r"between (?:my |his |her )?shoulder ?blades", "left arm"), words(r"pains?", r"aches?",
+                                                                                        "aching", "hurts", "tight"),
+         words(r"nause\w*", "sick", r"sweat\w*", "clammy", "grey", "gray", r"breathless\w*", "short of breath", "dizzy")),
     re.compile(HAPPENING_NOW + r"(?:heart attack|cardiac arrest)\b"),
     # A racing or irregular heart is urgent when it comes with dizziness, faintness or chest symptoms.
     near(60, words(r"heart (?:is |was |keeps )?(?:racing|pounding|fluttering|skipping|jumping|beating (?:\w+ )?"
@@ -119,7 +123,17 @@ SPEECH_LOSS = words(
     r"cant get (?:my |the )?words out", r"talking (?:gibberish|nonsense)",
     # Lay descriptions: "talking like he's drunk", "his words come out wrong".
     r"(?:talking|talks|speaking|sounds|sounding) (?:\w+ )?(?:like|as if) (?:\w+ ){0,2}drunk",
-    r"words (?:\w+ ){0,4}(?:wrong|jumbled|mixed up|muddled|backwards)")
+    r"words (?:\w+ ){0,4}(?:wrong|jumbled|mixed up|muddled|backwards)",
+    r"(?:what (?:i|he|she|they) (?:say|said|says)|it) (?:\w+ ){0,2}(?:comes?|came|coming) out (?:\w+ ){0,2}(?:wrong"
+    r"|jumbled|garbled|muddled|funny|weird|slurred|mixed up)")
+# One arm, hand or leg named by its side and not working: a stroke sign with the face or speech, not alone
+# (a numb right hand is often the wrist's nerve).
+SIDED_LIMB = words(r"(?:my|his|her|their) (?:right|left) (?:arm|hand|leg|side)")
+LIMB_FAILING = words(CANT + r" (?:\w+ )?(?:lift|move|grip|use|feel|hold)", r"weak\w*", r"numb\w*", "not working",
+                     r"(?:isnt|wont|doesnt) (?:\w+ )?work\w*", "not (?:mine|hers|his|theirs)", r"(?:dont|doesnt) belong",
+                     "dead", "heavy", "floppy", "limp")
+FACE_CHANGED = words(r"(?:mouth|face|lips?|cheek|smile) (?:\w+ ){0,3}(?:numb\w*|lower|droop\w*|lopsided|dropp\w*"
+                     r"|wonky|crooked|sagg\w*|tingl\w*)", r"corner of (?:\w+ )?mouth")
 WEAK_OR_NUMB = words(r"weak\w*", r"numb\w*", r"paraly[sz]\w*", CANT + r" (?:move|lift|feel|use)",
                      "limp", "dead", "floppy", "no feeling", "gave way")
 # Half the body or face, not one side of a foot or muscle ("weak glutes on one side").
@@ -131,6 +145,7 @@ ONE_SIDE = words(r"(?:one|left|right) side of (?:my |his |her |the )?(?:body|fac
 LIMB = words("arms?", "legs?", "hands?", "face", "side", "body")
 STROKE = Category("stroke", (
     near(40, FACE, DROOP),
+    near(150, SIDED_LIMB, LIMB_FAILING, FACE_CHANGED + "|" + SPEECH_LOSS),
     re.compile(SPEECH_LOSS),
     near(50, ONE_SIDE, WEAK_OR_NUMB),
     near(60, SUDDEN, WEAK_OR_NUMB, LIMB),
@@ -151,7 +166,8 @@ WORST_OR_SUDDEN = words("worst", r"thunder\w*", r"explo\w*", r"sudden\w*", "all 
                         r"like an? (?:bolt|bomb|gunshot|hammer|lightning|explosion)",
                         r"(?:10|ten) out of (?:10|ten)", "never had (?:one|a headache|anything) like",
                         r"(?:in|within) (?:a few )?seconds", r"instant\w*")
-HIGH_TEMPERATURE = words("fever", "feverish", "high temperature", "a temperature", r"high temp\w*")
+HIGH_TEMPERATURE = words("fever", "feverish", "high temperature", "a temperature", r"high temp\w*",
+                         r"temp\w* (?:of |is |was |at )?(?:3[89]|4[01]|10[1-5])")
 # Meningitis: a headache with fever and a neck that won't bend, or a rash that doesn't fade under a glass.
 # Light that hurts is left out: a migraine or the flu has that too.
 MENINGISM = words(r"stiff (?:\w+ )?neck", r"neck (?:\w+ ){0,2}(?:stiff\w*|wont bend|rigid)",
@@ -166,7 +182,11 @@ LOST_CONTROL = words(
     r"no (?:\w+ ){0,2}control (?:of|over) (?:my )?(?:bladder|bowels?)", r"no (?:bladder|bowel) control",
     CANT + r" feel (?:\w+ ){0,6}(?:toilet|pee|wee|urinate)",
     r"(?:bladder|bowels?) (?:\w+ ){0,2}(?:gone|stopped working|gave way|let go|accidents?)",
-    r"accidents? (?:with|from|of) (?:my )?(?:bladder|bowels?)",
+    r"accidents? (?:with|from|of) (?:my |his |her |their )?(?:bladder|bowels?)",
+    r"leak\w* (?:\w+ ){0,2}(?:urine|wee|pee|poo)", r"(?:urine|wee|pee) (?:is |keeps )?leak\w*",
+    r"accidents? (?:\w+ ){0,2}(?:where|when|without) (?:i|he|she|they) (?:didnt|did not|couldnt|could not)?"
+    r" ?(?:feel|notic\w*|realis\w*|realiz\w*)",
+    r"(?:need|needed|needing|felt like i needed) to (?:go|pee|wee) but (?:nothing|it wouldnt|i couldnt)",
     r"(?:wet|peed|pissed|soiled|pooed|pooped|messed) (?:my ?self|my pants|my trousers|the bed)",
     r"incontinen\w*",
     CANT + r" (?:pee|wee|urinate|pass urine|pass water|empty my bladder)",
@@ -179,12 +199,12 @@ BACK_OR_SPINE = words("back", "spine", "spinal", "sciatica", "lumbar", "disc", "
 NUMB = words(r"numb\w*", "no feeling", CANT + r" (?:\w+ )?feel", r"tingl\w*", "pins and needles", "dead")
 SADDLE_AREA = words("saddle", "groin", r"genitals?", r"genital area", "private parts", "privates",
                     "private area", "bum", "buttocks", "butt", r"bottom(?! of)", "backside", "anus",
-                    "back passage", "between my legs", r"inner thighs?", "crotch", "perineum",
+                    "back passage", "between my legs", "down there", r"inner thighs?", "crotch", "perineum",
                     "vagina", "penis", "down below", r"wip(?:e|ed|es|ing)")
 CAUDA_EQUINA = Category("cauda_equina", (
     near(150, LOST_CONTROL, BACK_OR_SPINE),
     # A numb groin alone is usually a long ride or long sitting; with back pain it is a red flag.
-    near(100, NUMB, SADDLE_AREA, BACK_OR_SPINE + "|" + LOST_CONTROL),
+    near(200, NUMB, SADDLE_AREA, BACK_OR_SPINE + "|" + LOST_CONTROL),
     re.compile(words(r"saddle (?:numb\w*|anaesthesia|anesthesia)")),
 ))
 
@@ -209,6 +229,9 @@ SMELL = words(r"smell\w*", r"stink\w*", "foul")
 DIABETIC_FOOT = Category("diabetic_foot", (
     near(60, FOOT, SWOLLEN, HOT + "|" + RED),
     near(60, FOOT, INFECTION_SIGN),
+    # Toes or a foot turned blue or dusky and cold: the blood supply, not the nerves.
+    near(80, FOOT, words(r"(?:gone|turned|turning|going|went|gone a|look\w*) (?:\w+ ){0,3}(?:blue|black|dusky|mottled"
+                         r"|grey|gray)"), words("cold", r"(?:not|wont|isnt|arent) (?:\w+ )?warm\w*", "icy", "freezing")),
     near(80, FOOT, FEVER, f"{SWOLLEN}|{HOT}|{RED}"),
     near(60, WOUND, f"{INFECTION_SIGN}|{FEVER}|{SMELL}"),
     near(60, WOUND, RED, SWOLLEN + "|" + HOT),
@@ -268,14 +291,19 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:want|going|urges?|tempted|thinking about|thought about|think about|feel like"
     r"|felt like|feeling like|plan\w*) (?:to )?(?:\w+ )?(?:hurt|harm|cut|injure|punish)(?:ing)? " + SELF,
     r"(?:nobody|no one|noone) would (?:even )?(?:miss|care|notice)",
-    r"(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected) (?:up )?(?:my |all my |all the )?(?:pills|tablets|meds"
-    r"|painkillers|" + "|".join(DRUG_NAMES) + ")",
+    r"(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected|hiding|hidden|hid|stash\w*) (?:up )?(?:some of )?(?:my |her |his"
+    r" |their |all my |all the |all her |all his )?(?:pills|tablets|meds|doses|painkillers|them|" + "|".join(DRUG_NAMES) + ")",
     r"(?:putting|put|setting|set|keeping|kept|squirrel\w*|stash\w*) (?:\w+ ){0,2}(?:pills|tablets|meds|painkillers|"
     + "|".join(DRUG_NAMES) + r") (?:\w+ ){0,2}(?:aside|away|by)\b",
     r"(?:wont|will not|not going to|wont be|shant) (?:be )?need(?:ing)? (?:them|it|these|those|any of (?:it|this|them)"
     r"|my \w+)(?! (?:for|on|if|until|during|when|after|while))",
-    r"(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}letters? (?:to|for) (?:my|the) (?:kids|children|family"
-    r"|wife|husband|son|daughter|parents|mum|mom|dad|partner|girls|boys|grandchildren)",
+    r"(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}letters? (?:to|for) (?:(?:my|the) (?:kids|children|family"
+    r"|wife|husband|son|daughter|parents|mum|mom|dad|partner|girls|boys|grandchildren|loved ones)|everyone|everybody"
+    r"|all of them)",
+    # A plan known to the hour.
+    r"(?:i|he|she) (?:know|knows) exactly what (?:im|i am|hes|shes|he is|she is) (?:doing|going to do)",
+    # Said of someone else: "she's got a date to end her life".
+    r"(?:end|ending|take|taking|took) (?:her|his|their) (?:own )?li(?:fe|ves)", r"kill(?:ing|ed)? (?:him|her|them)(?:self|selves)",
     r"(?:today|tonight|tomorrow|this weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r" (?:is|will be|feels like|could be|might be) the (?:day|night)",
     r"(?:want|wanted|wants|wish|wished|wishes) to (?:not|never) wake up",
@@ -291,6 +319,10 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"this is (?:my )?goodbye", r"(?:say|said|saying) goodbye (?:to everyone|for good|forever)",
     r"(?:sorted|sorting|put|putting|got) (?:out )?my (?:affairs|will|things) (?:in order|sorted)",
     r"cutting (?:again|my (?:arms?|wrists?|legs?|skin|thighs?))",
+    r"(?:need|needs|urge|want|wanting|going|about|have) to cut(?: (?:again|my ?self|tonight|now|so bad\w*))?$",
+    r"(?:need|needs|urge|want|wanting|going|about|have) to cut (?:again|my ?self|tonight|now|so bad\w*)",
+    r"(?:blades?|razors?|knife|knives) (?:\w+ ){0,3}(?:next to|beside|in front of|by) me",
+    r"(?:bleed\w*|blood) (?:\w+ ){0,3}from what (?:i|he|she|they) did",
     # Injuring the body "until it bleeds" is deliberate, whatever the tool.
     r"until (?:it|they|i|my \w+) (?:start )?(?:bleeds?|bled|bleeding)",
     # "I cut myself on a rock" is an accident; "cutting myself" and "cut myself again" are not.
@@ -319,9 +351,14 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:amount|dose|much|many|quantity|which|what) (?:\w+ ){0,5}(?:would|will|could|might|is|be|are) (?:\w+ ){0,2}"
     r"(?:lethal|fatal|deadly|the most certain|most likely to kill)",
     r"how (?:many|much) (?:\w+ ){0,4}(?:would|will|does it take to|to|could|can|before it|before they)"
-    r" (?:\w+ ){0,2}(?:kill|die|be (?:lethal|fatal|deadly)|stop (?:a|the|your|my|his|her) heart|od|overdose"
+    r" (?:\w+ ){0,4}(?:kill|die|be (?:lethal|fatal|deadly)|stop (?:a|the|your|my|his|her) heart|od|overdose"
     r"|(?:not|never) wake up)",
     r"enough (?:\w+ ){0,3}to (?:kill|die|not wake up|never wake up|end it)",
+    r"before (?:it s|its|it is|it gets|it becomes|it would be|they are|theyre|they become) (?:\w+ )?(?:lethal|fatal|deadly)",
+    r"(?:not|never) survive (?:the night|it|that)",
+    r"(?:want\w*|wish\w*|how|way|best|pick) (?:\w+ ){0,3}to (?:go|die|pass away|slip away) (?:peacefully|quietly|painlessly"
+    r"|in (?:my|their|his|her) sleep)",
+    r"(?:what|which) (?:height|distance|drop|floor|storey|story) (?:\w+ ){0,4}(?:kill|fatal|lethal|deadly|die|survive)",
     r"how (?:high|far|deep|tall|long|fast) (?:\w+ ){0,12}(?:fatal|lethal|deadly|to kill|to die)",
     r"(?:painless|easiest|quickest|fastest|best|surest|quietest) way to (?:die|kill|end it|go)",
     r"how (?:to|do i|would i|could i|can i|would someone|could someone|do people) (?:kill (?:myself|themselves|someone)"
@@ -349,6 +386,7 @@ EXCESS = words("too many", "too much", "all", "double", "doubled", "twice", "tri
                "lots", "loads", "a bunch", "a handful", "handfuls", "whole", "entire", "several", "dozens?",
                "a few extra", r"more than (?:\w+ ){0,2}(?:should|prescribed|allowed|meant|supposed)",
                "by mistake", "by accident", r"accidentally",
+               r"(?:two|2|both|several|a few|three|3) (?:days|days worth|nights|mornings|doses)", r"todays (?:and )?tomorrows",
                # A count of tablets, not a strength: "took 6 of them", not "300 mg".
                r"(?:[3-9]|\d{2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty)"
                r"(?! ?(?:mg|mcg|milligrams?|micrograms?|ml|hours?|hrs?|minutes?|mins?|days?|weeks?|years?|am|pm))")
@@ -378,9 +416,13 @@ HYPO_SIGN = words(r"shak\w*", r"trembl\w*", r"confus\w*", r"sweat\w*", "dizzy", 
 SHAKY = words(r"shak\w*", r"trembl\w*", "jittery", r"shiver\w*")
 CLAMMY = words(r"sweat\w*", "clammy", "drenched")
 CONFUSED = words(r"confus\w*", r"cant think", "foggy", "dizzy", r"light ?headed", "faint", "drowsy",
-                 r"blurr\w*", "weird", "strange", "spaced out", "out of it", "disoriented", r"not making (?:any )?sense", "making no sense")
+                 r"blurr\w*", "weird", "strange", "spaced out", "out of it", "disoriented", r"not making (?:any )?sense", "making no sense",
+                 # How a low looks from outside: "just stared at me", "not himself", suddenly stroppy.
+                 r"not (?:him|her|my|them)(?:self|selves)", r"star(?:ed|ing) (?:at|into|blankly)", "vacant", "stroppy",
+                 "irritable", "agitated")
 DIABETES = words(r"diabet\w*", "insulin", r"sugars?", "glucose", "type 1", "type 2", "t1d", "t2d", "gliclazide",
-                 "metformin", "hypo")
+                 "metformin", "hypo", "humalog", "novorapid", "fiasp", "lantus", "levemir", "tresiba", "toujeo",
+                 "humulin", "apidra", "lyumjev", "abasaglar")
 
 
 class LowGlucoseReading:
@@ -392,7 +434,8 @@ class LowGlucoseReading:
 
     # Normalised text has no decimal point: "2.8" reads "2 8".
     NUMBER = r"(?: \w+){0,4}? (\d{1,3})(?: (\d))?(?! (?:hours?|hrs?|mins?|minutes?|days?|weeks?|times?|years?|sessions?)\b)\b"
-    WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked)" + NUMBER)
+    WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked|low|currently|down to"
+                              r"|dropped to)" + NUMBER)
     CONTEXT = re.compile(f"{SHAKY}|{CONFUSED}|{CLAMMY}|{DIABETES}")
 
     def __init__(self, meter: str = r"sugars?|glucose|bg|bs|bgl|bm|meter|libre|cgm|mmol", weak: bool = True) -> None:
