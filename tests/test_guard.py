@@ -401,6 +401,24 @@ def test_red_flag_look_alikes_are_not_emergencies(question):
     assert reason(question) is None
 
 
+@pytest.mark.parametrize("question", [
+    "the physio said to watch for bladder problems with my sciatica, all fine so far, which stretches help?",
+    "how do you know if a blister is infected? just curious",
+    "what are the warning signs of a heart attack to look out for in a spin class",
+])
+def test_advice_passed_on_and_questions_about_red_flags_in_general_are_not_emergencies(question):
+    assert reason(question) is None
+
+
+@pytest.mark.parametrize(("question", "category"), [
+    ("how do you know if its a heart attack my chest is crushing", "cardiac"),
+    ("the nurse told me to watch for numbness down there and now i have it, my back is agony", "cauda_equina"),
+    ("what are the signs of a stroke? my dads face has dropped on one side", "stroke"),
+])
+def test_a_red_flag_told_beside_a_general_question_still_alarms(question, category):
+    assert reason(question) == f"emergency:{category}"
+
+
 def test_retention_and_a_numb_saddle_with_back_pain_are_cauda_equina():
     question = "bad back all week, since last night i havent been able to pee and it feels numb when i wiped"
     assert reason(question) == "emergency:cauda_equina"

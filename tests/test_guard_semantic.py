@@ -7,7 +7,7 @@ import pytest
 
 from evaluation.bank import CATEGORY_OF, written_rows
 from painchat.guard import screen
-from painchat.guard.semantic import bank_sha256, fit_model, load_bank, load_fit
+from painchat.guard.semantic import as_judged, bank_sha256, fit_model, load_bank, load_fit
 from painchat.guard.texts import CRISIS_CATEGORIES, CRISIS_SUPPORT, EMERGENCY_REASONS, emergency_message
 
 LIMIT = 2000
@@ -103,6 +103,22 @@ def test_the_writers_word_that_they_are_safe_outweighs_a_reading_of_grief_as_sui
     assert alarm.categories(grief) == ("suicide",)
     for said_safe in ("i'm not in any danger.", "i am safe.", "no thoughts of harming myself."):
         assert alarm.categories(f"{grief} {said_safe}") == ()
+
+
+def test_a_pounding_heart_that_settled_within_minutes_is_effort(alarm):
+    pounding = "heart was pounding after the hill sprints"
+    assert screen(pounding, LIMIT, semantic=alarm).reason == "emergency:cardiac"
+    for settled in ("but settled in a couple of minutes", "but it calmed down once i sat down"):
+        assert screen(f"{pounding} {settled}", LIMIT, semantic=alarm) is None
+
+
+@pytest.mark.parametrize(("said", "meant"), [
+    ("i'd kill for a pain free week", "would love a pain free week"),
+    ("feel like i've been hit by a truck", "feel like i've worn out"),
+    ("i could scream, my feet burn", "i am fed up, my feet burn"),
+])
+def test_figures_of_speech_are_read_as_meant(said, meant):
+    assert as_judged(said) == meant
 
 
 def test_a_long_story_around_an_emergency_still_alarms(alarm):

@@ -69,7 +69,8 @@ def screen(
                            language=language)
         message = only_english_message(language, contacts)
         return Verdict("out_of_scope", message, "scope:language", language=language)
-    if semantic and (categories := semantic.categories(strip_instructions(question) or question)):
+    if semantic and (categories := _eased_exertion_left_out(semantic.categories(strip_instructions(question) or question),
+                                                             question, "en")):
         message = emergency_message(categories, contacts)
         return Verdict("emergency", message, "emergency:" + "+".join(categories), layer="semantic")
     topic = out_of_scope_reason(question, corpus.author_words)
@@ -86,11 +87,15 @@ def _glossed_emergency(question: str, language: str, semantic: SemanticAlarm) ->
     """
     if not has_gloss(language):
         return ()
-    categories = semantic.categories(gloss(question, language))
-    # Nearest first: when that is the effort of exercise, the categories about as near came along with it.
-    if categories and categories[0] in EXERTION and eased_by_rest(question, language):
-        return ()
-    return categories
+    return _eased_exertion_left_out(semantic.categories(gloss(question, language)), question, language)
+
+
+def _eased_exertion_left_out(categories: tuple[str, ...], question: str, language: str) -> tuple[str, ...]:
+    """No categories when the nearest is the effort of exercise and the message says it passed on rest or in minutes.
+
+    Nearest first: the categories about as near came along with it.
+    """
+    return () if categories and categories[0] in EXERTION and eased_by_rest(question, language) else categories
 
 
 def _red_flags(question: str, language: str, contacts: Contacts) -> Verdict | None:

@@ -538,6 +538,17 @@ EXPLAINED = re.compile(words(
     # Not had it for months: the symptom has cleared.
     r"(?:havent|have not|hasnt|has not) had (?:one|it|any|them|an? \w+|the \w+) (?:in|for) (?:\w+ )?(?:months|years"
     r"|ages)"))
+# A clause passing on advice ("a nurse told me to watch for numbness down there") reports no red flag, nor does
+# one asking about red flags in general ("how do you know if a sore is infected?", "what warning signs should i
+# look out for") unless it also tells of someone ("how do you know if it's a heart attack, my chest is crushing").
+PASSED_ON_ADVICE = re.compile(words(r"(?:told|advised|said|asked|warned) (?:me |us |him |her |them )?(?:to )?(?:watch|look"
+                                    r"|keep an eye) (?:out )?(?:for|on)"))
+ASKED_IN_GENERAL = re.compile(words(
+    r"(?:watch|look) (?:out )?for", r"keep an eye (?:out )?(?:for|on)", r"warning signs?", "risk assessment", "first aid",
+    r"how (?:do|would|can|could|will) (?:you|one|someone|people|a person|they) (?:\w+ )?(?:know|tell|recogni[sz]e|spot)",
+    r"(?:what|which) (?:are|r) (?:the )?(?:\w+ )?(?:signs|symptoms|emergencies|red flags)"))
+TELLS_OF_SOMEONE = re.compile(words("my", "im", "i am", "ive", "i have", r"i (?:feel|felt|cant|can not|got)", "hes", "shes",
+                                    "he is", "she is", "his", "her", "their", "theyre", "we"))
 # "never happened again" says the opposite.
 NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it")
 # "Again" of a symptom or an event ("it happened again", "the pain again"), not of an exercise ("lift weights again").
@@ -545,6 +556,9 @@ AGAIN = (r"(?:(?:happen\w*|start\w*|came|come|coming|back|got|get|getting|having
          r"|pains?|attacks?|episodes?|fainted|collapsed|out|numb|weak|dizzy|tight|symptoms?) (?:\w+ )?again"
          r"|again (?:today|now|tonight|this morning|this afternoon|this evening))")
 HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, "right now", "just now", "came back", "coming back",
+                                   r"now (?:i|he|she|they) (?:have|has|ve|got|ve got) (?:got )?(?:it|that|them|those)",
+                                   r"(?:i|he|she|they) (?:have|has|ve got|got) (?:it|that|them|those) now",
+                                   r"(?:its|it is|thats|that is) happening",
                                    r"(?:its|it s) back", r"return\w*", r"recurr\w*", "same thing"))
 # A clause that goes on telling a past event ("back in 2015 i had a dark time and took an overdose, i was in
 # hospital") belongs to it, unless it brings the story back to now.
@@ -589,9 +603,15 @@ def _clauses(text: str) -> tuple[list[str], list[bool]]:
         # A fragment of a word or two ("… after meals and lying down, got myself in a state") is the clause before.
         fragment = len(clause.split()) <= FRAGMENT_WORDS
         told_on = bool(present) and not present[-1] and (fragment or bool(CONTINUES_THE_PAST.search(clause)))
-        past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or (told_on and not BACK_TO_NOW.search(clause))
+        past = (LONG_AGO.search(clause) or EXPLAINED.search(clause) or _asks_in_general(clause)
+                or (told_on and not BACK_TO_NOW.search(clause)))
         present.append(not past)
     return clauses, present
+
+
+def _asks_in_general(clause: str) -> bool:
+    return bool(PASSED_ON_ADVICE.search(clause)
+                or (ASKED_IN_GENERAL.search(clause) and not TELLS_OF_SOMEONE.search(clause)))
 
 
 def _join(clauses) -> str:

@@ -551,6 +551,15 @@ EASED_BY_REST = {
                            r"(?<!nao )(?:passa|some) (?:logo|rapido|em (?:um|poucos) (?:\w+ )?minutos?|depois de (?:um|uns|poucos) "
                            r"(?:\w+ )?minutos?)",
                            r"(?<!nao )volta ao normal")),
+    # English too, for the semantic layer (the English rules have their own, per symptom): "calmed down in a
+    # couple of mins", "went away when i slowed down", "back to normal by the time i'm in the shower".
+    "en": re.compile(words(r"(?:calm\w*|settl\w*|went|goes|gone|passed|passes|eased|eases|stopped|stops|died) (?:down |away "
+                           r"|off )?(?:\w+ ){0,3}(?:in|within|after) (?:a |an )?(?:few|couple of|couple|\d+|one|two|three|five"
+                           r"|ten|half a) (?:\w+ )?(?:min\w*|seconds?|secs?)",
+                           r"(?:went|goes|gone|passed|passes|eased|eases|settled|settles|stopped|stops|calmed|calms) (?:away "
+                           r"|off |down )?(?:\w+ ){0,2}(?:when|once|as soon as|after) (?:i|he|she|we) (?:slowed|slow|stopped"
+                           r"|stop|rested|rest|sat|sit|had a rest|took a break|cooled down)",
+                           r"(?<!not )back to normal", r"(?:felt|feel|feeling) fine after(?:wards)?")),
 }
 # language → (a denied symptom, a clause about long ago, a word saying it is happening again)
 QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {

@@ -55,7 +55,9 @@ WHOLE_NEIGHBOUR_SHARE = 0.6
 # embedding reads "dying". The rules need no such table: they look for a symptom beside the word.
 FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for pattern, meant in (
     (r"\bdying (?:to|for)\b", "eager to"),
-    (r"\b(?:could|would) (?:kill|die) for\b", "would love"),
+    (r"\b(?:could|would|i ?'?d) (?:kill|die) for\b", "would love"),
+    (r"\b(?:been |was |got )?hit by a (?:bus|truck|train|lorry|steamroller)\b", "worn out"),
+    (r"\bi (?:could|want to|wanna) scream\b", "i am fed up"),
     (r"\bto die for\b", "excellent"),
     (r"\b(?:is|are|it s|its) killing me\b(?!\w)", "hurts me"),
     (r"\bwill be the death of me\b", "wears me out"),
