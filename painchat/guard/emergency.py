@@ -124,8 +124,9 @@ SPEECH_LOSS = words(
     # Lay descriptions: "talking like he's drunk", "his words come out wrong".
     r"(?:talking|talks|speaking|sounds|sounding) (?:\w+ )?(?:like|as if) (?:\w+ ){0,2}drunk",
     r"words (?:\w+ ){0,4}(?:wrong|jumbled|mixed up|muddled|backwards)",
-    r"(?:what (?:i|he|she|they) (?:say|said|says)|it) (?:\w+ ){0,2}(?:comes?|came|coming) out (?:\w+ ){0,2}(?:wrong"
-    r"|jumbled|garbled|muddled|funny|weird|slurred|mixed up)")
+    r"what (?:i|he|she|they) (?:say|said|says) (?:\w+ ){0,2}(?:comes?|came|coming) out (?:\w+ ){0,2}(?:wrong"
+    r"|jumbled|garbled|muddled|funny|weird|slurred|mixed up)", r"it (?:keeps )?(?:comes?|came|coming) out (?:all )?(?:wrong"
+    r"|jumbled|garbled|muddled|slurred|mixed up)")
 # One arm, hand or leg named by its side and not working: a stroke sign with the face or speech, not alone
 # (a numb right hand is often the wrist's nerve).
 SIDED_LIMB = words(r"(?:my|his|her|their) (?:right|left) (?:arm|hand|leg|side)")
@@ -230,8 +231,8 @@ DIABETIC_FOOT = Category("diabetic_foot", (
     near(60, FOOT, SWOLLEN, HOT + "|" + RED),
     near(60, FOOT, INFECTION_SIGN),
     # Toes or a foot turned blue or dusky and cold: the blood supply, not the nerves.
-    near(80, FOOT, words(r"(?:gone|turned|turning|going|went|gone a|look\w*) (?:\w+ ){0,3}(?:blue|black|dusky|mottled"
-                         r"|grey|gray)"), words("cold", r"(?:not|wont|isnt|arent) (?:\w+ )?warm\w*", "icy", "freezing")),
+    near(80, words(r"(?:gone|turned|turning|going|went|look\w*) (?:\w+ ){0,3}(?:blue|black|dusky|mottled|grey|gray)"), FOOT,
+         words("cold", r"(?:not|wont|isnt|arent) (?:\w+ )?warm\w*", "icy", "freezing")),
     near(80, FOOT, FEVER, f"{SWOLLEN}|{HOT}|{RED}"),
     near(60, WOUND, f"{INFECTION_SIGN}|{FEVER}|{SMELL}"),
     near(60, WOUND, RED, SWOLLEN + "|" + HOT),
@@ -319,8 +320,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"this is (?:my )?goodbye", r"(?:say|said|saying) goodbye (?:to everyone|for good|forever)",
     r"(?:sorted|sorting|put|putting|got) (?:out )?my (?:affairs|will|things) (?:in order|sorted)",
     r"cutting (?:again|my (?:arms?|wrists?|legs?|skin|thighs?))",
-    r"(?:need|needs|urge|want|wanting|going|about|have) to cut(?: (?:again|my ?self|tonight|now|so bad\w*))?$",
-    r"(?:need|needs|urge|want|wanting|going|about|have) to cut (?:again|my ?self|tonight|now|so bad\w*)",
+    r"(?:need|needs|urge|want|wanting|going|about|have) to cut(?: (?:again|my ?self|tonight|now|so bad\w*)|$)",
     r"(?:blades?|razors?|knife|knives) (?:\w+ ){0,3}(?:next to|beside|in front of|by) me",
     r"(?:bleed\w*|blood) (?:\w+ ){0,3}from what (?:i|he|she|they) did",
     # Injuring the body "until it bleeds" is deliberate, whatever the tool.
@@ -356,8 +356,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"enough (?:\w+ ){0,3}to (?:kill|die|not wake up|never wake up|end it)",
     r"before (?:it s|its|it is|it gets|it becomes|it would be|they are|theyre|they become) (?:\w+ )?(?:lethal|fatal|deadly)",
     r"(?:not|never) survive (?:the night|it|that)",
-    r"(?:want\w*|wish\w*|how|way|best|pick) (?:\w+ ){0,3}to (?:go|die|pass away|slip away) (?:peacefully|quietly|painlessly"
-    r"|in (?:my|their|his|her) sleep)",
+    r"to (?:go|die|pass away|slip away) (?:peacefully|quietly|painlessly|in (?:my|their|his|her) sleep)",
     r"(?:what|which) (?:height|distance|drop|floor|storey|story) (?:\w+ ){0,4}(?:kill|fatal|lethal|deadly|die|survive)",
     r"how (?:high|far|deep|tall|long|fast) (?:\w+ ){0,12}(?:fatal|lethal|deadly|to kill|to die)",
     r"(?:painless|easiest|quickest|fastest|best|surest|quietest) way to (?:die|kill|end it|go)",
