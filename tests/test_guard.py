@@ -401,21 +401,47 @@ def test_red_flag_look_alikes_are_not_emergencies(question):
     assert reason(question) is None
 
 
+# Look-alikes of this round's rules, found in review: not emergencies (a medicine question is still declined).
+@pytest.mark.parametrize("question", [
+    "tried to explain the burning to my physio but it came out all wrong",
+    "my left hand is numb from carpal tunnel and my lips tingle on pregabalin, can i still lift",
+    "trigeminal neuralgia makes my jaw ache and i feel nauseous with it",
+    "occipital neuralgia, sudden shooting pains at the back of my head, can i do yoga",
+    "my hands are so numb i cant hold my water bottle on the bike, and my back aches",
+    "since the kids i leak wee when i jump, my back pain too, is pilates good",
+    "in winter my toes went white then blue and icy, its raynauds, can i still walk",
+    "going to buy some black running shoes, whats best for numb feet",
+    "i cut my toenail too deep and im diabetic, should i rest my foot",
+    "i keep burning myself again and again because i cant feel the hot water",
+    "im diabetic, which snacks do i need to cut",
+    "i bought new trainers but im saving them for the race",
+    "on gabapentin, how much walking is too much for my body",
+    "dont worry i know exactly what im doing, ive lifted for years",
+    "my aunt had neuropathy before cancer took her life, is it hereditary",
+    "i try to finish everything in the morning before the pain builds",
+    "type 2, currently on 30 units of lantus, is cycling ok",
+    "dad took his tablets two days late, is that a problem",
+])
+def test_look_alikes_of_the_new_red_flags_are_not_emergencies(question):
+    assert not (reason(question) or "").startswith("emergency")
+
+
 @pytest.mark.parametrize("question", [
     "the physio said to watch for bladder problems with my sciatica, all fine so far, which stretches help?",
-    "how do you know if a blister is infected? just curious",
-    "what are the warning signs of a heart attack to look out for in a spin class",
+    "my gp told me to look out for a hot swollen foot, which shoes are best for walking?",
 ])
-def test_advice_passed_on_and_questions_about_red_flags_in_general_are_not_emergencies(question):
+def test_advice_passed_on_is_not_a_report(question):
     assert reason(question) is None
 
 
 @pytest.mark.parametrize(("question", "category"), [
     ("how do you know if its a heart attack my chest is crushing", "cardiac"),
-    ("the nurse told me to watch for numbness down there and now i have it, my back is agony", "cauda_equina"),
+    ("crushing chest pain, what are the signs of a heart attack", "cardiac"),
+    ("the nurse told me to watch for numbness down there and now ive got it, my back is agony", "cauda_equina"),
+    ("doc told me to look out for chest pain like i have right now", "cardiac"),
     ("what are the signs of a stroke? my dads face has dropped on one side", "stroke"),
 ])
-def test_a_red_flag_told_beside_a_general_question_still_alarms(question, category):
+def test_a_red_flag_told_beside_advice_or_a_general_question_still_alarms(question, category):
     assert reason(question) == f"emergency:{category}"
 
 

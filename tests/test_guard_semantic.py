@@ -101,8 +101,9 @@ def test_a_long_story_of_tiredness_or_tears_does_not_alarm(alarm, question):
 def test_the_writers_word_that_they_are_safe_outweighs_a_reading_of_grief_as_suicide(alarm):
     grief = "truly i am grieving the life i lost to this pain."
     assert alarm.categories(grief) == ("suicide",)
-    for said_safe in ("i'm not in any danger.", "i am safe.", "no thoughts of harming myself."):
+    for said_safe in ("i'm not in any danger.", "i am safe.", "no thoughts of harming myself.", "I’m safe."):
         assert alarm.categories(f"{grief} {said_safe}") == ()
+    assert alarm.categories(f"{grief} i'm safe but some nights i wish i would not wake up") != ()
 
 
 def test_a_pounding_heart_that_settled_within_minutes_is_effort(alarm):
@@ -110,11 +111,13 @@ def test_a_pounding_heart_that_settled_within_minutes_is_effort(alarm):
     assert screen(pounding, LIMIT, semantic=alarm).reason == "emergency:cardiac"
     for settled in ("but settled in a couple of minutes", "but it calmed down once i sat down"):
         assert screen(f"{pounding} {settled}", LIMIT, semantic=alarm) is None
+    for not_settled in ("and it hasnt settled in ten minutes", "and it never went back to normal"):
+        assert screen(f"{pounding} {not_settled}", LIMIT, semantic=alarm).kind == "emergency"
 
 
 @pytest.mark.parametrize(("said", "meant"), [
     ("i'd kill for a pain free week", "would love a pain free week"),
-    ("feel like i've been hit by a truck", "feel like i've worn out"),
+    ("feel like i've been hit by a truck", "feel worn out"),
     ("i could scream, my feet burn", "i am fed up, my feet burn"),
 ])
 def test_figures_of_speech_are_read_as_meant(said, meant):

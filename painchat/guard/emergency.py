@@ -53,9 +53,10 @@ CARDIAC = Category("cardiac", (
     near(50, words("jaw", "left arm", "left shoulder"),
          words(r"spread\w*", r"radiat\w*", r"travel+\w*", r"(?:going|moving) (?:up|down|into)")),
     # A heart attack without chest pain, as women and people with diabetes often have it.
-    near(80, words("jaw", r"between (?:my |his |her )?shoulder ?blades", "left arm"), words(r"pains?", r"aches?",
-                                                                                        "aching", "hurts", "tight"),
-         words(r"nause\w*", "sick", r"sweat\w*", "clammy", "grey", "gray", r"breathless\w*", "short of breath", "dizzy")),
+    Unless(near(80, words("jaw", r"between (?:my |his |her )?shoulder ?blades", "left arm"), CHEST_SYMPTOM,
+                words(r"nause\w*", r"sweat\w*", "clammy", "grey", "gray", r"breathless\w*", "short of breath", "dizzy")),
+           # The face's own nerve pain and teeth ache in the jaw.
+           re.compile(words("trigeminal", r"neuralgia", "tmj", r"teeth", "tooth", "dentist"))),
     re.compile(HAPPENING_NOW + r"(?:heart attack|cardiac arrest)\b"),
     # A racing or irregular heart is urgent when it comes with dizziness, faintness or chest symptoms.
     near(60, words(r"heart (?:is |was |keeps )?(?:racing|pounding|fluttering|skipping|jumping|beating (?:\w+ )?"
@@ -120,21 +121,12 @@ SPEECH_LOSS = words(
     # "I can't talk to my doctor" is not a speech problem.
     CANT + r" (?:speak|talk)(?! to| with| about| of)",
     r"(?:trouble|difficulty|problems?|struggling) (?:speaking|talking|getting (?:my |the )?words out)",
-    r"cant get (?:my |the )?words out", r"talking (?:gibberish|nonsense)",
+    r"cant get (?:my |his |her |their |the )?words out", r"talking (?:gibberish|nonsense)",
     # Lay descriptions: "talking like he's drunk", "his words come out wrong".
     r"(?:talking|talks|speaking|sounds|sounding) (?:\w+ )?(?:like|as if) (?:\w+ ){0,2}drunk",
     r"words (?:\w+ ){0,4}(?:wrong|jumbled|mixed up|muddled|backwards)",
     r"what (?:i|he|she|they) (?:say|said|says) (?:\w+ ){0,2}(?:comes?|came|coming) out (?:\w+ ){0,2}(?:wrong"
-    r"|jumbled|garbled|muddled|funny|weird|slurred|mixed up)", r"it (?:keeps )?(?:comes?|came|coming) out (?:all )?(?:wrong"
-    r"|jumbled|garbled|muddled|slurred|mixed up)")
-# One arm, hand or leg named by its side and not working: a stroke sign with the face or speech, not alone
-# (a numb right hand is often the wrist's nerve).
-SIDED_LIMB = words(r"(?:my|his|her|their) (?:right|left) (?:arm|hand|leg|side)")
-LIMB_FAILING = words(CANT + r" (?:\w+ )?(?:lift|move|grip|use|feel|hold)", r"weak\w*", r"numb\w*", "not working",
-                     r"(?:isnt|wont|doesnt) (?:\w+ )?work\w*", "not (?:mine|hers|his|theirs)", r"(?:dont|doesnt) belong",
-                     "dead", "heavy", "floppy", "limp")
-FACE_CHANGED = words(r"(?:mouth|face|lips?|cheek|smile) (?:\w+ ){0,3}(?:numb\w*|lower|droop\w*|lopsided|dropp\w*"
-                     r"|wonky|crooked|sagg\w*|tingl\w*)", r"corner of (?:\w+ )?mouth")
+    r"|jumbled|garbled|muddled|funny|weird|slurred|mixed up)")
 WEAK_OR_NUMB = words(r"weak\w*", r"numb\w*", r"paraly[sz]\w*", CANT + r" (?:move|lift|feel|use)",
                      "limp", "dead", "floppy", "no feeling", "gave way")
 # Half the body or face, not one side of a foot or muscle ("weak glutes on one side").
@@ -144,9 +136,17 @@ ONE_SIDE = words(r"(?:one|left|right) side of (?:my |his |her |the )?(?:body|fac
                  r"(?:weak|numb)\w* (?:all )?(?:on|down) (?:one|1|my left|my right|the left|the right)"
                  r" side(?! of)")
 LIMB = words("arms?", "legs?", "hands?", "face", "side", "body")
+# One arm, hand or leg named by its side and failing: a stroke sign with a changed face (speech alone is one
+# already), not alone: a numb right hand is often the wrist's nerve.
+SIDED_LIMB = words(r"(?:my|his|her|their|\w+s) (?:right|left) (?:arm|hand|leg|side)")
+LIMB_FAILING = WEAK_OR_NUMB + "|" + words(CANT + r" (?:\w+ )?(?:grip|hold)", "not working", "heavy",
+                                          r"(?:isnt|wont|doesnt) (?:\w+ )?work\w*", "not (?:mine|hers|his|theirs)",
+                                          r"(?:dont|doesnt) belong")
+FACE_CHANGED = words(r"(?:mouth|face|lips?|cheek|smile) (?:\w+ ){0,3}(?:numb\w*|lower|droop\w*|lopsided|dropp\w*"
+                     r"|wonky|crooked|sagg\w*)", r"corner of (?:\w+ )?mouth")
 STROKE = Category("stroke", (
     near(40, FACE, DROOP),
-    near(150, SIDED_LIMB, LIMB_FAILING, FACE_CHANGED + "|" + SPEECH_LOSS),
+    near(150, SIDED_LIMB, LIMB_FAILING, FACE_CHANGED),
     re.compile(SPEECH_LOSS),
     near(50, ONE_SIDE, WEAK_OR_NUMB),
     near(60, SUDDEN, WEAK_OR_NUMB, LIMB),
@@ -160,21 +160,24 @@ STROKE = Category("stroke", (
 # --- Sudden severe ("thunderclap") headache ---------------------------------------------
 HEAD_PAIN = words(r"headaches?", "head pain", r"pain in (?:my |the )?head",
                   r"head (?:is |was )?(?:exploding|pounding|splitting)",
-                  r"back of (?:my |his |her |the )?(?:head|skull)")
+                  r"(?:pain|ache|hurt\w*|explo\w*|bang) (?:\w+ ){0,3}(?:in |at |to )?the back of (?:my |his |her |the )?"
+                  r"(?:head|skull)")
 WORST_OR_SUDDEN = words("worst", r"thunder\w*", r"explo\w*", r"sudden\w*", "all of a sudden",
                         "out of nowhere", "out of the blue",
                         r"like (?:being|i was|id been|getting) (?:hit|struck|kicked|smacked)",
                         r"like an? (?:bolt|bomb|gunshot|hammer|lightning|explosion)",
                         r"(?:10|ten) out of (?:10|ten)", "never had (?:one|a headache|anything) like",
                         r"(?:in|within) (?:a few )?seconds", r"instant\w*")
-HIGH_TEMPERATURE = words("fever", "feverish", "high temperature", "a temperature", r"high temp\w*",
-                         r"temp\w* (?:of |is |was |at )?(?:3[89]|4[01]|10[1-5])")
+TEMPERATURE = ("fever", "feverish", "high temperature", "a temperature", r"high temp\w*")
+HIGH_TEMPERATURE = words(*TEMPERATURE, r"temp\w* (?:\w+ ){0,2}(?:3[89]|4[01]|10[1-5])(?:c|f)?")
 # Meningitis: a headache with fever and a neck that won't bend, or a rash that doesn't fade under a glass.
 # Light that hurts is left out: a migraine or the flu has that too.
 MENINGISM = words(r"stiff (?:\w+ )?neck", r"neck (?:\w+ ){0,2}(?:stiff\w*|wont bend|rigid)",
                   CANT + r" (?:\w+ ){0,2}(?:bend|move|turn|tilt|put) (?:\w+ ){0,3}(?:neck|chin)",
                   r"rash (?:\w+ ){0,4}(?:glass|fade\w*)")
-HEADACHE = Category("headache", (near(50, HEAD_PAIN, WORST_OR_SUDDEN),
+HEADACHE = Category("headache", (Unless(near(50, HEAD_PAIN, WORST_OR_SUDDEN),
+                                        # Neuralgia's sudden shooting pains are the nerve, not a bleed.
+                                        re.compile(words(r"neuralgi\w*", r"shooting", "zaps?", "electric"))),
                                  near(120, HEAD_PAIN, HIGH_TEMPERATURE, MENINGISM)))
 
 # --- Cauda equina: bladder/bowel control or saddle numbness, with back pain ---------------------
@@ -184,20 +187,23 @@ LOST_CONTROL = words(
     CANT + r" feel (?:\w+ ){0,6}(?:toilet|pee|wee|urinate)",
     r"(?:bladder|bowels?) (?:\w+ ){0,2}(?:gone|stopped working|gave way|let go|accidents?)",
     r"accidents? (?:with|from|of) (?:my |his |her |their )?(?:bladder|bowels?)",
-    r"leak\w* (?:\w+ ){0,2}(?:urine|wee|pee|poo)", r"(?:urine|wee|pee) (?:is |keeps )?leak\w*",
+    # Not the leak of a jump or a cough that many have after childbirth.
+    r"leak\w* (?:\w+ ){0,2}(?:urine|wee|pee|poo)(?! (?:\w+ )?when i (?:jump|cough|sneeze|laugh|run|lift))",
+    r"(?:urine|wee|pee) (?:is |keeps )?leak\w*",
     r"accidents? (?:\w+ ){0,2}(?:where|when|without) (?:i|he|she|they) (?:didnt|did not|couldnt|could not)?"
     r" ?(?:feel|notic\w*|realis\w*|realiz\w*)",
-    r"(?:need|needed|needing|felt like i needed) to (?:go|pee|wee) but (?:nothing|it wouldnt|i couldnt)",
+    # "but" ends a clause, so the joined text reads "needed to go nothing came".
+    r"(?:need|needed|needing|felt like i needed) to (?:go|pee|wee) (?:but )?(?:nothing|it wouldnt|i couldnt)",
     r"(?:wet|peed|pissed|soiled|pooed|pooped|messed) (?:my ?self|my pants|my trousers|the bed)",
     r"incontinen\w*",
     CANT + r" (?:pee|wee|urinate|pass urine|pass water|empty my bladder)",
     r"(?:cant|can not|couldnt|could not|can barely|can hardly|(?:dont|do not) think i can) hold (?:\w+ ){0,2}"
-    r"(?:wee|pee|urine|water|poo|bladder|bowels?|it in)",
+    r"(?:wee|pee|urine|poo|bladder|bowels?|it in)",
     r"(?:didnt|did not|couldnt|could not|never) make it (?:\w+ ){0,2}(?:to )?(?:the )?(?:loo|toilet|bathroom|lav\w*)")
 BACK_OR_SPINE = words("back", "spine", "spinal", "sciatica", "lumbar", "disc", "disk", "slipped",
                       r"herniat\w*", r"sudden\w*", r"both (?:my |his |her )?legs",
                       r"legs? (?:\w+ ){0,2}(?:numb\w*|weak\w*|gave way)")
-NUMB = words(r"numb\w*", "no feeling", CANT + r" (?:\w+ )?feel", r"tingl\w*", "pins and needles", "dead")
+NUMB = words(r"numb\w*", "no feeling", CANT + r" (?:\w+ )?feel", r"tingl\w*", "pins (?:and )?needles", "dead")
 SADDLE_AREA = words("saddle", "groin", r"genitals?", r"genital area", "private parts", "privates",
                     "private area", "bum", "buttocks", "butt", r"bottom(?! of)", "backside", "anus",
                     "back passage", "between my legs", "down there", r"inner thighs?", "crotch", "perineum",
@@ -221,9 +227,9 @@ RED = words("red", "redness", "reddish", "purple", "angry")
 INFECTION_SIGN = words("pus", r"ooz\w*", r"discharg\w*", "weeping", r"spreading (?:redness|red)",
                        r"redness (?:is )?spreading", r"red (?:streaks?|lines?)", r"streaks?",
                        r"gangren\w*", "infected", r"(?:skin|toes?|foot) (?:\w+ ){0,2}(?:black|blackened)",
-                       r"(?:going|gone|turned|turning) (?:\w+ ){0,3}black")
-FEVER = words("fever", "feverish", "high temperature", "a temperature", r"high temp\w*", "chills", r"shiver\w*",
-              "rigors")
+                       r"(?:going|gone|turned|turning|went) (?:(?:a|all|really|very|quite|dark|bit|blue|purple|kind of) ){0,3}"
+                       r"black(?!ened toenails?| toenails?)")
+FEVER = words(*TEMPERATURE, "chills", r"shiver\w*", "rigors")
 WOUND = words(r"wounds?", r"ulcers?", r"(?:a|the|my|this|that) (?:\w+ )?(?:cut|sore|blister|graze|scratch"
               r"|puncture|bite)", "blisters", "cuts", "sores", "ingrown")
 SMELL = words(r"smell\w*", r"stink\w*", "foul")
@@ -231,8 +237,10 @@ DIABETIC_FOOT = Category("diabetic_foot", (
     near(60, FOOT, SWOLLEN, HOT + "|" + RED),
     near(60, FOOT, INFECTION_SIGN),
     # Toes or a foot turned blue or dusky and cold: the blood supply, not the nerves.
-    near(80, words(r"(?:gone|turned|turning|going|went|look\w*) (?:\w+ ){0,3}(?:blue|black|dusky|mottled|grey|gray)"), FOOT,
-         words("cold", r"(?:not|wont|isnt|arent) (?:\w+ )?warm\w*", "icy", "freezing")),
+    Unless(near(80, words(r"(?:gone|turned|turning|went) (?:(?:a|all|really|very|quite|dark|bit|kind of) ){0,3}(?:blue|black"
+                         r"|dusky|mottled|grey|gray)"), FOOT,
+                words("cold", r"(?:not|wont|isnt|arent) (?:\w+ )?warm\w*", "icy", "freezing")),
+           re.compile(words(r"raynauds?"))),
     near(80, FOOT, FEVER, f"{SWOLLEN}|{HOT}|{RED}"),
     near(60, WOUND, f"{INFECTION_SIGN}|{FEVER}|{SMELL}"),
     near(60, WOUND, RED, SWOLLEN + "|" + HOT),
@@ -245,7 +253,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     not_after("not", "never", "never been", "wasnt", "isnt", "am not", "im not") + r"suicid\w*",
     r"kill(?:ing)? " + SELF, r"(?:going to|want to|about to|might|should) kms",
     r"unalive\w*",
-    r"(?:end|finish)(?:ing)? (?:it all|my life|my own life|everything|myself)",
+    r"end(?:ing)? (?:it all|my life|my own life|everything|myself)", r"finish(?:ing)? (?:it all|my life|my ?self)",
     r"tak(?:e|ing) my (?:own )?life",
     r"(?:want|going|plan\w*|ready|decided|thinking about|think about|thought about|tempted|considering)"
     r" (?:to )?end(?:ing)? (?:it|things)",
@@ -267,7 +275,8 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"nothing (?:left )?to live for", "not worth living", r"life (?:isnt|is not) worth (?:living|it)",
     r"(?:dont|do not|no longer) want to (?:live|be alive|be here|exist|wake up|go on)",
     # "I don't wake up at night any more" is good news; wishing not to wake up is not.
-    r"(?:sleep|asleep) and (?:never|not) wake up",
+    # "and" ends a clause: the joined clauses read "sleep never wake up".
+    r"(?:sleep|asleep) (?:and )?(?:never|not) (?:\w+ ){0,3}wake up",
     r"(?:hope|wish|want|pray) (?:that )?i (?:\w+ )?(?:never|dont|do not|wont|will not|wouldnt) wake up",
     # Only at the end or with "like this": "I can't go on walking that far" is about exercise.
     r"cant (?:go on|carry on|keep going)(?: like this| living| anymore| any more|$)",
@@ -279,10 +288,11 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|deliberately|intentionally|so (?:that )?i (?:can )?feel|to feel (?:something|anything)|to punish"
     r"|to distract)",
     # Hitting one's own body without end ("over and over" is read with its "and" gone: the clauses are joined).
-    r"(?:hurt|cut|burn|hit|punch|bang|scratch|stab)\w* (?:" + SELF + r"|my own \w+) (?:\w+ ){0,2}(?:over"
+    # (Not burning or scratching: numb feet burn on hot water unnoticed, and neuropathy itches.)
+    r"(?:hurt|cut|hit|punch|bang|stab)\w* (?:" + SELF + r"|my own \w+) (?:\w+ ){0,2}(?:over"
     r" (?:and )?over|again (?:and )?again|(?:cant|can not) (?:make (?:my ?self|me) )?stop)",
     # A cut that went further than meant: "cut deeper than i meant to on my wrist".
-    r"cut (?:" + SELF + r" |my \w+ )?(?:deeper|too deep)",
+    r"cut (?:" + SELF + r" |my (?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach) )?(?:deeper|too deep)",
     r"(?:burn|burning|burnt|burned)(?:s)? (?:" + SELF + r"|my (?:legs?|arms?|wrists?|thighs?|skin|hands?|feet|stomach))"
     r" (?:\w+ ){0,2}with (?:a |the |my )?(?:lighter|cigarettes?|fags?|match(?:es)?|iron|candle|lighter flame)",
     # A gun within reach that the writer keeps thinking about.
@@ -293,7 +303,8 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|felt like|feeling like|plan\w*) (?:to )?(?:\w+ )?(?:hurt|harm|cut|injure|punish)(?:ing)? " + SELF,
     r"(?:nobody|no one|noone) would (?:even )?(?:miss|care|notice)",
     r"(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected|hiding|hidden|hid|stash\w*) (?:up )?(?:some of )?(?:my |her |his"
-    r" |their |all my |all the |all her |all his )?(?:pills|tablets|meds|doses|painkillers|them|" + "|".join(DRUG_NAMES) + ")",
+    r" |their |all my |all the |all her |all his )?(?:pills|tablets|meds|doses|painkillers|" + "|".join(DRUG_NAMES) + ")",
+    r"(?:stockpil\w*|hoard\w*|stash\w*) (?:them|these|those)",
     r"(?:putting|put|setting|set|keeping|kept|squirrel\w*|stash\w*) (?:\w+ ){0,2}(?:pills|tablets|meds|painkillers|"
     + "|".join(DRUG_NAMES) + r") (?:\w+ ){0,2}(?:aside|away|by)\b",
     r"(?:wont|will not|not going to|wont be|shant) (?:be )?need(?:ing)? (?:them|it|these|those|any of (?:it|this|them)"
@@ -301,14 +312,15 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}letters? (?:to|for) (?:(?:my|the) (?:kids|children|family"
     r"|wife|husband|son|daughter|parents|mum|mom|dad|partner|girls|boys|grandchildren|loved ones)|everyone|everybody"
     r"|all of them)",
-    # A plan known to the hour.
-    r"(?:i|he|she) (?:know|knows) exactly what (?:im|i am|hes|shes|he is|she is) (?:doing|going to do)",
+    # Knowing exactly what one will do, and when.
+    r"(?:i|he|she) (?:know|knows) exactly what (?:im|i am|hes|shes|he is|she is) (?:doing|going to do) (?:\w+ ){0,2}"
+    r"(?:tonight|today|this evening|this weekend|tomorrow|later)",
     # Said of someone else: "she's got a date to end her life".
-    r"(?:end|ending|take|taking|took) (?:her|his|their) (?:own )?li(?:fe|ves)", r"kill(?:ing|ed)? (?:him|her|them)(?:self|selves)",
+    r"(?:end|ending|take|taking) (?:her|his|their) (?:own )?li(?:fe|ves)", r"took (?:her|his|their) own li(?:fe|ves)", r"kill(?:ing|ed)? (?:him|her|them)(?:self|selves)",
     r"(?:today|tonight|tomorrow|this weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r" (?:is|will be|feels like|could be|might be) the (?:day|night)",
     r"(?:want|wanted|wants|wish|wished|wishes) to (?:not|never) wake up",
-    r"(?:sleep|go to sleep) (?:forever|and not wake)", r"(?:no|dont see a|cant see a|there is no|theres no) way out",
+    r"(?:sleep|go to sleep) (?:forever|(?:and )?not wake)", r"(?:no|dont see a|cant see a|there is no|theres no) way out",
     r"(?:tired|sick) of (?:living|being alive|life|existing)", r"(?:give|giving|given|gave) up on (?:life|living)",
     r"(?:end|ending|finish|finishing) (?:my|this|it) (?:life|pain) (?:for good|forever|permanently)",
     r"(?:rope|noose|razor|blades?|bridge|ledge|train tracks)(?: \w+){0,6} (?:ready|bought|got|found|waiting|tonight)",
@@ -320,7 +332,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"this is (?:my )?goodbye", r"(?:say|said|saying) goodbye (?:to everyone|for good|forever)",
     r"(?:sorted|sorting|put|putting|got) (?:out )?my (?:affairs|will|things) (?:in order|sorted)",
     r"cutting (?:again|my (?:arms?|wrists?|legs?|skin|thighs?))",
-    r"(?:need|needs|urge|want|wanting|going|about|have) to cut(?: (?:again|my ?self|tonight|now|so bad\w*)|$)",
+    r"(?:need|needs|urge|want|wanting|going|about|have) to cut (?:again|my ?self|tonight|now|so bad\w*)",
     r"(?:blades?|razors?|knife|knives) (?:\w+ ){0,3}(?:next to|beside|in front of|by) me",
     r"(?:bleed\w*|blood) (?:\w+ ){0,3}from what (?:i|he|she|they) did",
     # Injuring the body "until it bleeds" is deliberate, whatever the tool.
@@ -369,10 +381,12 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|fatal|to die|overdose on)",
     r"how (?:many|much) (?:\w+ ){0,5}(?:before|until|till) (?:you|someone|a person|i|he|she) (?:\w+ ){0,2}"
     r"(?:die|dies|dead|stop breathing|never wake)",
-)), near(100, words(*DRUG_NAMES, r"pills?", r"tablets?", "meds", r"prescriptions?", r"medications?"),
-        # "What amount of those together would be too much for a heart?" asks a lethal amount in other words.
-        r"\b(?:amount|how many|how much|what number|quantity) (?:\w+ ){0,8}too much for (?:a|the|my|your|his|her"
-        r"|someone s|somebody s|a persons) (?:heart|body|liver|system)\b")))
+)), re.compile(
+    # "What amount of those together would be too much for a heart?" asks a lethal amount in other words; "how much
+    # walking is too much for my body" does not.
+    r"\b(?:amount|how many|how much|what number|quantity) (?:of )?(?:\w+ ){0,4}?(?:" + "|".join(DRUG_NAMES)
+    + r"|pills|tablets|meds|those|them|these) (?:\w+ ){0,4}?too much for (?:a|the|my|your|his|her|someone s"
+    r"|somebody s|a persons) (?:heart|body|liver|system)\b")))
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
 MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pills?", r"tablets?", "meds",
@@ -385,7 +399,8 @@ EXCESS = words("too many", "too much", "all", "double", "doubled", "twice", "tri
                "lots", "loads", "a bunch", "a handful", "handfuls", "whole", "entire", "several", "dozens?",
                "a few extra", r"more than (?:\w+ ){0,2}(?:should|prescribed|allowed|meant|supposed)",
                "by mistake", "by accident", r"accidentally",
-               r"(?:two|2|both|several|a few|three|3) (?:days|days worth|nights|mornings|doses)", r"todays (?:and )?tomorrows",
+               r"(?:two|2|three|3|several) days worth", r"(?:two|2|both|three|3|several) (?:days|nights|mornings) doses",
+               r"todays (?:and )?tomorrows",
                # A count of tablets, not a strength: "took 6 of them", not "300 mg".
                r"(?:[3-9]|\d{2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty)"
                r"(?! ?(?:mg|mcg|milligrams?|micrograms?|ml|hours?|hrs?|minutes?|mins?|days?|weeks?|years?|am|pm))")
@@ -433,7 +448,7 @@ class LowGlucoseReading:
 
     # Normalised text has no decimal point: "2.8" reads "2 8".
     NUMBER = r"(?: \w+){0,4}? (\d{1,3})(?: (\d))?(?! (?:hours?|hrs?|mins?|minutes?|days?|weeks?|times?|years?|sessions?)\b)\b"
-    WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked|low|currently|down to"
+    WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked|low|down to"
                               r"|dropped to)" + NUMBER)
     CONTEXT = re.compile(f"{SHAKY}|{CONFUSED}|{CLAMMY}|{DIABETES}")
 
@@ -537,17 +552,11 @@ EXPLAINED = re.compile(words(
     # Not had it for months: the symptom has cleared.
     r"(?:havent|have not|hasnt|has not) had (?:one|it|any|them|an? \w+|the \w+) (?:in|for) (?:\w+ )?(?:months|years"
     r"|ages)"))
-# A clause passing on advice ("a nurse told me to watch for numbness down there") reports no red flag, nor does
-# one asking about red flags in general ("how do you know if a sore is infected?", "what warning signs should i
-# look out for") unless it also tells of someone ("how do you know if it's a heart attack, my chest is crushing").
+# A clause passing on advice ("a nurse told me to watch for numbness down there") reports no red flag, unless it
+# brings it to now ("told me to look out for chest pain like i have now"). A general question about red flags
+# ("what are the signs of a heart attack") is not set aside: it is too often written beside one.
 PASSED_ON_ADVICE = re.compile(words(r"(?:told|advised|said|asked|warned) (?:me |us |him |her |them )?(?:to )?(?:watch|look"
                                     r"|keep an eye) (?:out )?(?:for|on)"))
-ASKED_IN_GENERAL = re.compile(words(
-    r"(?:watch|look) (?:out )?for", r"keep an eye (?:out )?(?:for|on)", r"warning signs?", "risk assessment", "first aid",
-    r"how (?:do|would|can|could|will) (?:you|one|someone|people|a person|they) (?:\w+ )?(?:know|tell|recogni[sz]e|spot)",
-    r"(?:what|which) (?:are|r) (?:the )?(?:\w+ )?(?:signs|symptoms|emergencies|red flags)"))
-TELLS_OF_SOMEONE = re.compile(words("my", "im", "i am", "ive", "i have", r"i (?:feel|felt|cant|can not|got)", "hes", "shes",
-                                    "he is", "she is", "his", "her", "their", "theyre", "we"))
 # "never happened again" says the opposite.
 NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it")
 # "Again" of a symptom or an event ("it happened again", "the pain again"), not of an exercise ("lift weights again").
@@ -555,8 +564,9 @@ AGAIN = (r"(?:(?:happen\w*|start\w*|came|come|coming|back|got|get|getting|having
          r"|pains?|attacks?|episodes?|fainted|collapsed|out|numb|weak|dizzy|tight|symptoms?) (?:\w+ )?again"
          r"|again (?:today|now|tonight|this morning|this afternoon|this evening))")
 HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, "right now", "just now", "came back", "coming back",
-                                   r"now (?:i|he|she|they) (?:have|has|ve|got|ve got) (?:got )?(?:it|that|them|those)",
-                                   r"(?:i|he|she|they) (?:have|has|ve got|got) (?:it|that|them|those) now",
+                                   r"now (?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that|them"
+                                   r"|those)", r"(?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that"
+                                   r"|them|those) now",
                                    r"(?:its|it is|thats|that is) happening",
                                    r"(?:its|it s) back", r"return\w*", r"recurr\w*", "same thing"))
 # A clause that goes on telling a past event ("back in 2015 i had a dark time and took an overdose, i was in
@@ -602,15 +612,10 @@ def _clauses(text: str) -> tuple[list[str], list[bool]]:
         # A fragment of a word or two ("… after meals and lying down, got myself in a state") is the clause before.
         fragment = len(clause.split()) <= FRAGMENT_WORDS
         told_on = bool(present) and not present[-1] and (fragment or bool(CONTINUES_THE_PAST.search(clause)))
-        past = (LONG_AGO.search(clause) or EXPLAINED.search(clause) or _asks_in_general(clause)
-                or (told_on and not BACK_TO_NOW.search(clause)))
+        advice = PASSED_ON_ADVICE.search(clause) and not BACK_TO_NOW.search(clause)
+        past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or advice or (told_on and not BACK_TO_NOW.search(clause))
         present.append(not past)
     return clauses, present
-
-
-def _asks_in_general(clause: str) -> bool:
-    return bool(PASSED_ON_ADVICE.search(clause)
-                or (ASKED_IN_GENERAL.search(clause) and not TELLS_OF_SOMEONE.search(clause)))
 
 
 def _join(clauses) -> str:

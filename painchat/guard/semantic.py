@@ -56,7 +56,9 @@ WHOLE_NEIGHBOUR_SHARE = 0.6
 FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for pattern, meant in (
     (r"\bdying (?:to|for)\b", "eager to"),
     (r"\b(?:could|would|i ?'?d) (?:kill|die) for\b", "would love"),
-    (r"\b(?:been |was |got )?hit by a (?:bus|truck|train|lorry|steamroller)\b", "worn out"),
+    # Only as a feeling: "my husband was hit by a truck on his bike" is an accident.
+    (r"\b(?:feel|feels|feeling|felt) like (?:i ?'?ve |ive |i |it ?'?s |its )?(?:been )?hit by a (?:bus|truck|lorry)\b",
+     "feel worn out"),
     (r"\bi (?:could|want to|wanna) scream\b", "i am fed up"),
     (r"\bto die for\b", "excellent"),
     (r"\b(?:is|are|it s|its) killing me\b(?!\w)", "hurts me"),
@@ -64,10 +66,12 @@ FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for patter
 ))
 # The writer's own word that they are safe outweighs this layer's reading of grief or tears as suicide; the
 # rules, not this layer, judge what else the message says ("not suicidal but i've saved my tablets").
-SAID_SAFE = re.compile(r"\b(?:i ?'?m|i am) (?:not (?:in (?:any )?danger|suicidal|going to (?:hurt|harm|kill) my ?self)"
-                       r"|safe(?! to\b))|\b(?:no|not having any|not had any) (?:thoughts|plans?|intentions?)"
-                       r" (?:of|to|about) (?:hurting|harming|killing|ending|hurt|harm|kill|end)\b[^.,;!?]*",
-                       re.IGNORECASE)
+# Not when a "but" follows it: "i'm not suicidal but i want to sleep and never wake up".
+SAID_SAFE = re.compile(r"(?:\bi ?['’]?m|\bi am) (?:not (?:in (?:any )?danger|suicidal|going to (?:hurt|harm|kill) my ?self)"
+                       r"|safe(?! to\b))(?!.*\b(?:but|though|although|however|yet)\b)"
+                       r"|\b(?:no|not having any|not had any) (?:thoughts|plans?|intentions?) (?:of|to|about) (?:hurting"
+                       r"|harming|killing|ending|hurt|harm|kill|end)\b(?!.*\b(?:but|though|although|however|yet)\b)",
+                       re.IGNORECASE | re.DOTALL)
 
 # Words that ask without telling: a message made only of these and stop words ("is this serious?", "please
 # diagnose me", "tell me what is wrong") says nothing the layer could judge, and reads like the bank's short
