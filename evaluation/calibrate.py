@@ -35,6 +35,7 @@ from painchat.assistant import Assistant
 from painchat.calibration import Calibration
 from painchat.embedding import Embedder
 from painchat.followup import resolve
+from painchat.lay import Reading
 from painchat.logistic import train_logistic
 from painchat.models import Turn
 from painchat.settings import settings_or_exit
@@ -72,12 +73,21 @@ def candidate_scores(rows: list[dict], assistant: Assistant) -> list[Features]:
     """Per question, read as the assistant reads it: (similarity, word match) of each candidate sentence."""
     scored = []
     for row in rows:
-        query = resolve(row["question"], [Turn(**t) for t in row.get("history") or []])
-        vector, reading = assistant.read(query, row["question"])
+        vector, reading = _read(row, assistant)
         sentences = assistant.retriever.retrieve(reading.text, vector.tolist(), reading.words).sentences
         features = [(s.similarity, s.word_match) for s in sentences]
         scored.append(Features(features, bool(reading.missing), reading.absent_meaning, vector))
     return scored
+
+
+def question_vector(row: dict, assistant: Assistant) -> np.ndarray:
+    """The question's embedding as retrieval reads it (follow-ups resolved), for the topic model."""
+    return _read(row, assistant)[0]
+
+
+def _read(row: dict, assistant: Assistant) -> tuple[np.ndarray, Reading]:
+    query = resolve(row["question"], [Turn(**t) for t in row.get("history") or []])
+    return assistant.read(query, row["question"])
 
 
 def cuts(scores: np.ndarray) -> np.ndarray:
@@ -168,8 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     fitted_on = " + ".join(f"{path.name} (tune)" for path in paths)
     later = [] if args.set else tuning_rows(list(TOPIC_SETS))
     bank = read_jsonl(TOPIC_BANK)
-    vectors = np.array([f.vector for f in candidates + candidate_scores(later, assistant)]
-                       + [assistant.read(r["question"], r["question"])[0] for r in bank])
+    vectors = np.array([f.vector for f in candidates] + [question_vector(row, assistant) for row in later + bank])
     on_topic = np.array([lab != "none" for lab in labels + [label(row) for row in later]] + [r["on_topic"] for r in bank])
     sources = tuple(assistant.index.sources)
     calibration = with_topic_model(fit(candidates, labels, fitted_on), vectors, on_topic, sources)
