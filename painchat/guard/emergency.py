@@ -612,8 +612,9 @@ def _clauses(text: str) -> tuple[list[str], list[bool]]:
         # A fragment of a word or two ("… after meals and lying down, got myself in a state") is the clause before.
         fragment = len(clause.split()) <= FRAGMENT_WORDS
         told_on = bool(present) and not present[-1] and (fragment or bool(CONTINUES_THE_PAST.search(clause)))
-        advice = PASSED_ON_ADVICE.search(clause) and not BACK_TO_NOW.search(clause)
-        past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or advice or (told_on and not BACK_TO_NOW.search(clause))
+        # Told on from the past, or advice passed on, unless the clause brings it to now.
+        set_aside = (told_on or PASSED_ON_ADVICE.search(clause)) and not BACK_TO_NOW.search(clause)
+        past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or set_aside
         present.append(not past)
     return clauses, present
 

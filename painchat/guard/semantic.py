@@ -67,11 +67,10 @@ FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for patter
 # The writer's own word that they are safe outweighs this layer's reading of grief or tears as suicide; the
 # rules, not this layer, judge what else the message says ("not suicidal but i've saved my tablets").
 # Not when a "but" follows it: "i'm not suicidal but i want to sleep and never wake up".
-SAID_SAFE = re.compile(r"(?:\bi ?['’]?m|\bi am) (?:not (?:in (?:any )?danger|suicidal|going to (?:hurt|harm|kill) my ?self)"
-                       r"|safe(?! to\b))(?!.*\b(?:but|though|although|however|yet)\b)"
-                       r"|\b(?:no|not having any|not had any) (?:thoughts|plans?|intentions?) (?:of|to|about) (?:hurting"
-                       r"|harming|killing|ending|hurt|harm|kill|end)\b(?!.*\b(?:but|though|although|however|yet)\b)",
-                       re.IGNORECASE | re.DOTALL)
+SAID_SAFE = re.compile(r"(?:(?:\bi ?['’]?m|\bi am) (?:not (?:in (?:any )?danger|suicidal|going to (?:hurt|harm|kill)"
+                       r" my ?self)|safe(?! to\b))|\b(?:no|not having any|not had any) (?:thoughts|plans?|intentions?)"
+                       r" (?:of|to|about) (?:hurting|harming|killing|ending|hurt|harm|kill|end)\b)"
+                       r"(?!.*\b(?:but|though|although|however|yet)\b)", re.IGNORECASE | re.DOTALL)
 
 # Words that ask without telling: a message made only of these and stop words ("is this serious?", "please
 # diagnose me", "tell me what is wrong") says nothing the layer could judge, and reads like the bank's short
