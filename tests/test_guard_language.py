@@ -29,6 +29,11 @@ def test_short_or_misspelt_english_stays_english(text):
     assert detect_language(text) == "en"
 
 
+@pytest.mark.parametrize("text", ["is celecoxib an nsaid", "is naproxen a steroid"])
+def test_a_medicines_name_does_not_make_a_short_question_foreign(text):
+    assert detect_language(text) == "en"
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("hola, tengo dolor cronico en los pies, sirve la natacion?", "es"),
     ("Ist Schwimmen oder Radfahren besser bei Polyneuropathie?", "de"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from painchat.guard.drugs import DRUG_NAMES
 from painchat.guard.normalize import normalize
 
 # ISO 639-1 codes of the languages the guard answers in, besides English.
@@ -32,11 +33,13 @@ ENGLISH_WORDS = frozenset(
     "walk walking exercise help hurts hurt legs feet foot chest back today now again since ago while".split()
 )
 WORD = re.compile(r"[a-z]+")
+# A medicine's name belongs to no language: counted, it made "is naproxen a steroid" too little English.
+MEDICINE_NAME = re.compile(r"\b(?:" + "|".join(DRUG_NAMES) + r")\b", re.IGNORECASE)
 
 
 def detect_language(text: str) -> str:
     """"en", or the ISO code of one of ``FOREIGN`` when the text is clearly written in it."""
-    words = WORD.findall(normalize(text))
+    words = WORD.findall(normalize(MEDICINE_NAME.sub(" ", text)))
     if len(words) < MIN_WORDS or _english_share(words) > MAX_ENGLISH_SHARE:
         return "en"
     scores = {
