@@ -78,14 +78,22 @@ ROUND10 = LaterRound("Round 10", DATA_DIR / "safety_round10.jsonl",
                      "semantic layer's bank (adding them to it was tried and rejected), then kept as a set: 360 "
                      "emergencies, 30 in each of 12 categories, a third of them long stories, and 200 hard near misses; "
                      "first run = the code when it was first scored (after round 9's changes)")
-LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10)
+MEDICINES = LaterRound("Medicine questions", DATA_DIR / "medicine_round1.jsonl",
+                       "written blind in English by another author who saw no code nor set, for the line between a "
+                       "medicine decision and a question about a medicine: 40 decisions (dose, timing, starting, "
+                       "stopping, switching, alcohol, choosing; expected `out_of_scope`), 40 general questions about a "
+                       "medicine (does it work, what is it, is it addictive; expected `not_covered`: the papers are "
+                       "about exercise) and 40 exercise questions naming a medicine in passing (expected `answer`); "
+                       "first run = the code when it was written (ec81d72)")
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, MEDICINES)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
 # The labelled sets written beside the guard before issue #8, in the old {text, kind, notes} form.
 OLD_SETS = ("emergency", "ordinary", "offtopic", "medication", "injection", "invalid")
 
-CLASSES = ("emergency", "answer", "out_of_scope", "invalid")
+# Expected "not_covered" is the one kind a set may ask for exactly: a general question about a medicine.
+CLASSES = ("emergency", "answer", "not_covered", "out_of_scope", "invalid")
 KINDS = ("answer", "related", "not_covered", "out_of_scope", "emergency", "invalid")
 # Expected "answer" means answered normally: from the papers, or honestly not (or only partly) covered.
 ANSWERED = frozenset({"answer", "related", "not_covered"})
@@ -288,7 +296,8 @@ Sealed half, now:
 def metrics_tables(columns: dict[str, Score]) -> str:
     """The metrics, then recall by category, one column per score."""
     scores = tuple(columns.values())
-    rows = [[f"recall: expected {name}", *(_ratio(s.correct[name], s.total[name]) for s in scores)] for name in CLASSES]
+    rows = [[f"recall: expected {name}", *(_ratio(s.correct[name], s.total[name]) for s in scores)]
+            for name in CLASSES if any(s.total[name] for s in scores)]
     rows += [
         ["emergency recall, English", *(_ratio(*s.emergency_english) for s in scores)],
         ["emergency recall, other languages", *(_ratio(*s.emergency_other) for s in scores)],

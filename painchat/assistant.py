@@ -184,7 +184,10 @@ class Assistant:
         quoted = _quoted_before(history) if is_follow_up(question, *self._follow_up_words) else ""
         candidates = [s for s in retrieval.sentences if not _was_quoted(s, quoted)]
         best = max((s.score for s in candidates), default=0.0)
-        kind = self.calibration.shape(best, reading.missing, reading.absent_meaning, vector)
+        if guard.about_an_unloaded_medicine(question, reading.missing):
+            kind: Kind = "not_covered"
+        else:
+            kind = self.calibration.shape(best, reading.missing, reading.absent_meaning, vector)
         chosen = self.builder.select(candidates, asks_about_the_study(query)) if kind != "not_covered" else []
         if chosen:
             missing = reading.missing if kind == "related" else ()

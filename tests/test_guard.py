@@ -484,6 +484,29 @@ def test_medicine_decisions_stay_declined(question):
     assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)
 
 
+@pytest.mark.parametrize("question", [
+    "does capsaicin cream actually work for burning feet",
+    "is tramadol an opioid",
+    "what is duloxetine",
+    "heard pregabalin can cause swelling in the ankles, is that a thing",
+    "how long does amitriptyline take to start working on nerve pain",
+])
+def test_a_general_question_about_a_medicine_goes_on_to_the_papers_with_the_medicines_line(question):
+    assert reason(question) is None and medicine_in_passing(question)
+
+
+@pytest.mark.parametrize("question", [
+    "my mum takes amitriptyline, is it addictive",
+    "i keep forgetting my duloxetine, does it matter",
+    "is ibuprofen safe with neuropathy",
+    "what is the usual dose of nortriptyline",
+    "how often can you put capsaicin cream on",
+    "what tablets are good for nerve pain",
+])
+def test_someones_own_medicine_or_choosing_one_stays_a_decision(question):
+    assert reason(question) == "scope:medication"
+
+
 def test_the_clinics_numbers_lead_every_emergency_and_crisis_message():
     contacts = Contacts(emergency_number="000 (Australia)", crisis_line="Lifeline 13 11 14")
     physical = screen("crushing chest pain on the bike", LIMIT, contacts).message

@@ -7,7 +7,7 @@ import pytest
 from painchat import messages
 from painchat.cli import render_text
 from painchat.compose import describes_the_paper
-from painchat.guard.texts import OUT_OF_SCOPE
+from painchat.guard.texts import MEDICINE_NOTE, OUT_OF_SCOPE
 from painchat.markdown import escape
 
 
@@ -34,6 +34,13 @@ def test_nothing_relevant_loaded_is_not_covered_and_names_the_missing_term(assis
     answer = assistant.answer("does acupuncture help nerve pain")
     assert answer.kind == "not_covered" and answer.citations == ()
     assert "“acupuncture”" in answer.answer
+
+
+def test_a_general_question_about_a_medicine_the_papers_never_name_is_not_covered(assistant):
+    answer = assistant.answer("does capsaicin cream actually work for burning feet")
+    assert answer.kind == "not_covered" and answer.citations == ()
+    assert "capsaicin" in answer.missing_terms and "“capsaicin”" in answer.answer
+    assert answer.answer.endswith(MEDICINE_NOTE)
 
 
 def test_the_core_question_in_lay_words_is_answered_from_the_paper_that_answers_it(assistant):

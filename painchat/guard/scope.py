@@ -8,6 +8,7 @@ medicine decisions, diagnoses of the asker and unrelated requests are declined.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from painchat.guard.drugs import DRUG_NAMES
@@ -54,12 +55,15 @@ MEDICINE_DECISION = words(
     r"(?:should|can|could|do|may|must|to|would|shall|ok to|okay to) (?:i |we |you |he |she |they )?(?:take|use|try"
     r"|have|give|get|ask for|be prescribed) (?:(?:\w+ ){0,2}(?:" + MEDICATION.pattern + r")|(?:it(?! easy| slow)|them|this|that"
     r"|these|those|one|some|more|any|another|extra|something|anything)\b)",
-    r"start\w*", r"begin\w*", r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
+    # "how long does it take to start working" asks how it works, not when to start it; "since starting it"
+    # tells a story.
+    r"(?<!since )start\w*(?! working| to work| help\w*)", r"(?<!since )begin\w*", r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
     r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*", r"up (?:my|the|his|her)",
     r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*", r"doubl\w*",
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
-    r"interact\w*", "alcohol", r"side ?effects?", "which one",
+    r"interact\w*", "alcohol", "wine", "beer", "booze", r"drink\w*", "drunk", r"side ?effects?", "which one",
+    "how often", r"take (?:less|fewer)", "go up",
     # Asking for a prescription; "prescribed, taking as told" reports one.
     r"withdraw\w*", r"addict\w*", r"depend\w*", r"prescribes?", r"(?:get|ask for|need|want) (?:a )?prescriptions?",
     # Asking whether a medicine causes something; "my gabapentin makes me sleepy" only describes it.
@@ -70,14 +74,28 @@ MEDICINE_DECISION = words(
 # A decision is about the medicine when it is close to it: in a long story, "to get ready for a hike" or
 # "could i try cycling" far from "on my tablets" decides nothing about them.
 DECISION_NEAR_MEDICINE = near(40, MEDICATION.pattern, MEDICINE_DECISION)
+# A question about a medicine alone, not exercise, is a decision when it is about someone ("my", "mum's") or
+# chooses a medicine or asks if one is safe, right beside its name ("which painkiller is best", "is gabapentin
+# safe"); "does gabapentin make you gain weight?" asks what is known of it.
+PERSONAL = re.compile(words(r"i", r"im", r"ive", r"id", r"ill", r"me", r"my", r"mine", r"myself", r"we", r"our", r"us",
+                            r"he", r"she", r"him", r"his", r"her", r"hes", r"shes", r"mum\w*", r"mom\w*", r"dad\w*",
+                            r"husband", r"wife", r"partner", r"son", r"daughter", r"nan", r"gran\w*", r"mother",
+                            r"father", r"kids?", r"child\w*"))
+CHOICE_BESIDE_MEDICINE = near(15, MEDICATION.pattern, words(r"best", r"better", r"safer", r"safest",
+                                                            r"recommend\w*", r"safe", r"dangerous"))
+# Asking which medicine to use: "what supplements cure neuropathy", "which tablets help" (not "what is duloxetine"
+# nor "what type of drug is nortriptyline").
+WHICH_MEDICINE = re.compile(r"\b(?:what|which) (?:(?:kinds?|types?|sorts?) of )?" + MEDICATION.pattern
+                            + r"(?! (?:is|are) (?:\w+ )?" + words(*DRUG_NAMES) + ")")
 
 # Combining is a medicine decision, unless it is exercise combined with the medicines ("exercise alongside my meds").
 COMBINING = words(r"combin\w*", r"mix\w*", "together", "alongside", r"on top of")
 EXERCISE_ALONGSIDE = near(30, EXERCISE.pattern, COMBINING)
 # Decisions the writer says they are not asking about ("not asking about changing them"), and a dose that stays.
 DISCLAIMED = re.compile(words(r"(?:not|never|no plans?|dont want|do not want|im not) (?:asking|looking|wanting|planning"
-                              r"|trying|going)(?: \w+){0,3}", r"(?:same|stable|usual|normal|regular|current|steady)"
-                              r" (?:doses?|dosage)",
+                              r"|trying|going)(?: \w+){0,3}", r"(?:same|stable|steady) (?:doses?|dosage)",
+                              # "on my usual dose" stays; "whats the normal dose of gabapentin" asks for one.
+                              r"(?:my|his|her|their|on|at) (?:usual|normal|regular|current) (?:doses?|dosage)",
                               # The dose someone is on ("on duloxetine 60mg", "150mg twice a day") asks nothing.
                               r"(?:on|taking|prescribed) (?:\w+ ){0,3}?\d+ ?(?:mg|mcg)",
                               r"\d+ ?(?:mg|mcg) (?:twice|once|three times|a day|daily|at night|in the morning|each|every)",
@@ -247,7 +265,7 @@ def out_of_scope_reason(question: str, paper_names: AbstractSet[str] = frozenset
         return "injection"
     text = VOCABULARY.correct(normalize(remaining))
     mixed = "_mixed" if EXERCISE.search(text) else ""
-    if MEDICATION.search(text) and not (mixed and not medicine_decision(text)):
+    if MEDICATION.search(text) and medicine_decision(text):
         return "medication" + mixed
     if DIAGNOSIS.search(text) and not ASKS_WHAT_WAS_STUDIED.search(text):
         return "diagnosis" + mixed
@@ -264,13 +282,29 @@ def _off_topic(text: str, paper_names: AbstractSet[str]) -> bool:
 
 
 def medicine_in_passing(question: str) -> bool:
-    """True for an exercise question that names a medicine without asking what to do with it."""
-    text = VOCABULARY.correct(normalize(strip_instructions(question) or question))
-    return bool(MEDICATION.search(text) and EXERCISE.search(text) and not medicine_decision(text))
+    """True for a question that names a medicine without asking what to do with it: an exercise question
+    ("I'm on pregabalin, can I swim?") or one about the medicine itself ("do lidocaine patches help?")."""
+    text = _scope_text(question)
+    return bool(MEDICATION.search(text) and not medicine_decision(text))
+
+
+def about_an_unloaded_medicine(question: str, missing: Iterable[str]) -> bool:
+    """The question is about a medicine itself, not exercise, and names one of its ``missing`` terms (words the
+    loaded papers never use): "is cbd oil good for nerve pain?" is then not covered, whatever else matches."""
+    text = _scope_text(question)
+    return (not EXERCISE.search(text) and medicine_in_passing(question)
+            and any(MEDICATION.search(VOCABULARY.correct(term)) for term in missing))
+
+
+def _scope_text(question: str) -> str:
+    return VOCABULARY.correct(normalize(strip_instructions(question) or question))
 
 
 def medicine_decision(text: str) -> bool:
-    """The normalised text asks what to do with a medicine: a decision word it does not disclaim."""
+    """The normalised text asks what to do with a medicine: a decision word it does not disclaim, or, without
+    exercise in it, a question about someone's medicine or which one to choose."""
     text = DISCLAIMED.sub(lambda match: f" {match['kept'] or ''} ", text)
-    return bool(DECISION_NEAR_MEDICINE.search(text)
-                or (re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text)))
+    if DECISION_NEAR_MEDICINE.search(text) or (re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text)):
+        return True
+    return not EXERCISE.search(text) and bool(PERSONAL.search(text) or CHOICE_BESIDE_MEDICINE.search(text)
+                                              or WHICH_MEDICINE.search(text))
