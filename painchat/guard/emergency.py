@@ -379,6 +379,13 @@ SUICIDE = Category("suicide", (re.compile(words(
     + "|".join(DRUG_NAMES) + ")",
     r"(?:what|which) (?:pills?|tablets?|meds|medications?|drugs?|medicines?) (?:\w+ ){0,4}(?:kill|killed|deadly|lethal"
     r"|fatal|to die|overdose on)",
+    # Whether a medicine can kill, or what too much of it does, asks about it as a means.
+    r"(?:can|could|would|will|does|do) (?:\w+ ){0,3}?(?:pills|tablets|meds|" + "|".join(DRUG_NAMES) + r") (?:\w+ ){0,2}"
+    r"kill (?:you|someone|somebody|a person|people|me|him|her)",
+    r"what (?:happens|would happen|will happen) (?:if|when) (?:you|someone|somebody|a person|people|i|he|she) (?:\w+ )?"
+    r"(?:takes?|took|swallows?|swallowed|has|had) (?:way )?too (?:much|many) (?:of )?(?:(?:my|your|his|her|their|the"
+    r"|these|those) )?(?:\w+ ){0,2}(?:pills|tablets|meds|medicines?|medications?|painkillers|it|them|"
+    + "|".join(DRUG_NAMES) + r")\b",
     r"how (?:many|much) (?:\w+ ){0,5}(?:before|until|till) (?:you|someone|a person|i|he|she) (?:\w+ ){0,2}"
     r"(?:die|dies|dead|stop breathing|never wake)",
 )), re.compile(
