@@ -496,6 +496,7 @@ def test_medicine_decisions_stay_declined(question):
     "what is duloxetine",
     "heard pregabalin can cause swelling in the ankles, is that a thing",
     "how long does amitriptyline take to start working on nerve pain",
+    "can people get addicted to pregabalin",
 ])
 def test_a_general_question_about_a_medicine_goes_on_to_the_papers_with_the_medicines_line(question):
     assert reason(question) is None and medicine_in_passing(question)
@@ -503,6 +504,7 @@ def test_a_general_question_about_a_medicine_goes_on_to_the_papers_with_the_medi
 
 @pytest.mark.parametrize("question", [
     "my mum takes amitriptyline, is it addictive",
+    "worried about side effects from my nortriptyline",
     "i keep forgetting my duloxetine, does it matter",
     "is ibuprofen safe with neuropathy",
     "what is the usual dose of nortriptyline",

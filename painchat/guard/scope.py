@@ -48,8 +48,8 @@ EXERCISE = re.compile(words(
 ))
 
 # What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
-# combining, side effects. "I'm on pregabalin, can I still swim?" names one in passing.
-MEDICINE_DECISION = words(
+# combining. "I'm on pregabalin, can I still swim?" names one in passing.
+MEDICINE_ACTION = words(
     r"doses?", "dosage", "dosing", r"\d+ ?(?:mg|mcg|milligrams?|micrograms?)", "mg", "mcg", "how much", "how many",
     # Taking or trying a medicine, or "it": "should i get moving" and "could i try swimming" take no medicine.
     r"(?:should|can|could|do|may|must|to|would|shall|ok to|okay to) (?:i |we |you |he |she |they )?(?:take|use|try"
@@ -57,15 +57,21 @@ MEDICINE_DECISION = words(
     r"|these|those|one|some|more|any|another|extra|something|anything)\b)",
     # "how long does it take to start working" asks how it works, not when to start it; "since starting it"
     # tells a story.
-    r"(?<!since )start\w*(?! working| to work| help\w*)", r"(?<!since )begin\w*", r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
+    r"(?<!since )start\w*(?! working| to work| help\w*)", r"(?<!since )begin\w*", r"stop\w*", r"quit\w*",
+    r"come off", "coming off", r"wean\w*", r"taper\w*",
     r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*", r"up (?:my|the|his|her)",
     r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*", r"doubl\w*",
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
-    r"interact\w*", "alcohol", "wine", "beer", "booze", r"drink\w*", "drunk", r"side ?effects?", "which one",
+    r"interact\w*", "alcohol", "wine", "beer", "booze", r"drink\w*", "drunk", "which one",
     "how often", r"take (?:less|fewer)", "go up",
     # Asking for a prescription; "prescribed, taking as told" reports one.
-    r"withdraw\w*", r"addict\w*", r"depend\w*", r"prescribes?", r"(?:get|ask for|need|want) (?:a )?prescriptions?",
+    r"prescribes?", r"(?:get|ask for|need|want) (?:a )?prescriptions?",
+)
+# Worries about a medicine: a decision beside exercise ("will lyrica make me dizzy on a bike ride?"); alone, only
+# when it is someone's own medicine (``PERSONAL``): "is amitriptyline addictive?" asks what is known of it.
+MEDICINE_CONCERN = words(
+    r"side ?effects?", r"withdraw\w*", r"addict\w*", r"depend\w*",
     # Asking whether a medicine causes something; "my gabapentin makes me sleepy" only describes it.
     r"(?:does|do|did|can|could|will|would|might|may) (?:\w+ ){0,3}(?:make|makes|made|making|give|gives"
     r"|giving|cause|causes|causing) (?:me|him|her|them|my)",
@@ -73,7 +79,8 @@ MEDICINE_DECISION = words(
 )
 # A decision is about the medicine when it is close to it: in a long story, "to get ready for a hike" or
 # "could i try cycling" far from "on my tablets" decides nothing about them.
-DECISION_NEAR_MEDICINE = near(40, MEDICATION.pattern, MEDICINE_DECISION)
+ACTION_NEAR_MEDICINE = near(40, MEDICATION.pattern, MEDICINE_ACTION)
+DECISION_NEAR_MEDICINE = near(40, MEDICATION.pattern, r"(?:" + MEDICINE_ACTION + "|" + MEDICINE_CONCERN + ")")
 # A question about a medicine alone, not exercise, is a decision when it is about someone ("my", "mum's") or
 # chooses a medicine or asks if one is safe, right beside its name ("which painkiller is best", "is gabapentin
 # safe"); "does gabapentin make you gain weight?" asks what is known of it.
@@ -304,7 +311,9 @@ def medicine_decision(text: str) -> bool:
     """The normalised text asks what to do with a medicine: a decision word it does not disclaim, or, without
     exercise in it, a question about someone's medicine or which one to choose."""
     text = DISCLAIMED.sub(lambda match: f" {match['kept'] or ''} ", text)
-    if DECISION_NEAR_MEDICINE.search(text) or (re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text)):
+    if re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text):
         return True
-    return not EXERCISE.search(text) and bool(PERSONAL.search(text) or CHOICE_BESIDE_MEDICINE.search(text)
-                                              or WHICH_MEDICINE.search(text))
+    if EXERCISE.search(text):
+        return bool(DECISION_NEAR_MEDICINE.search(text))
+    return bool(ACTION_NEAR_MEDICINE.search(text) or PERSONAL.search(text) or CHOICE_BESIDE_MEDICINE.search(text)
+                or WHICH_MEDICINE.search(text))
