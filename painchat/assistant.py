@@ -21,7 +21,7 @@ from painchat.errors import StoreError
 from painchat.followup import is_follow_up, resolve
 from painchat.generate import Generator
 from painchat.index import Index
-from painchat.lay import Reading, embed_reading, lay_reader
+from painchat.lay import Reading, defines_a_missing_term, embed_reading, lay_reader
 from painchat.markdown import escape
 from painchat.models import Answer, Kind, SourceCoverage, Turn
 from painchat.question_log import QuestionLog
@@ -184,7 +184,7 @@ class Assistant:
         quoted = _quoted_before(history) if is_follow_up(question, *self._follow_up_words) else ""
         candidates = [s for s in retrieval.sentences if not _was_quoted(s, quoted)]
         best = max((s.score for s in candidates), default=0.0)
-        if guard.about_an_unloaded_medicine(question, reading.missing):
+        if guard.about_an_unloaded_medicine(question, reading.missing) or defines_a_missing_term(question, reading.missing):
             kind: Kind = "not_covered"
         else:
             kind = self.calibration.shape(best, reading.missing, reading.absent_meaning, vector)

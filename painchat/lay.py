@@ -23,6 +23,17 @@ from painchat.settings import Settings, default
 from painchat.text import STOPWORDS, content_tokens
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
+# "what is fibromyalgia exactly", "whats the difference between x and y": a question asking what a term means,
+# whose subject is the term (a few words, the asking and trailing fillers left out).
+_DEFINITION = re.compile(
+    r"^(?:(?:so|and|ok|okay|but|hi|um|sorry) )*(?:what is|whats|what s|what are|what does|what do you mean by"
+    r"|what is meant by|(?:what is|whats|what s) the difference between|difference between|define|meaning of)"
+    # A term, not "the best exercise for sciatica" nor "the point of walking".
+    r" (?:a |an |the )?(?P<subject>(?:(?!(?:for|with|to|on|of|in|after|before|if|when|best|good|right|point) )\w+ ){0,3}?"
+    r"(?!(?:for|with|to|on|of|in|after|before|if|when)$)\w+)"
+    r"(?: (?:mean|means|exactly|actually|even|please|pls|plz|again"
+    r"|in (?:plain|normal|simple|everyday|lay|laymans|layman s) (?:english|terms|words|language)))*$"
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,13 @@ class LayReader:
             return True
         shortest = max(self.min_shared_prefix, len(word) - self.max_suffix_letters)
         return any(word[:n] in self._prefixes for n in range(shortest, len(word) + 1))
+
+
+def defines_a_missing_term(question: str, missing: Iterable[str]) -> bool:
+    """The question asks what a term means, and the term holds a word the loaded papers never use: they
+    cannot say what it is ("what is fibromyalgia exactly?")."""
+    match = _DEFINITION.match(normalize(question).strip())
+    return match is not None and not set(match["subject"].split()).isdisjoint(missing)
 
 
 def dictionary_words(tokenizer_file: Path) -> frozenset[str]:

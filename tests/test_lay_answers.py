@@ -43,6 +43,16 @@ def test_a_general_question_about_a_medicine_the_papers_never_name_is_not_covere
     assert answer.answer.endswith(MEDICINE_NOTE)
 
 
+def test_asking_what_a_term_the_papers_never_use_means_is_not_covered(assistant):
+    answer = assistant.answer("whats sciatica?")
+    assert answer.kind == "not_covered" and answer.missing_terms == ("sciatica",)
+
+
+def test_asking_what_a_term_the_papers_use_means_in_plain_words_is_answered(assistant):
+    answer = assistant.answer("what does allodynia mean in simple terms")
+    assert answer.kind == "answer" and any("allodynia" in c.quote for c in answer.citations)
+
+
 def test_the_core_question_in_lay_words_is_answered_from_the_paper_that_answers_it(assistant):
     answer = assistant.answer("I have diabetic nerve pain in my feet, what exercise should I do?")
     assert answer.kind in ("answer", "related")

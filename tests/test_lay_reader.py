@@ -3,7 +3,7 @@
 import pytest
 
 from painchat.embedding import model_dir
-from painchat.lay import LayReader, dictionary_words, load_lexicon
+from painchat.lay import LayReader, defines_a_missing_term, dictionary_words, load_lexicon
 from painchat.text import abbreviations, spelled_out, tokens
 
 PAPER = (
@@ -63,3 +63,14 @@ def test_abbreviations_a_paper_defines_are_written_out():
         "Exercise may help in neuropathic pain (NP) management."
     )
     assert spelled_out("Neuropathic pain (NP) is common.", defined) == "Neuropathic pain (NP) is common."
+
+
+@pytest.mark.parametrize(("question", "missing", "defines"), [
+    ("what is crps exactly?", ("crps",), True),
+    ("ok so whats the difference between sciatica and neuropathy", ("sciatica",), True),
+    ("what does allodynia mean in plain english pls", ("english",), False),
+    ("what is the best exercise for sciatica", ("sciatica",), False),
+    ("does sciatica get better with walking", ("sciatica",), False),
+])
+def test_a_definition_question_is_about_its_subject(question, missing, defines):
+    assert defines_a_missing_term(question, missing) is defines
