@@ -294,6 +294,11 @@ def test_questions_about_lethal_amounts_get_the_crisis_response(question):
     assert not DOSE.search(verdict.message)
 
 
+def test_asking_whether_one_can_overdose_on_a_medicine_gets_the_crisis_line():
+    verdict = screen("could someone overdose on their nerve pain tablets", LIMIT)
+    assert verdict.kind == "emergency" and "Crisis line" in verdict.message
+
+
 def test_too_much_exercise_is_not_a_question_about_means():
     assert reason("what happens if you take too much exercise with neuropathy") is None
 
@@ -510,6 +515,9 @@ def test_a_general_question_about_a_medicine_goes_on_to_the_papers_with_the_medi
     "what is the usual dose of nortriptyline",
     "how often can you put capsaicin cream on",
     "what tablets are good for nerve pain",
+    "duloxetine or amitriptyline for burning feet",
+    "should nortriptyline be taken at night",
+    "naproxen with food or without",
 ])
 def test_someones_own_medicine_or_choosing_one_stays_a_decision(question):
     assert reason(question) == "scope:medication"

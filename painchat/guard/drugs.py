@@ -6,7 +6,7 @@ DRUG_NAMES = (
     "desipramine", "venlafaxine", "effexor", "milnacipran", "savella", "carbamazepine", "tegretol",
     "oxcarbazepine", "trileptal", "lamotrigine", "lamictal", "topiramate", "topamax", "valproate",
     "lidocaine", "lignocaine", "lidoderm", "capsaicin", "qutenza", "morphine", "oxycodone",
-    "oxycontin", "percocet", "hydrocodone", "vicodin", "codeine", "cocodamol", "tramadol", "ultram",
+    "oxycontin", "percocet", "hydrocodone", "vicodin", "codeine", "cocodamol", "co codamol", "tramadol", "ultram",
     "tapentadol", "nucynta", "fentanyl", "buprenorphine", "butrans", "methadone", "hydromorphone",
     "dilaudid", "naloxone", "naltrexone", "ibuprofen", "advil", "motrin", "nurofen", "naproxen",
     "aleve", "diclofenac", "voltaren", "aspirin", "celecoxib", "celebrex", "meloxicam",

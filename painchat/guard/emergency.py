@@ -380,6 +380,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:what|which) (?:pills?|tablets?|meds|medications?|drugs?|medicines?) (?:\w+ ){0,4}(?:kill|killed|deadly|lethal"
     r"|fatal|to die|overdose on)",
     # Whether a medicine can kill, or what too much of it does, asks about it as a means.
+    r"(?:can|could) (?:you|someone|somebody|a person|people|i) (?:\w+ )?(?:overdose|od) on",
     r"(?:can|could|would|will|does|do) (?:\w+ ){0,3}?(?:pills|tablets|meds|" + "|".join(DRUG_NAMES) + r") (?:\w+ ){0,2}"
     r"kill (?:you|someone|somebody|a person|people|me|him|her)",
     r"what (?:happens|would happen|will happen) (?:if|when) (?:you|someone|somebody|a person|people|i|he|she) (?:\w+ )?"

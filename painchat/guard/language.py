@@ -34,12 +34,12 @@ ENGLISH_WORDS = frozenset(
 )
 WORD = re.compile(r"[a-z]+")
 # A medicine's name belongs to no language: counted, it made "is naproxen a steroid" too little English.
-MEDICINE_NAME = re.compile(r"\b(?:" + "|".join(DRUG_NAMES) + r")\b", re.IGNORECASE)
+MEDICINE_NAME = re.compile(r"\b(?:" + "|".join(DRUG_NAMES) + r")\b")
 
 
 def detect_language(text: str) -> str:
     """"en", or the ISO code of one of ``FOREIGN`` when the text is clearly written in it."""
-    words = WORD.findall(normalize(MEDICINE_NAME.sub(" ", text)))
+    words = WORD.findall(MEDICINE_NAME.sub(" ", normalize(text)))
     if len(words) < MIN_WORDS or _english_share(words) > MAX_ENGLISH_SHARE:
         return "en"
     scores = {

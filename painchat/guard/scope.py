@@ -65,6 +65,9 @@ MEDICINE_ACTION = words(
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
     r"interact\w*", "alcohol", "wine", "beer", "booze", r"drink\w*", "drunk", "which one",
     "how often", r"take (?:less|fewer)", "go up",
+    # When and how to take it: "before bed or in the morning?", "can it be taken with food?".
+    r"(?:be|being) (?:taken|used|stopped|started|mixed|combined|cut)", "before bed", "with food", "empty stomach",
+    r"(?:morning|night|evening|bedtime) or (?:morning|night|evening|bedtime)", r"every \d+ hours?", "times a day",
     # Asking for a prescription; "prescribed, taking as told" reports one.
     r"prescribes?", r"(?:get|ask for|need|want) (?:a )?prescriptions?",
 )
@@ -90,6 +93,8 @@ PERSONAL = re.compile(words(r"i", r"im", r"ive", r"id", r"ill", r"me", r"my", r"
                             r"father", r"kids?", r"child\w*"))
 CHOICE_BESIDE_MEDICINE = near(15, MEDICATION.pattern, words(r"best", r"better", r"safer", r"safest",
                                                             r"recommend\w*", r"safe", r"dangerous"))
+# Choosing between two medicines: "lyrica vs gabapentin", "ibuprofen or paracetamol for nerve pain".
+BETWEEN_MEDICINES = re.compile(MEDICATION.pattern + r" (?:\w+ )?(?:vs|versus|or) (?:\w+ )?" + MEDICATION.pattern)
 # Asking which medicine to use: "what supplements cure neuropathy", "which tablets help" (not "what is duloxetine"
 # nor "what type of drug is nortriptyline").
 WHICH_MEDICINE = re.compile(r"\b(?:what|which) (?:(?:kinds?|types?|sorts?) of )?" + MEDICATION.pattern
@@ -316,4 +321,4 @@ def medicine_decision(text: str) -> bool:
     if EXERCISE.search(text):
         return bool(DECISION_NEAR_MEDICINE.search(text))
     return bool(ACTION_NEAR_MEDICINE.search(text) or PERSONAL.search(text) or CHOICE_BESIDE_MEDICINE.search(text)
-                or WHICH_MEDICINE.search(text))
+                or WHICH_MEDICINE.search(text) or BETWEEN_MEDICINES.search(text))
