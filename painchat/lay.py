@@ -19,10 +19,12 @@ import numpy as np
 
 from painchat.embedding import model_dir
 from painchat.guard.normalize import Vocabulary, normalize
+from painchat.guard.scope import without_medicines
 from painchat.settings import Settings, default
 from painchat.text import STOPWORDS, content_tokens
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
+WITHOUT_MEDICINES_READS = "exercise therapy"
 # "what is fibromyalgia exactly", "whats the difference between x and y": a question asking what a term means,
 # whose subject is the term (a few words, the asking and trailing fillers left out).
 _DEFINITION = re.compile(
@@ -138,6 +140,10 @@ class LayReader:
                 expansions.append(target)
                 if same:
                     meant.update(match.group(0).split())
+        # Help other than medicines ("anything besides pills?") is what the papers study: exercise as therapy.
+        if alternative := without_medicines(corrected):
+            expansions.append(WITHOUT_MEDICINES_READS)
+            meant.update(alternative.split())
         # "the dobson paper" means that paper: its title says what it is about.
         named = [self.titles[w] for w in dict.fromkeys(corrected.split()) if w in self.titles]
         text = " ".join([corrected, *expansions, *named])

@@ -501,6 +501,7 @@ def test_medicine_decisions_stay_declined(question):
     "what is duloxetine",
     "heard pregabalin can cause swelling in the ankles, is that a thing",
     "how long does amitriptyline take to start working on nerve pain",
+    "i would rather not take tablets, is there anything else for neuropathy",
     "can people get addicted to pregabalin",
 ])
 def test_a_general_question_about_a_medicine_goes_on_to_the_papers_with_the_medicines_line(question):

@@ -43,6 +43,13 @@ def test_a_general_question_about_a_medicine_the_papers_never_name_is_not_covere
     assert answer.answer.endswith(MEDICINE_NOTE)
 
 
+def test_asking_for_help_other_than_medicines_gets_what_the_papers_say_about_exercise(assistant, source_texts):
+    answer = assistant.answer("what can help my nerve pain apart from painkillers")
+    assert answer.kind in ("answer", "related") and answer.answer.endswith(MEDICINE_NOTE)
+    assert any("exercise" in c.quote for c in answer.citations)
+    assert all(c.quote in source_texts[c.source_id] for c in answer.citations)
+
+
 def test_asking_what_a_term_the_papers_never_use_means_is_not_covered(assistant):
     answer = assistant.answer("whats sciatica?")
     assert answer.kind == "not_covered" and answer.missing_terms == ("sciatica",)

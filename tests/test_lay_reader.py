@@ -74,3 +74,8 @@ def test_abbreviations_a_paper_defines_are_written_out():
 ])
 def test_a_definition_question_is_about_its_subject(question, missing, defines):
     assert defines_a_missing_term(question, missing) is defines
+
+
+def test_help_other_than_medicines_reads_as_exercise_therapy(reader):
+    reading = reader.read("anything for burning feet besides pills?")
+    assert "exercise therapy" in reading.text and "pills" not in reading.missing

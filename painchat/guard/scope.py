@@ -93,6 +93,14 @@ PERSONAL = re.compile(words(r"i", r"im", r"ive", r"id", r"ill", r"me", r"my", r"
                             r"father", r"kids?", r"child\w*"))
 CHOICE_BESIDE_MEDICINE = near(15, MEDICATION.pattern, words(r"best", r"better", r"safer", r"safest",
                                                             r"recommend\w*", r"safe", r"dangerous"))
+# Help other than medicines, which is what the papers are about: "anything besides pills?", "without meds".
+# Someone's own medicine named ("instead of my gabapentin", "without taking my painkillers") is a decision about it.
+WITHOUT_MEDICINES = re.compile(words(r"(?:without|besides|other than|apart from|instead of|rather than|alternatives? to"
+                                     r"|except|(?:dont|do not|would rather not|rather not) (?:want to )?(?:take|be on|use"
+                                     r"|rely on)) (?:(?!tak|using|my |his |her |their |your |our )\w+ )?"
+                                     + MEDICATION.pattern,
+                                     r"non ?(?:drug|medication|medicine|pharmacological)", r"(?:drug|medication|pill) free",
+                                     r"natural (?:remed\w*|ways?|treatments?|options?|alternatives?)"))
 # Choosing between two medicines: "lyrica vs gabapentin", "ibuprofen or paracetamol for nerve pain".
 BETWEEN_MEDICINES = re.compile(MEDICATION.pattern + r" (?:\w+ )?(?:vs|versus|or) (?:\w+ )?" + MEDICATION.pattern)
 # Asking which medicine to use: "what supplements cure neuropathy", "which tablets help" (not "what is duloxetine"
@@ -277,7 +285,7 @@ def out_of_scope_reason(question: str, paper_names: AbstractSet[str] = frozenset
         return "injection"
     text = VOCABULARY.correct(normalize(remaining))
     mixed = "_mixed" if EXERCISE.search(text) else ""
-    if MEDICATION.search(text) and medicine_decision(text):
+    if _decides_about_a_medicine(text):
         return "medication" + mixed
     if DIAGNOSIS.search(text) and not ASKS_WHAT_WAS_STUDIED.search(text):
         return "diagnosis" + mixed
@@ -297,15 +305,28 @@ def medicine_in_passing(question: str) -> bool:
     """True for a question that names a medicine without asking what to do with it: an exercise question
     ("I'm on pregabalin, can I swim?") or one about the medicine itself ("do lidocaine patches help?")."""
     text = _scope_text(question)
-    return bool(MEDICATION.search(text) and not medicine_decision(text))
+    return bool(MEDICATION.search(text)) and not _decides_about_a_medicine(text)
+
+
+def _decides_about_a_medicine(text: str) -> bool:
+    """Normalised text asks what to do with a medicine it names; asking for help other than medicines ("besides
+    pills") names them without asking about one."""
+    about_medicines = WITHOUT_MEDICINES.sub(" ", text)
+    return bool(MEDICATION.search(about_medicines)) and medicine_decision(about_medicines)
 
 
 def about_an_unloaded_medicine(question: str, missing: Iterable[str]) -> bool:
     """The question is about a medicine itself, not exercise, and names one of its ``missing`` terms (words the
     loaded papers never use): "is cbd oil good for nerve pain?" is then not covered, whatever else matches."""
     text = _scope_text(question)
-    return (not EXERCISE.search(text) and medicine_in_passing(question)
+    return (not EXERCISE.search(text) and not without_medicines(text) and medicine_in_passing(question)
             and any(MEDICATION.search(VOCABULARY.correct(term)) for term in missing))
+
+
+def without_medicines(text: str) -> str:
+    """The words of normalised text that ask for help other than medicines ("besides pills", "drug free"), or ""."""
+    match = WITHOUT_MEDICINES.search(text)
+    return match.group(0) if match else ""
 
 
 def _scope_text(question: str) -> str:
