@@ -475,8 +475,16 @@ def test_retention_and_a_numb_saddle_with_back_pain_are_cauda_equina():
     "my consultant increased my gabapentin to 900mg, is it still ok to swim",
     ("sugars are fine on my tablets these days and the nurse says i should get moving, would cycling or walking be "
     "better for numb feet and how do i start"),
+    # A general question about a medicine, nobody's own: the papers are read, the medicines line added.
+    "does capsaicin cream actually work for burning feet",
+    "is tramadol an opioid",
+    "what is duloxetine",
+    "heard pregabalin can cause swelling in the ankles, is that a thing",
+    "how long does amitriptyline take to start working on nerve pain",
+    "i would rather not take tablets, is there anything else for neuropathy",
+    "can people get addicted to pregabalin",
 ])
-def test_an_exercise_question_naming_a_medicine_in_passing_is_answered(question):
+def test_a_question_naming_a_medicine_without_a_decision_is_answered(question):
     assert reason(question) is None and medicine_in_passing(question)
 
 
@@ -490,25 +498,7 @@ def test_an_exercise_question_naming_a_medicine_in_passing_is_answered(question)
     "will lyrica make me dizzy on a bike ride?",
     "can i take 300mg of gabapentin before a long walk",
     "the gp raised my pregabalin to 150mg, should i take it before my swim or after",
-])
-def test_medicine_decisions_stay_declined(question):
-    assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)
-
-
-@pytest.mark.parametrize("question", [
-    "does capsaicin cream actually work for burning feet",
-    "is tramadol an opioid",
-    "what is duloxetine",
-    "heard pregabalin can cause swelling in the ankles, is that a thing",
-    "how long does amitriptyline take to start working on nerve pain",
-    "i would rather not take tablets, is there anything else for neuropathy",
-    "can people get addicted to pregabalin",
-])
-def test_a_general_question_about_a_medicine_goes_on_to_the_papers_with_the_medicines_line(question):
-    assert reason(question) is None and medicine_in_passing(question)
-
-
-@pytest.mark.parametrize("question", [
+    # Without exercise: someone's own medicine, choosing one, when and how to take it.
     "my mum takes amitriptyline, is it addictive",
     "worried about side effects from my nortriptyline",
     "i keep forgetting my duloxetine, does it matter",
@@ -520,8 +510,8 @@ def test_a_general_question_about_a_medicine_goes_on_to_the_papers_with_the_medi
     "should nortriptyline be taken at night",
     "naproxen with food or without",
 ])
-def test_someones_own_medicine_or_choosing_one_stays_a_decision(question):
-    assert reason(question) == "scope:medication"
+def test_medicine_decisions_stay_declined(question):
+    assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)
 
 
 def test_the_clinics_numbers_lead_every_emergency_and_crisis_message():
