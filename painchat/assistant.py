@@ -184,10 +184,8 @@ class Assistant:
         quoted = _quoted_before(history) if is_follow_up(question, *self._follow_up_words) else ""
         candidates = [s for s in retrieval.sentences if not _was_quoted(s, quoted)]
         best = max((s.score for s in candidates), default=0.0)
-        if guard.about_an_unloaded_medicine(question, reading.missing) or defines_a_missing_term(question, reading.missing):
-            kind: Kind = "not_covered"
-        else:
-            kind = self.calibration.shape(best, reading.missing, reading.absent_meaning, vector)
+        kind = "not_covered" if _about_what_is_not_loaded(question, reading) else self.calibration.shape(
+            best, reading.missing, reading.absent_meaning, vector)
         chosen = self.builder.select(candidates, asks_about_the_study(query)) if kind != "not_covered" else []
         if chosen:
             missing = reading.missing if kind == "related" else ()
@@ -295,6 +293,11 @@ def _encode_distinct(encode: Callable[[list[str]], np.ndarray], texts: list[str]
     distinct = list(dict.fromkeys(texts))
     row = {text: i for i, text in enumerate(distinct)}
     return encode(distinct)[[row[text] for text in texts]]
+
+
+def _about_what_is_not_loaded(question: str, reading: Reading) -> bool:
+    """A question about a medicine, or about what a term means, that the loaded papers never name."""
+    return guard.about_an_unloaded_medicine(question, reading.missing) or defines_a_missing_term(question, reading.missing)
 
 
 def _intro(kind: Kind, missing: tuple[str, ...]) -> str:

@@ -19,7 +19,7 @@ import numpy as np
 
 from painchat.embedding import model_dir
 from painchat.guard.normalize import Vocabulary, normalize
-from painchat.guard.scope import without_medicines
+from painchat.guard.scope import without_medicines_phrase
 from painchat.settings import Settings, default
 from painchat.text import STOPWORDS, content_tokens
 
@@ -141,7 +141,7 @@ class LayReader:
                 if same:
                     meant.update(match.group(0).split())
         # Help other than medicines ("anything besides pills?") is what the papers study: exercise as therapy.
-        if alternative := without_medicines(corrected):
+        if alternative := without_medicines_phrase(corrected):
             expansions.append(WITHOUT_MEDICINES_READS)
             meant.update(alternative.split())
         # "the dobson paper" means that paper: its title says what it is about.

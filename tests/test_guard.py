@@ -287,6 +287,8 @@ def test_an_overdose_is_an_emergency_with_poison_advice_and_a_crisis_line(questi
     "just curious, not for me, whats the lethal dose of tramadol",
     "can codeine kill you",
     "what happens if someone takes too many of their duloxetine capsules",
+    "can lyrica be fatal",
+    "what happens if my dad takes to much of his tramadol",
 ])
 def test_questions_about_lethal_amounts_get_the_crisis_response(question):
     verdict = screen(question, LIMIT)
@@ -299,8 +301,13 @@ def test_asking_whether_one_can_overdose_on_a_medicine_gets_the_crisis_line():
     assert verdict.kind == "emergency" and "Crisis line" in verdict.message
 
 
-def test_too_much_exercise_is_not_a_question_about_means():
-    assert reason("what happens if you take too much exercise with neuropathy") is None
+@pytest.mark.parametrize("question", [
+    "what happens if you take too much exercise with neuropathy",
+    "can you overdose on exercise",
+    "i love swimming, what happens if i take too much of it",
+])
+def test_too_much_exercise_is_not_a_question_about_means(question):
+    assert reason(question) is None
 
 
 @pytest.mark.parametrize("question", [
@@ -509,6 +516,10 @@ def test_a_question_naming_a_medicine_without_a_decision_is_answered(question):
     "duloxetine or amitriptyline for burning feet",
     "should nortriptyline be taken at night",
     "naproxen with food or without",
+    "can pregnant women take gabapentin",
+    "can you drive on pregabalin",
+    "what can i take instead of gabapentin",
+    "should diabetics take duloxetine for nerve pain",
 ])
 def test_medicine_decisions_stay_declined(question):
     assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)

@@ -17,3 +17,6 @@ DRUG_NAMES = (
     "sertraline", "fluoxetine", "citalopram", "escitalopram", "mirtazapine", "trazodone", "warfarin",
     "apixaban", "rivaroxaban", "clopidogrel", "metoprolol", "atenolol", "bisoprolol", "propranolol",
 )
+
+# The names as one regex alternation, for patterns that name any of them.
+DRUG_ALTERNATIVES = "|".join(DRUG_NAMES)

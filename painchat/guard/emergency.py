@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from painchat.guard.drugs import DRUG_NAMES
+from painchat.guard.drugs import DRUG_ALTERNATIVES, DRUG_NAMES
 from painchat.guard.matching import Matcher, Unless, any_search, near, not_after, words
 from painchat.guard.normalize import Vocabulary, normalize
 from painchat.guard.scope import VOCABULARY as MEDICINE_VOCABULARY
@@ -246,6 +246,10 @@ DIABETIC_FOOT = Category("diabetic_foot", (
     near(60, WOUND, RED, SWOLLEN + "|" + HOT),
 ))
 
+# Who a question about means is about, and what it names as the means ("my dad", "a person"; "his tramadol").
+SOMEONE = r"(?:you|u|someone|somebody|a person|people|anyone|i|he|she|they|(?:my|a|your|his|her|their) \w+)"
+MEANS_MEDICINE = r"(?:pills|tablets|meds|medicines?|medications?|painkillers|capsules|" + DRUG_ALTERNATIVES + r")\b"
+
 # --- Suicide and self-harm ----------------------------------------------------------------------
 SELF = r"(?:my ?self|me self)"
 SUICIDE = Category("suicide", (re.compile(words(
@@ -303,10 +307,10 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|felt like|feeling like|plan\w*) (?:to )?(?:\w+ )?(?:hurt|harm|cut|injure|punish)(?:ing)? " + SELF,
     r"(?:nobody|no one|noone) would (?:even )?(?:miss|care|notice)",
     r"(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected|hiding|hidden|hid|stash\w*) (?:up )?(?:some of )?(?:my |her |his"
-    r" |their |all my |all the |all her |all his )?(?:pills|tablets|meds|doses|painkillers|" + "|".join(DRUG_NAMES) + ")",
+    r" |their |all my |all the |all her |all his )?(?:pills|tablets|meds|doses|painkillers|" + DRUG_ALTERNATIVES + ")",
     r"(?:stockpil\w*|hoard\w*|stash\w*) (?:them|these|those)",
     r"(?:putting|put|setting|set|keeping|kept|squirrel\w*|stash\w*) (?:\w+ ){0,2}(?:pills|tablets|meds|painkillers|"
-    + "|".join(DRUG_NAMES) + r") (?:\w+ ){0,2}(?:aside|away|by)\b",
+    + DRUG_ALTERNATIVES + r") (?:\w+ ){0,2}(?:aside|away|by)\b",
     r"(?:wont|will not|not going to|wont be|shant) (?:be )?need(?:ing)? (?:them|it|these|those|any of (?:it|this|them)"
     r"|my \w+)(?! (?:for|on|if|until|during|when|after|while))",
     r"(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}letters? (?:to|for) (?:(?:my|the) (?:kids|children|family"
@@ -346,7 +350,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:(?:going|want|about|plan\w*|tempted|ready) to (?:take|swallow)|(?:thinking|thought) (?:of|about)"
     r" (?:taking|swallowing)|considering (?:taking|swallowing)) (?:all|a lot of|too many|loads of|lots of"
     r"|a bunch of|the whole|a handful of) (?:of )?(?:my |the )?(?:pills|tablets|meds|medication|painkillers"
-    r"|box|" + "|".join(DRUG_NAMES) + ")",
+    r"|box|" + DRUG_ALTERNATIVES + ")",
     # Plans and farewells.
     r"(?:wrote|writing|write|left|leaving) (?:\w+ ){0,2}(?:goodbye|suicide|farewell) (?:notes?|letters?)",
     r"goodbye (?:notes?|letters?)", r"(?:said|saying) (?:my )?goodbyes?",
@@ -376,23 +380,24 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|overdose|od|die)",
     r"(?:can|could|would|will) (?:you|someone|a person|i|he|she|people) (?:\w+ ){0,2}die (?:from|of|if) (?:\w+ ){0,4}"
     r"(?:too many|too much|taking|an overdose|overdos\w*|all|the whole|a whole|pills|tablets|meds|"
-    + "|".join(DRUG_NAMES) + ")",
+    + DRUG_ALTERNATIVES + ")",
     r"(?:what|which) (?:pills?|tablets?|meds|medications?|drugs?|medicines?) (?:\w+ ){0,4}(?:kill|killed|deadly|lethal"
     r"|fatal|to die|overdose on)",
-    # Whether a medicine can kill, or what too much of it does, asks about it as a means.
-    r"(?:can|could) (?:you|someone|somebody|a person|people|i) (?:\w+ )?(?:overdose|od) on",
-    r"(?:can|could|would|will|does|do) (?:\w+ ){0,3}?(?:pills|tablets|meds|" + "|".join(DRUG_NAMES) + r") (?:\w+ ){0,2}"
-    r"kill (?:you|someone|somebody|a person|people|me|him|her)",
-    r"what (?:happens|would happen|will happen) (?:if|when) (?:you|someone|somebody|a person|people|i|he|she) (?:\w+ )?"
-    r"(?:takes?|took|swallows?|swallowed|has|had) (?:way )?too (?:much|many) (?:of )?(?:(?:my|your|his|her|their|the"
-    r"|these|those) )?(?:\w+ ){0,2}(?:pills|tablets|meds|medicines?|medications?|painkillers|it|them|"
-    + "|".join(DRUG_NAMES) + r")\b",
+    # Whether a medicine can kill or be fatal, or what too much of it does, asks about it as a means.
+    r"(?:can|could) " + SOMEONE + r" (?:\w+ )?(?:overdose|od) on (?:(?:my|your|his|her|their|the) )?(?:\w+ ){0,2}?"
+    + MEANS_MEDICINE,
+    r"(?:can|could|would|will|does|do) (?:\w+ ){0,5}?" + MEANS_MEDICINE + r" (?:\w+ ){0,2}kill (?:you|u|someone|somebody"
+    r"|a person|people|me|him|her|them|anyone)",
+    r"what (?:(?:happens|would happen|will happen) (?:if|when)|if) " + SOMEONE + r" (?:\w+ )?(?:takes?|took|swallows?"
+    r"|swallowed|has|had|ate|eats) (?:way )?(?:to{1,2} (?:much|many)|a whole|an entire|the whole|all(?: of)?|\d+)"
+    r"(?: \w+){0,4}? " + MEANS_MEDICINE,
+    MEANS_MEDICINE + r" (?:\w+ ){0,3}?(?:be |is |are |get )?(?:deadly|fatal|lethal)", r"too (?:much|many) to survive",
     r"how (?:many|much) (?:\w+ ){0,5}(?:before|until|till) (?:you|someone|a person|i|he|she) (?:\w+ ){0,2}"
     r"(?:die|dies|dead|stop breathing|never wake)",
 )), re.compile(
     # "What amount of those together would be too much for a heart?" asks a lethal amount in other words; "how much
     # walking is too much for my body" does not.
-    r"\b(?:amount|how many|how much|what number|quantity) (?:of )?(?:\w+ ){0,4}?(?:" + "|".join(DRUG_NAMES)
+    r"\b(?:amount|how many|how much|what number|quantity) (?:of )?(?:\w+ ){0,4}?(?:" + DRUG_ALTERNATIVES
     + r"|pills|tablets|meds|those|them|these) (?:\w+ ){0,4}?too much for (?:a|the|my|your|his|her|someone s"
     r"|somebody s|a persons) (?:heart|body|liver|system)\b")))
 
@@ -419,7 +424,8 @@ OVERDOSE = Category("overdose", (
          MEDICINE, words("took", "taken", "swallowed", "had", "ate", "eaten", r"accident\w*", "mistake")),
     near(60, words(r"(?:child|kid|toddler|baby|son|daughter|grandson|granddaughter|dog|puppy) (?:\w+ ){0,3}(?:got into"
                    r"|ate|eaten|swallowed|chewed|found)"), MEDICINE),
-    re.compile(r"\b(?:overdos\w*|od d|odd on|oded)(?! on (?:exercise|exercising|walking|training|running"
+    # \b after the word, or "overdose on exercise" would match as "overdos" before "e on exercise".
+    re.compile(r"\b(?:overdos\w*|od d|odd on|oded)\b(?! on (?:exercise|exercising|walking|training|running"
                r"|stretching|activity|it))"),
     near(70, TOOK, EXCESS, MEDICINE),
     # "had his pregabalin 3 times today instead of twice".

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from painchat.guard.drugs import DRUG_NAMES
+from painchat.guard.drugs import DRUG_ALTERNATIVES, DRUG_NAMES
 from painchat.guard.emergency import LowGlucoseReading
 from painchat.guard.matching import Matcher, any_search, near, words
 from painchat.guard.normalize import normalize
@@ -22,14 +22,14 @@ from painchat.guard.normalize import normalize
 ROMANCE_DRUG_NAMES = "|".join(sorted({name.replace("y", "i")[:-1] + "a" for name in DRUG_NAMES if name.endswith("ine")}
                                      | {name + "a" for name in DRUG_NAMES if name.endswith("in")}))
 ES_PT_PILLS = (r"(?:pastillas?|pildoras?|comprimidos?|capsulas?|medicamentos?|remedios?|dosis|doses?|insulina"
-               r"|analgesicos?|calmantes?|cartelas?|blisters?|cajas?|caixas?|frascos?|" + "|".join(DRUG_NAMES)
+               r"|analgesicos?|calmantes?|cartelas?|blisters?|cajas?|caixas?|frascos?|" + DRUG_ALTERNATIVES
                + "|" + ROMANCE_DRUG_NAMES + ")")
 FR_PILLS = (r"(?:comprimes?|cachets?|pilules?|gelules?|medicaments?|doses?|insuline|plaquettes?|boites?|flacons?|"
-            + "|".join(DRUG_NAMES) + ")")
+            + DRUG_ALTERNATIVES + ")")
 DE_PILLS = (r"(?:tabletten?|pillen?|medikamenten?|kapseln?|dosis|insulin|schmerzmittel|packung|schachtel|"
-            + "|".join(DRUG_NAMES) + ")")
+            + DRUG_ALTERNATIVES + ")")
 IT_PILLS = (r"(?:pillole|pastiglie|compresse|farmaci|medicine|dosi|dose|insulina|antidolorific\w*|scatola|confezione"
-            r"|blister|flacone|" + "|".join(DRUG_NAMES) + "|" + ROMANCE_DRUG_NAMES + r"|\w+olo)")
+            r"|blister|flacone|" + DRUG_ALTERNATIVES + "|" + ROMANCE_DRUG_NAMES + r"|\w+olo)")
 
 
 def _hypoglycaemia(named: str, shaking: str, sweating: str, context: str, meter: str) -> tuple[Matcher, ...]:
@@ -508,7 +508,7 @@ def _denied(cue: str, symptom: str) -> re.Pattern[str]:
 
 
 # A number right after a medicine's name is its strength ("pregabalina 75"), not a count of tablets.
-STRENGTH = re.compile(rf"\b((?:{'|'.join(DRUG_NAMES)}|{ROMANCE_DRUG_NAMES}) )\d+(?: ?(?:mg|mcg|ug|g|ml))?\b")
+STRENGTH = re.compile(rf"\b((?:{DRUG_ALTERNATIVES}|{ROMANCE_DRUG_NAMES}) )\d+(?: ?(?:mg|mcg|ug|g|ml))?\b")
 # "I won't hurt myself" in each language: a denial of the self-harm words the suicide rules look for.
 NOT_GOING_TO_HARM = re.compile(words(
     r"(?:no|nunca|jamas) (?:pienso|voy a|quiero|tengo (?:intencion|ganas) de) (?:\w+ )?(?:hacerme dano|matarme"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from painchat.guard.drugs import DRUG_NAMES
+from painchat.guard.drugs import DRUG_ALTERNATIVES
 from painchat.guard.normalize import normalize
 
 # ISO 639-1 codes of the languages the guard answers in, besides English.
@@ -34,7 +34,7 @@ ENGLISH_WORDS = frozenset(
 )
 WORD = re.compile(r"[a-z]+")
 # A medicine's name belongs to no language: counted, it made "is naproxen a steroid" too little English.
-MEDICINE_NAME = re.compile(r"\b(?:" + "|".join(DRUG_NAMES) + r")\b")
+MEDICINE_NAME = re.compile(r"\b(?:" + DRUG_ALTERNATIVES + r")\b")
 
 
 def detect_language(text: str) -> str:

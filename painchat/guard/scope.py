@@ -49,27 +49,36 @@ EXERCISE = re.compile(words(
 
 # What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
 # combining. "I'm on pregabalin, can I still swim?" names one in passing.
+# How much or when to start exercise is not a medicine's ("how much walking", "start swimming").
+EXERCISE_AFTER = r"(?! (?:\w+ ){0,2}?(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes))"
 MEDICINE_ACTION = words(
-    r"doses?", "dosage", "dosing", r"\d+ ?(?:mg|mcg|milligrams?|micrograms?)", "mg", "mcg", "how much", "how many",
+    r"doses?", "dosage", "dosing", r"\d+ ?(?:mg|mcg|milligrams?|micrograms?)", "mg", "mcg", "how much" + EXERCISE_AFTER,
+    "how many" + EXERCISE_AFTER,
     # Taking or trying a medicine, or "it": "should i get moving" and "could i try swimming" take no medicine.
     r"(?:should|can|could|do|may|must|to|would|shall|ok to|okay to) (?:i |we |you |he |she |they )?(?:take|use|try"
     r"|have|give|get|ask for|be prescribed) (?:(?:\w+ ){0,2}(?:" + MEDICATION.pattern + r")|(?:it(?! easy| slow)|them|this|that"
     r"|these|those|one|some|more|any|another|extra|something|anything)\b)",
     # "how long does it take to start working" asks how it works, not when to start it; "since starting it"
     # tells a story.
-    r"(?<!since )start\w*(?! working| to work| help\w*)", r"(?<!since )begin\w*", r"stop\w*", r"quit\w*",
+    r"(?<!since )start\w*(?! working| to work| help\w*)" + EXERCISE_AFTER, r"(?<!since )begin\w*" + EXERCISE_AFTER, r"stop\w*", r"quit\w*",
     r"come off", "coming off", r"wean\w*", r"taper\w*",
     r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*", r"up (?:my|the|his|her)",
     r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*", r"doubl\w*",
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
-    r"interact\w*", "alcohol", "wine", "beer", "booze", r"drink\w*", "drunk", "which one",
-    "how often", r"take (?:less|fewer)", "go up",
-    # When and how to take it: "before bed or in the morning?", "can it be taken with food?".
-    r"(?:be|being) (?:taken|used|stopped|started|mixed|combined|cut)", "before bed", "with food", "empty stomach",
-    r"(?:morning|night|evening|bedtime) or (?:morning|night|evening|bedtime)", r"every \d+ hours?", "times a day",
+    r"interact\w*", "alcohol", "which one",
     # Asking for a prescription; "prescribed, taking as told" reports one.
     r"prescribes?", r"(?:get|ask for|need|want) (?:a )?prescriptions?",
+)
+# How, when and whether to take a medicine ("before bed or in the morning?", "can it be taken with food?", "should
+# diabetics take it?"): a decision when the question is about the medicine alone; beside exercise, "how often
+# should i walk" or "drink water" is the walk's.
+HOW_TO_TAKE = words(
+    r"should(?:nt)?", r"(?:ok|okay|alright|fine|allowed|safe) to",
+    "wine", "beer", "booze", r"drink\w*", "drunk", "how often", r"take (?:less|fewer)", "go up",
+    r"(?:be|being) (?:taken|used|stopped|started|mixed|combined|cut|crushed|split|opened|chewed|avoided)",
+    "before bed", "with food", "empty stomach", r"(?:morning|night|evening|bedtime) or (?:morning|night|evening|bedtime)",
+    r"every \d+ hours?", "times a day",
 )
 # Worries about a medicine: a decision beside exercise ("will lyrica make me dizzy on a bike ride?"); alone, only
 # when it is someone's own medicine (``PERSONAL``): "is amitriptyline addictive?" asks what is known of it.
@@ -82,23 +91,43 @@ MEDICINE_CONCERN = words(
 )
 # A decision is about the medicine when it is close to it: in a long story, "to get ready for a hike" or
 # "could i try cycling" far from "on my tablets" decides nothing about them.
-ACTION_NEAR_MEDICINE = near(40, MEDICATION.pattern, MEDICINE_ACTION)
+ACTION_NEAR_MEDICINE = near(40, MEDICATION.pattern, r"(?:" + MEDICINE_ACTION + "|" + HOW_TO_TAKE + ")")
 DECISION_NEAR_MEDICINE = near(40, MEDICATION.pattern, r"(?:" + MEDICINE_ACTION + "|" + MEDICINE_CONCERN + ")")
-# A question about a medicine alone, not exercise, is a decision when it is about someone ("my", "mum's") or
-# chooses a medicine or asks if one is safe, right beside its name ("which painkiller is best", "is gabapentin
-# safe"); "does gabapentin make you gain weight?" asks what is known of it.
-PERSONAL = re.compile(words(r"i", r"im", r"ive", r"id", r"ill", r"me", r"my", r"mine", r"myself", r"we", r"our", r"us",
+# A question about a medicine alone, not exercise, asks what is known of it only in a few forms: what it is, how it
+# works, whether it helps or what it can cause in general, whether the papers looked at it. Any other question about
+# one, about someone's ("my", "mum's"), choosing one or asking if one is safe, is a decision.
+MEDICINE_NAMED = (r"(?:\w+ ){0,3}?" + MEDICATION.pattern
+                  + r"(?: (?:patch(?:es)?|creams?|gels?|oils?|tablets?|pills?|capsules?|supplements?|injections?))?")
+GENERAL_ABOUT_MEDICINE = re.compile(r"|".join((
+    rf"\bwhat(?: is| are|s| s)? (?:a |an |the )?{MEDICINE_NAMED}(?: (?:used for|for|exactly|made of))?\b",
+    r"\bwhat (?:type|kind|sort|class) of (?:drug|medicine|medication|tablet|pill) (?:is|are)\b",
+    rf"\bhow (?:does|do) {MEDICINE_NAMED} work\b",
+    rf"\bhow long (?:does|do) {MEDICINE_NAMED} (?:\w+ )?(?:take to|to) (?:work|kick in|start working|help)\b",
+    (rf"\b(?:does|do|can|could|will|would|did) {MEDICINE_NAMED} (?:\w+ ){{0,2}}?(?:help|helps|work|works|cure|fix|ease"
+    r"|relieve|treat|reduce|cause|make|lead to|damage|affect|do anything|do much)\b"),
+    (rf"\b(?:is|are|isnt|arent) {MEDICINE_NAMED} (?:\w+ ){{0,2}}?(?:an? )?(?:opioids?|opiates?|steroids?|benzos?"
+    r"|benzodiazepines?|antidepressants?|nsaids?|anti ?inflammator\w*|painkillers?|drugs?|narcotics?|addictive"
+    r"|habit forming|legal|illegal|banned|effective|good for|any good|worth the money|natural|the same"
+    r"|(?:stronger|weaker) than)\b"),
+    rf"\bheard (?:that )?{MEDICINE_NAMED} (?:\w+ ){{0,2}}?(?:can|could|causes?|makes?|helps?|is|are|works?)\b",
+    rf"\bdifference between {MEDICINE_NAMED} and\b",
+    r"\b(?:can|do) (?:people|you|someone|anyone) get (?:addicted|hooked) (?:to|on)\b",
+    rf"^(?:\w+ )?{MEDICATION.pattern} (?:\w+ )?for (?:\w+ ){{0,2}}?(?:nerve pain|neuropathy|neuropathic pain|pain|feet)\b",
+    (r"\b(?:did|do|does) (?:they|the (?:papers?|stud(?:y|ies)|research|reviews?|authors)|any (?:of the )?(?:papers?"
+    r"|stud(?:y|ies))) (?:\w+ ){0,3}?(?:say|mention|look at|study|compare|test|cover|include)\b"),
+)))
+PERSONAL = re.compile(words(r"i", r"im", r"ive", r"id", r"me", r"my", r"mine", r"myself", r"we", r"our",
                             r"he", r"she", r"him", r"his", r"her", r"hes", r"shes", r"mum\w*", r"mom\w*", r"dad\w*",
                             r"husband", r"wife", r"partner", r"son", r"daughter", r"nan", r"gran\w*", r"mother",
                             r"father", r"kids?", r"child\w*"))
 CHOICE_BESIDE_MEDICINE = near(15, MEDICATION.pattern, words(r"best", r"better", r"safer", r"safest",
                                                             r"recommend\w*", r"safe", r"dangerous"))
-# Help other than medicines, which is what the papers are about: "anything besides pills?", "without meds".
-# Someone's own medicine named ("instead of my gabapentin", "without taking my painkillers") is a decision about it.
-WITHOUT_MEDICINES = re.compile(words(r"(?:without|besides|other than|apart from|instead of|rather than|alternatives? to"
-                                     r"|except|(?:dont|do not|would rather not|rather not) (?:want to )?(?:take|be on|use"
-                                     r"|rely on)) (?:(?!tak|using|my |his |her |their |your |our )\w+ )?"
-                                     + MEDICATION.pattern,
+# Help other than medicines in general, which is what the papers are about: "anything besides pills?", "without
+# meds". Naming one ("instead of gabapentin") or someone's ("without taking my painkillers") decides about it.
+WITHOUT_MEDICINES = re.compile(words(r"(?:without|besides|other than|apart from|instead of|alternatives? to|except"
+                                     r"|(?:dont|do not|rather not) (?:want to )?(?:take|be on|use|rely on))"
+                                     r" (?:(?!tak|using|my |his |her |their |your |our )\w+ )?(?:pills?|tablets?|meds"
+                                     r"|medications?|medicines?|drugs?|pain ?killers?|capsules?)",
                                      r"non ?(?:drug|medication|medicine|pharmacological)", r"(?:drug|medication|pill) free",
                                      r"natural (?:remed\w*|ways?|treatments?|options?|alternatives?)"))
 # Choosing between two medicines: "lyrica vs gabapentin", "ibuprofen or paracetamol for nerve pain".
@@ -283,7 +312,7 @@ def out_of_scope_reason(question: str, paper_names: AbstractSet[str] = frozenset
     remaining = strip_instructions(question)
     if not remaining:
         return "injection"
-    text = VOCABULARY.correct(normalize(remaining))
+    text = _corrected(remaining)
     mixed = "_mixed" if EXERCISE.search(text) else ""
     if _decides_about_a_medicine(text):
         return "medication" + mixed
@@ -304,42 +333,52 @@ def _off_topic(text: str, paper_names: AbstractSet[str]) -> bool:
 def medicine_in_passing(question: str) -> bool:
     """True for a question that names a medicine without asking what to do with it: an exercise question
     ("I'm on pregabalin, can I swim?") or one about the medicine itself ("do lidocaine patches help?")."""
-    text = _scope_text(question)
+    return _names_a_medicine_in_passing(_scope_text(question))
+
+
+def _names_a_medicine_in_passing(text: str) -> bool:
     return bool(MEDICATION.search(text)) and not _decides_about_a_medicine(text)
 
 
 def _decides_about_a_medicine(text: str) -> bool:
     """Normalised text asks what to do with a medicine it names; asking for help other than medicines ("besides
-    pills") names them without asking about one."""
-    about_medicines = WITHOUT_MEDICINES.sub(" ", text)
-    return bool(MEDICATION.search(about_medicines)) and medicine_decision(about_medicines)
+    pills") names them without asking about one, unless it goes on to decide ("…, should i stop them?")."""
+    rest = WITHOUT_MEDICINES.sub(" ", text)
+    if rest != text and not MEDICATION.search(rest):
+        return bool(re.search(MEDICINE_ACTION, rest))
+    return bool(MEDICATION.search(text)) and _medicine_decision(text)
 
 
 def about_an_unloaded_medicine(question: str, missing: Iterable[str]) -> bool:
     """The question is about a medicine itself, not exercise, and names one of its ``missing`` terms (words the
     loaded papers never use): "is cbd oil good for nerve pain?" is then not covered, whatever else matches."""
     text = _scope_text(question)
-    return (not EXERCISE.search(text) and not without_medicines(text) and medicine_in_passing(question)
+    return (not EXERCISE.search(text) and not WITHOUT_MEDICINES.search(text) and _names_a_medicine_in_passing(text)
             and any(MEDICATION.search(VOCABULARY.correct(term)) for term in missing))
 
 
-def without_medicines(text: str) -> str:
+def without_medicines_phrase(text: str) -> str:
     """The words of normalised text that ask for help other than medicines ("besides pills", "drug free"), or ""."""
     match = WITHOUT_MEDICINES.search(text)
     return match.group(0) if match else ""
 
 
 def _scope_text(question: str) -> str:
-    return VOCABULARY.correct(normalize(strip_instructions(question) or question))
+    return _corrected(strip_instructions(question) or question)
 
 
-def medicine_decision(text: str) -> bool:
-    """The normalised text asks what to do with a medicine: a decision word it does not disclaim, or, without
-    exercise in it, a question about someone's medicine or which one to choose."""
+def _corrected(text: str) -> str:
+    return VOCABULARY.correct(normalize(text))
+
+
+def _medicine_decision(text: str) -> bool:
+    """The normalised text asks what to do with a medicine: a decision word it does not disclaim beside exercise;
+    alone, any question but a general one about the medicine (``GENERAL_ABOUT_MEDICINE``)."""
     text = DISCLAIMED.sub(lambda match: f" {match['kept'] or ''} ", text)
     if re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text):
         return True
     if EXERCISE.search(text):
         return bool(DECISION_NEAR_MEDICINE.search(text))
-    return bool(ACTION_NEAR_MEDICINE.search(text) or PERSONAL.search(text) or CHOICE_BESIDE_MEDICINE.search(text)
-                or WHICH_MEDICINE.search(text) or BETWEEN_MEDICINES.search(text))
+    return not GENERAL_ABOUT_MEDICINE.search(text) or bool(
+        ACTION_NEAR_MEDICINE.search(text) or PERSONAL.search(text) or CHOICE_BESIDE_MEDICINE.search(text)
+        or WHICH_MEDICINE.search(text) or BETWEEN_MEDICINES.search(text))
