@@ -289,6 +289,7 @@ def test_an_overdose_is_an_emergency_with_poison_advice_and_a_crisis_line(questi
     "what happens if someone takes too many of their duloxetine capsules",
     "can lyrica be fatal",
     "what happens if my dad takes to much of his tramadol",
+    "is it dangerous to have too many of my co codamol",
 ])
 def test_questions_about_lethal_amounts_get_the_crisis_response(question):
     verdict = screen(question, LIMIT)
@@ -305,6 +306,7 @@ def test_asking_whether_one_can_overdose_on_a_medicine_gets_the_crisis_line():
     "what happens if you take too much exercise with neuropathy",
     "can you overdose on exercise",
     "i love swimming, what happens if i take too much of it",
+    "can too much walking kill my feet",
 ])
 def test_too_much_exercise_is_not_a_question_about_means(question):
     assert reason(question) is None

@@ -399,7 +399,10 @@ SUICIDE = Category("suicide", (re.compile(words(
     # walking is too much for my body" does not.
     r"\b(?:amount|how many|how much|what number|quantity) (?:of )?(?:\w+ ){0,4}?(?:" + DRUG_ALTERNATIVES
     + r"|pills|tablets|meds|those|them|these) (?:\w+ ){0,4}?too much for (?:a|the|my|your|his|her|someone s"
-    r"|somebody s|a persons) (?:heart|body|liver|system)\b")))
+    r"|somebody s|a persons) (?:heart|body|liver|system)\b"),
+    # Whether too much of a medicine is dangerous or can kill: "is it dangerous to take too much pregabalin".
+    near(40, r"\btoo (?:much|many) (?:of )?(?:(?:my|your|his|her|their|the) )?(?:\w+ ){0,2}?" + MEANS_MEDICINE,
+         words("dangerous", "kill", "die", "fatal", "deadly", "lethal"))))
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
 MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pills?", r"tablets?", "meds",
