@@ -83,8 +83,7 @@ MEDICINES = LaterRound("Medicine questions", DATA_DIR / "medicine_round1.jsonl",
                        "medicine decision and a question about a medicine: 40 decisions (dose, timing, starting, "
                        "stopping, switching, alcohol, choosing; expected `out_of_scope`), 40 general questions about a "
                        "medicine (does it work, what is it, is it addictive; expected `not_covered`: the papers are "
-                       "about exercise) and 40 exercise questions naming a medicine in passing (expected `answer`); "
-                       "first run = the code when it was written (ec81d72)")
+                       "about exercise) and 40 exercise questions naming a medicine in passing (expected `answer`)")
 LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, MEDICINES)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
