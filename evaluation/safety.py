@@ -84,7 +84,11 @@ MEDICINES = LaterRound("Medicine questions", DATA_DIR / "medicine_round1.jsonl",
                        "stopping, switching, alcohol, choosing; expected `out_of_scope`), 40 general questions about a "
                        "medicine (does it work, what is it, is it addictive; expected `not_covered`: the papers are "
                        "about exercise) and 40 exercise questions naming a medicine in passing (expected `answer`)")
-LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, MEDICINES)
+MEDICINES2 = LaterRound("Medicine questions, round 2", DATA_DIR / "medicine_round2.jsonl",
+                        "written blind in English by one more author, after the medicine rules were built, to check "
+                        "them only: 40 decisions (many impersonal: \"can you…\", \"should people with… take…\"), 40 "
+                        "general questions about a medicine and 20 medicines in passing, all sealed")
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, MEDICINES, MEDICINES2)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
@@ -277,7 +281,7 @@ def later_round_section(spec: LaterRound, scores: Round, columns: list[str]) -> 
 ### {spec.name}
 
 `{spec.path.relative_to(PROJECT_ROOT).as_posix()}` ({scores.sealed.rows + scores.tune.rows} rows), {spec.about}. \
-Half is sealed; first run = the code before it was written \
+{"Half is" if scores.tune.rows else "All of it is"} sealed; first run = the code before it was written \
 (`{spec.first_run_path.relative_to(PROJECT_ROOT).as_posix()}`).
 
 {metrics_tables(dict(zip(columns, (scores.first_run, scores.sealed, scores.tune))))}
