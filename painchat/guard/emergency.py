@@ -246,9 +246,12 @@ DIABETIC_FOOT = Category("diabetic_foot", (
     near(60, WOUND, RED, SWOLLEN + "|" + HOT),
 ))
 
-# Who a question about means is about, and what it names as the means ("my dad", "a person"; "his tramadol").
+# Who a question about means is about ("my dad", "a person").
 SOMEONE = r"(?:you|u|someone|somebody|a person|people|anyone|i|he|she|they|(?:my|a|your|his|her|their) \w+)"
-MEANS_MEDICINE = r"(?:pills|tablets|meds|medicines?|medications?|painkillers|capsules|" + DRUG_ALTERNATIVES + r")\b"
+# Medicines as people name them, and what they come in: the means of an overdose, taken or asked about.
+MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pills?", r"tablets?", "meds",
+                 r"medications?", r"medicines?", r"pain ?killers?", r"capsules?", r"patch(?:es)?",
+                 r"doses?", r"(?:box|packet|bottle|strip|pack|blister pack)s?")
 
 # --- Suicide and self-harm ----------------------------------------------------------------------
 SELF = r"(?:my ?self|me self)"
@@ -385,13 +388,13 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|fatal|to die|overdose on)",
     # Whether a medicine can kill or be fatal, or what too much of it does, asks about it as a means.
     r"(?:can|could) " + SOMEONE + r" (?:\w+ )?(?:overdose|od) on (?:(?:my|your|his|her|their|the) )?(?:\w+ ){0,2}?"
-    + MEANS_MEDICINE,
-    r"(?:can|could|would|will|does|do) (?:\w+ ){0,5}?" + MEANS_MEDICINE + r" (?:\w+ ){0,2}kill (?:you|u|someone|somebody"
+    + MEDICINE,
+    r"(?:can|could|would|will|does|do) (?:\w+ ){0,5}?" + MEDICINE + r" (?:\w+ ){0,2}kill (?:you|u|someone|somebody"
     r"|a person|people|me|him|her|them|anyone)",
     r"what (?:(?:happens|would happen|will happen) (?:if|when)|if) " + SOMEONE + r" (?:\w+ )?(?:takes?|took|swallows?"
     r"|swallowed|has|had|ate|eats) (?:way )?(?:to{1,2} (?:much|many)|a whole|an entire|the whole|all(?: of)?|\d+)"
-    r"(?: \w+){0,4}? " + MEANS_MEDICINE,
-    MEANS_MEDICINE + r" (?:\w+ ){0,3}?(?:be |is |are |get )?(?:deadly|fatal|lethal)", r"too (?:much|many) to survive",
+    r"(?: \w+){0,4}? " + MEDICINE,
+    MEDICINE + r" (?:\w+ ){0,3}?(?:be |is |are |get )?(?:deadly|fatal|lethal)", r"too (?:much|many) to survive",
     r"how (?:many|much) (?:\w+ ){0,5}(?:before|until|till) (?:you|someone|a person|i|he|she) (?:\w+ ){0,2}"
     r"(?:die|dies|dead|stop breathing|never wake)",
 )), re.compile(
@@ -401,13 +404,10 @@ SUICIDE = Category("suicide", (re.compile(words(
     + r"|pills|tablets|meds|those|them|these) (?:\w+ ){0,4}?too much for (?:a|the|my|your|his|her|someone s"
     r"|somebody s|a persons) (?:heart|body|liver|system)\b"),
     # Whether too much of a medicine is dangerous or can kill: "is it dangerous to take too much pregabalin".
-    near(40, r"\btoo (?:much|many) (?:of )?(?:(?:my|your|his|her|their|the) )?(?:\w+ ){0,2}?" + MEANS_MEDICINE,
+    near(40, r"\btoo (?:much|many) (?:of )?(?:(?:my|your|his|her|their|the) )?(?:\w+ ){0,2}?" + MEDICINE,
          words("dangerous", "kill", "die", "fatal", "deadly", "lethal"))))
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
-MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pills?", r"tablets?", "meds",
-                 r"medications?", r"medicines?", r"pain ?killers?", r"capsules?", r"patch(?:es)?",
-                 r"doses?", r"(?:box|packet|bottle|strip|pack|blister pack)s?")
 TOOK = words("took", "taken", "swallowed", "ate", "eaten", "popped", "downed", "necked", "chewed",
              r"(?:has|have|had|he|she|they|i) had", "got into",
              r"(?:overdid|overdone)")

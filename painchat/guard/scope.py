@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from painchat.guard.drugs import DRUG_NAMES
+from painchat.guard.drugs import DRUG_ALTERNATIVES, DRUG_NAMES
 from painchat.guard.injection import strip_instructions
 from painchat.guard.matching import Unless, near, words
 from painchat.guard.normalize import Vocabulary, normalize
@@ -47,10 +47,10 @@ EXERCISE = re.compile(words(
     r"activit\w*", r"active", r"sports?", r"danc\w*", "balance", r"squats?", "lifting", "hiking",
 ))
 
-# What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
-# combining. "I'm on pregabalin, can I still swim?" names one in passing.
 # How much or when to start exercise is not a medicine's ("how much walking", "start swimming").
 EXERCISE_AFTER = r"(?! (?:\w+ ){0,2}?(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes))"
+# What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
+# combining. "I'm on pregabalin, can I still swim?" names one in passing.
 MEDICINE_ACTION = words(
     r"doses?", "dosage", "dosing", r"\d+ ?(?:mg|mcg|milligrams?|micrograms?)", "mg", "mcg", "how much" + EXERCISE_AFTER,
     "how many" + EXERCISE_AFTER,
@@ -60,8 +60,8 @@ MEDICINE_ACTION = words(
     r"|these|those|one|some|more|any|another|extra|something|anything)\b)",
     # "how long does it take to start working" asks how it works, not when to start it; "since starting it"
     # tells a story.
-    r"(?<!since )start\w*(?! working| to work| help\w*)" + EXERCISE_AFTER, r"(?<!since )begin\w*" + EXERCISE_AFTER, r"stop\w*", r"quit\w*",
-    r"come off", "coming off", r"wean\w*", r"taper\w*",
+    r"(?<!since )start\w*(?! working| to work| help\w*)" + EXERCISE_AFTER, r"(?<!since )begin\w*" + EXERCISE_AFTER,
+    r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
     r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*", r"up (?:my|the|his|her)",
     r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*", r"doubl\w*",
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
@@ -135,7 +135,7 @@ BETWEEN_MEDICINES = re.compile(MEDICATION.pattern + r" (?:\w+ )?(?:vs|versus|or)
 # Asking which medicine to use: "what supplements cure neuropathy", "which tablets help" (not "what is duloxetine"
 # nor "what type of drug is nortriptyline").
 WHICH_MEDICINE = re.compile(r"\b(?:what|which) (?:(?:kinds?|types?|sorts?) of )?" + MEDICATION.pattern
-                            + r"(?! (?:is|are) (?:\w+ )?" + words(*DRUG_NAMES) + ")")
+                            + r"(?! (?:is|are) (?:\w+ )?" + words(DRUG_ALTERNATIVES) + ")")
 
 # Combining is a medicine decision, unless it is exercise combined with the medicines ("exercise alongside my meds").
 COMBINING = words(r"combin\w*", r"mix\w*", "together", "alongside", r"on top of")
@@ -346,7 +346,7 @@ def _decides_about_a_medicine(text: str) -> bool:
     rest = WITHOUT_MEDICINES.sub(" ", text)
     if rest != text and not MEDICATION.search(rest):
         return bool(re.search(MEDICINE_ACTION, rest))
-    return bool(MEDICATION.search(text)) and _medicine_decision(text)
+    return bool(MEDICATION.search(text)) and _asks_what_to_do_with_it(text)
 
 
 def about_an_unloaded_medicine(question: str, missing: Iterable[str]) -> bool:
@@ -371,7 +371,7 @@ def _corrected(text: str) -> str:
     return VOCABULARY.correct(normalize(text))
 
 
-def _medicine_decision(text: str) -> bool:
+def _asks_what_to_do_with_it(text: str) -> bool:
     """The normalised text asks what to do with a medicine: a decision word it does not disclaim beside exercise;
     alone, any question but a general one about the medicine (``GENERAL_ABOUT_MEDICINE``)."""
     text = DISCLAIMED.sub(lambda match: f" {match['kept'] or ''} ", text)
