@@ -47,6 +47,8 @@ def reason(question: str, max_chars: int = LIMIT) -> str | None:
     ("im sucidal", "suicide"),
     ("I keep thinking about hurting myself", "suicide"),
     ("there is no reason to live", "suicide"),
+    ("started a new tablet today and now my lips and tongue are swelling up", "allergic"),
+    ("got hives all over after a wasp sting on my walk and im wheezy", "allergic"),
 ])
 def test_emergency_categories(question, category):
     verdict = screen(question, LIMIT)
@@ -195,7 +197,7 @@ def test_typos_of_drug_names_are_medication_but_real_look_alikes_are_not():
 # --- Messages ----------------------------------------------------------------------------------
 
 def all_messages() -> list[str]:
-    categories = ("cardiac", "breathing", "stroke", "headache", "fainting", "cauda_equina",
+    categories = ("cardiac", "breathing", "allergic", "stroke", "headache", "fainting", "cauda_equina",
                   "diabetic_foot", "hypoglycaemia", "suicide", "overdose")
     return [
         *OUT_OF_SCOPE.values(),
@@ -400,6 +402,8 @@ def test_red_flags_in_everyday_words(question, category):
     "how often should i do them"),
     "back in march i had chest pain, it turned out to be reflux and has settled. can i lift weights again",
     "a few months ago i fainted at a wedding, all checked and fine since. is swimming ok for my feet",
+    "i get really out of breath in my spin class but it settles within a couple of minutes once i stop",
+    "was told at the hospital last week my chest pain was muscular, can i start weights again",
 ])
 def test_exertion_that_passed_and_past_events_are_not_emergencies(question):
     assert reason(question) is None
@@ -541,3 +545,24 @@ def test_every_emergency_reply_carries_the_crisis_line(category):
     """A category is a reading of the message ("he's slurring" may be an overdose), so the line is always there."""
     message = emergency_message((category,))
     assert message.startswith("**Emergency number:") and "**Crisis line:" in message
+
+
+def test_an_allergic_reaction_says_to_use_an_adrenaline_injector_and_take_no_more():
+    message = screen("took my first dose of a new antibiotic and my face is swelling and i feel wheezy", LIMIT).message
+    assert "anaphylaxis" in message and "auto-injector" in message and "don't take any more" in message
+
+
+@pytest.mark.parametrize("question", [
+    "wasp sting on my ankle yesterday, its swollen and itchy, can i still walk on it",
+    "the new tablet makes me a bit dizzy when i stand up",
+    "i have a nut allergy, is swimming ok",
+])
+def test_a_local_reaction_or_a_side_effect_is_not_anaphylaxis(question):
+    assert not (reason(question) or "").startswith("emergency")
+
+
+def test_self_harm_as_the_subject_of_coursework_is_no_disclosure_but_said_of_anyone_it_alarms():
+    assert reason("is self harm common in people with chronic pain? it's for my psychology course") is None
+    for disclosed in ("for my course: i have been self harming again", "my daughter is self harming",
+                      "is self harm common with chronic pain"):
+        assert reason(disclosed) == "emergency:suicide"

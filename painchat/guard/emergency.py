@@ -79,17 +79,50 @@ SHORT_OF_BREATH = not_after(*MILD, *NORMALITY_QUESTION, "i get", "i always get",
 # Breathlessness the writer says passed ("took 5 min to get my breath back") is the effort of a workout.
 BREATH_CAME_BACK = re.compile(words(r"(?:got|get|getting|caught|catch|had) (?:my|his|her|their) breath back",
                                     r"(?:breathing|breath) (?:\w+ ){0,2}(?:back to normal|settled|fine|ok|okay)"))
+# Breathlessness or a pounding heart the message says passes on rest or within minutes is the effort of a workout:
+# "calmed down in a couple of mins", "settles once i stop", "back to normal by the time i shower". Not when the
+# message says it did not, or still has not: "hasnt settled in 20 minutes", "never went back to normal".
+PASSES_ON_REST = re.compile(
+    r"^(?!.*\b(?:not|never|hasnt|hadnt|havent|isnt|didnt|wont|doesnt|still)(?: \w+){0,2} (?:calm|settl|eas"
+    r"|pass|stop|gone|go|went|back to normal))(?=.*" + words(
+        r"(?:calm(?:ed|s)? down|settled|settles|eased|eases|passed|passes|stopped|stops|went away|goes away"
+        r"|gone away|went off|died down) (?:\w+ ){0,3}(?:in|within|after) (?:a |an )?(?:few|couple of|couple"
+        r"|\d+|one|two|three|five|ten|half a) (?:\w+ )?(?:min\w*|seconds?|secs?)",
+        r"(?:went away|goes away|gone away|passed|passes|eased|eases|settled|settles|stopped|stops|calmed"
+        r"|calms)(?: down)? (?:\w+ ){0,2}(?:when|once|as soon as|after) (?:i|he|she|we) (?:slowed|slow"
+        r"|stopped|stop|rested|rest|sat|sit|had a rest|took a break|cooled down)",
+        "back to normal", r"(?:felt|feel|feeling) fine after(?:wards)?") + ")")
 BREATHING = Category("breathing", (
     # A blocked nose is not breathlessness.
     re.compile(BREATH_TROUBLE + r" (?:\w+ ){0,2}" + BREATH + r"(?! (?:through|out of) (?:my|the) nose)"),
     Unless(re.compile(SHORT_OF_BREATH), BREATH_CAME_BACK),
     re.compile(words("blue lips", r"lips (?:\w+ ){0,2}blue")),
     re.compile(words(r"suffocat\w*", r"(?:stopped|not|isnt|arent) breathing")),
-    near(40, "out of breath", words("very", "really", "badly", "extremely", "completely", "rest",
-                                    "resting", "sitting", "lying", "still", "wont go away",
-                                    r"(?:not|isnt) going away", "doesnt go away", "for hours")),
-    # A swelling tongue, throat or lips (a reaction to a new medicine, a sting) closes the airway.
-    near(50, words("tongue", "throat", "lips", "lip"), words(r"swell\w*", "swollen", r"puff\w* up", r"closing(?: up)?")),
+    Unless(near(40, "out of breath", words("very", "really", "badly", "extremely", "completely", "rest",
+                                           "resting", "sitting", "lying", "still", "wont go away",
+                                           r"(?:not|isnt) going away", "doesnt go away", "for hours")),
+           PASSES_ON_REST),
+))
+
+# --- Severe allergic reaction (anaphylaxis) ---------------------------------------------------
+AIRWAY_SIGN = words(r"wheez\w*", "short of breath", "out of breath", r"breathless\w*", CANT + r" (?:\w+ ){0,2}breathe?",
+                    r"(?:hard|difficult|struggl\w*|trouble|problems?) (?:\w+ ){0,2}breath\w*", r"throat (?:\w+ ){0,2}tight\w*",
+                    r"tight (?:\w+ )?throat", r"collaps\w*")
+FAINT_SIGN = words("dizzy", "faint", r"light ?headed")
+SWELLING = words(r"swell\w*", "swollen", r"puff\w* up", "puffy", r"closing(?: up)?")
+HIVES = words("hives", "welts", r"rash\w*", r"itch\w* all over", r"blotch\w*")
+# What starts one: a sting, a food, a new medicine.
+ALLERGY_TRIGGER = words(r"stung", r"stings?", "bee", "wasp", "hornet", r"peanuts?", r"nuts?", "shellfish",
+                        r"(?:new|first) (?:\w+ )?(?:tablets?|pills?|medicines?|medication|meds|dose|injection)",
+                        r"antibiotics?", r"allerg\w*")
+ALLERGIC = Category("allergic", (
+    # A swelling tongue, throat, lips or mouth closes the airway.
+    near(50, words("tongue", "throat", "lips", "lip", "mouth"), SWELLING),
+    near(60, HIVES, AIRWAY_SIGN + "|" + FAINT_SIGN + "|" + SWELLING),
+    # A swelling face or eyes, or wheezing, soon after what starts one; a swollen ankle where a wasp stung it, or
+    # a new tablet's dizziness, is not.
+    near(60, ALLERGY_TRIGGER, AIRWAY_SIGN + "|" + words("face", "eyes", "eyelids") + r" (?:\w+ ){0,3}?(?:" + SWELLING
+         + ")|" + HIVES),
 ))
 
 # --- Fainting, collapse, seizure ------------------------------------------------------------
@@ -255,6 +288,14 @@ MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pil
 
 # --- Suicide and self-harm ----------------------------------------------------------------------
 SELF = r"(?:my ?self|me self)"
+# Someone's death: "my wife died", "lost my dad", "since the funeral".
+BEREAVED = words(r"died", r"passed (?:away|on)", r"lost (?:my|our|his|her|their) (?:late )?(?:wife|husband|partner|mum|mom"
+                 r"|mother|dad|father|son|daughter|child|baby|brother|sister|friend|nan|gran|grandma|grandad)",
+                 r"funerals?", r"bereave\w*", r"widow\w*")
+SELF_HARM = r"self ?(?:harm\w*|injur\w*)"
+STUDIED = (r"(?:for|doing|writing|on|in) (?:a |an |my |our |the )?(?:uni |university |college |school |class |psychology "
+           r"|nursing |medical |sociology |research )?(?:project|course|coursework|essay|assignment|dissertation|thesis"
+           r"|presentation|module|lecture|seminar)")
 SUICIDE = Category("suicide", (re.compile(words(
     # "kms" alone is usually kilometres.
     not_after("not", "never", "never been", "wasnt", "isnt", "am not", "im not") + r"suicid\w*",
@@ -312,6 +353,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected|hiding|hidden|hid|stash\w*) (?:up )?(?:some of )?(?:my |her |his"
     r" |their |all my |all the |all her |all his )?(?:pills|tablets|meds|doses|painkillers|" + DRUG_ALTERNATIVES + ")",
     r"(?:stockpil\w*|hoard\w*|stash\w*) (?:them|these|those)",
+    r"(?:pills|tablets|meds|painkillers|" + DRUG_ALTERNATIVES + r") (?:\w+ ){0,2}(?:saved|stockpiled|hoarded|stashed)\b",
     r"(?:putting|put|setting|set|keeping|kept|squirrel\w*|stash\w*) (?:\w+ ){0,2}(?:pills|tablets|meds|painkillers|"
     + DRUG_ALTERNATIVES + r") (?:\w+ ){0,2}(?:aside|away|by)\b",
     r"(?:wont|will not|not going to|wont be|shant) (?:be )?need(?:ing)? (?:them|it|these|those|any of (?:it|this|them)"
@@ -345,7 +387,8 @@ SUICIDE = Category("suicide", (re.compile(words(
     # Injuring the body "until it bleeds" is deliberate, whatever the tool.
     r"until (?:it|they|i|my \w+) (?:start )?(?:bleeds?|bled|bleeding)",
     # "I cut myself on a rock" is an accident; "cutting myself" and "cut myself again" are not.
-    r"self (?:harm\w*|injur\w*)", r"selfharm\w*", r"harm(?:ing)? " + SELF, r"cutting " + SELF,
+    r"(?:i|im|ive|id|he|hes|she|shes|they|theyre|been|my|his|her|their|urges? to|start\w*|stop\w*) (?:\w+ ){0,2}?"
+    + SELF_HARM, r"harm(?:ing)? " + SELF, r"cutting " + SELF,
     r"cut " + SELF + " again",
     r"(?:hang|shoot|drown|poison|stab|gas)(?:ing)? " + SELF, r"slit (?:my )?wrists?",
     r"jump (?:off|in front of) (?:a |the )?(?:bridge|building|train|roof|cliff)",
@@ -405,7 +448,12 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|somebody s|a persons) (?:heart|body|liver|system)\b"),
     # Whether too much of a medicine is dangerous or can kill: "is it dangerous to take too much pregabalin".
     near(40, r"\btoo (?:much|many) (?:of )?(?:(?:my|your|his|her|their|the) )?(?:\w+ ){0,2}?" + MEDICINE,
-         words("dangerous", "kill", "die", "fatal", "deadly", "lethal"))))
+         words("dangerous", "kill", "die", "fatal", "deadly", "lethal")),
+    # After a death, wanting to be with the one who died: "lost my wife last year, i just want to be with her again".
+    near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon)", r"join (?:him|her|them)")),
+    # Self-harm named as the subject of coursework ("is self harm common in chronic pain? it's for my psychology
+    # course") is no disclosure; said of the writer or someone close, it alarms through the rule above.
+    Unless(re.compile(words(SELF_HARM)), re.compile(words(STUDIED)))))
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
 TOOK = words("took", "taken", "swallowed", "ate", "eaten", "popped", "downed", "necked", "chewed",
@@ -499,7 +547,7 @@ HYPOGLYCAEMIA = Category("hypoglycaemia", (
 ))
 
 # Physical categories first: their guidance (stop, call, don't drive) leads the message.
-PHYSICAL = (CARDIAC, BREATHING, STROKE, HEADACHE, FAINTING, HYPOGLYCAEMIA, CAUDA_EQUINA, DIABETIC_FOOT)
+PHYSICAL = (CARDIAC, BREATHING, ALLERGIC, STROKE, HEADACHE, FAINTING, HYPOGLYCAEMIA, CAUDA_EQUINA, DIABETIC_FOOT)
 # Negation is not removed here: "no reason to live", "nobody would miss me" are the signal.
 NEGATION_KEPT = (OVERDOSE, SUICIDE)
 
@@ -561,11 +609,15 @@ LONG_AGO = re.compile(
     r"|as a (?:kid|child|teen\w*)|years ago|long time ago|(?:once|twice) in my life"
     r"|i used to (?:get|have|suffer))\b")
 # A clause whose symptom a clinician has since explained or cleared ("was just a pulled muscle, my gp checked").
+CLINICIAN = r"(?:gp|doctor|dr|doc|physio|cardiologist|consultant|nurse|hospital|a and e|er|urgent care|paramedics?)"
+MUSCULAR = r"(?:muscular|musculoskeletal|costochondritis|(?:a )?(?:pulled|strained|torn) muscle)"
 EXPLAINED = re.compile(words(
     r"(?:was|turned out (?:to be)?|its|it was|were) (?:just|only) (?:a |an )?(?:pulled|strained|torn|muscle\w*"
-    r"|indigestion|heartburn|reflux|anxiety|panic|cramp\w*|bruis\w*|sprain\w*)",
-    r"(?:gp|doctor|dr|doc|physio|cardiologist|consultant|nurse|hospital|a and e|er) (?:\w+ ){0,3}(?:checked|cleared"
-    r"|ruled (?:it |that )?out|said (?:it|its|it was|that was|that its) (?:fine|nothing|ok|okay|normal|benign))",
+    r"|muscular|musculoskeletal|indigestion|heartburn|reflux|anxiety|panic|cramp\w*|bruis\w*|sprain\w*)",
+    CLINICIAN + r" (?:\w+ ){0,3}(?:checked|cleared|ruled (?:it |that )?out|said (?:it|its|it was|that was|that its) "
+    r"(?:fine|nothing|ok|okay|normal|benign|" + MUSCULAR + "))",
+    # "was told in a&e last week my chest pain was muscular"
+    r"told (?:\w+ ){0,2}(?:at|in|by) (?:the |my )?" + CLINICIAN + r" (?:\w+ ){0,6}?(?:was|is|its) (?:just |only )?" + MUSCULAR,
     # Not had it for months: the symptom has cleared.
     r"(?:havent|have not|hasnt|has not) had (?:one|it|any|them|an? \w+|the \w+) (?:in|for) (?:\w+ )?(?:months|years"
     r"|ages)"))
@@ -576,9 +628,11 @@ PASSED_ON_ADVICE = re.compile(words(r"(?:told|advised|said|asked|warned) (?:me |
                                     r"|keep an eye) (?:out )?(?:for|on)"))
 # "never happened again" says the opposite.
 NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it")
-# "Again" of a symptom or an event ("it happened again", "the pain again"), not of an exercise ("lift weights again").
+# "Again" of a symptom or an event ("it happened again", "the pain again"), not of an exercise ("lift weights again",
+# "start running again").
 AGAIN = (r"(?:(?:happen\w*|start\w*|came|come|coming|back|got|get|getting|having|had|felt|feel|feeling|it|this|that"
-         r"|pains?|attacks?|episodes?|fainted|collapsed|out|numb|weak|dizzy|tight|symptoms?) (?:\w+ )?again"
+         r"|pains?|attacks?|episodes?|fainted|collapsed|out|numb|weak|dizzy|tight|symptoms?) "
+         r"(?:(?!(?:weights|running|walking|swimming|training|lifting|cycling|yoga|gym|class|exercis\w*)\b)\w+ )?again"
          r"|again (?:today|now|tonight|this morning|this afternoon|this evening))")
 HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, "right now", "just now", "came back", "coming back",
                                    r"now (?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that|them"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from painchat.guard.drugs import DRUG_ALTERNATIVES, DRUG_NAMES
-from painchat.guard.emergency import LowGlucoseReading
+from painchat.guard.emergency import PASSES_ON_REST, LowGlucoseReading
 from painchat.guard.matching import Matcher, any_search, near, words
 from painchat.guard.normalize import normalize
 
@@ -551,18 +551,7 @@ EASED_BY_REST = {
                            r"(?<!nao )(?:passa|some) (?:logo|rapido|em (?:um|poucos) (?:\w+ )?minutos?|depois de (?:um|uns|poucos) "
                            r"(?:\w+ )?minutos?)",
                            r"(?<!nao )volta ao normal")),
-    # English too, for the semantic layer (the English rules read it per symptom, as "got my breath back"):
-    # "calmed down in a couple of mins", "went away when i slowed down", "back to normal by the time i shower".
-    # Not when the message says it did not, or still has not: "hasnt settled in 20 minutes", "never went back to normal".
-    "en": re.compile(r"^(?!.*\b(?:not|never|hasnt|hadnt|havent|isnt|didnt|wont|doesnt|still)(?: \w+){0,2} (?:calm|settl|eas"
-                     r"|pass|stop|gone|go|went|back to normal))(?=.*" + words(
-                         r"(?:calm(?:ed|s)? down|settled|settles|eased|eases|passed|passes|stopped|stops|went away|goes away"
-                         r"|gone away|went off|died down) (?:\w+ ){0,3}(?:in|within|after) (?:a |an )?(?:few|couple of|couple"
-                         r"|\d+|one|two|three|five|ten|half a) (?:\w+ )?(?:min\w*|seconds?|secs?)",
-                         r"(?:went away|goes away|gone away|passed|passes|eased|eases|settled|settles|stopped|stops|calmed"
-                         r"|calms)(?: down)? (?:\w+ ){0,2}(?:when|once|as soon as|after) (?:i|he|she|we) (?:slowed|slow"
-                         r"|stopped|stop|rested|rest|sat|sit|had a rest|took a break|cooled down)",
-                         "back to normal", r"(?:felt|feel|feeling) fine after(?:wards)?") + ")"),
+    "en": PASSES_ON_REST,  # for the semantic layer; the English rules read it beside breathlessness
 }
 # language → (a denied symptom, a clause about long ago, a word saying it is happening again)
 QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {

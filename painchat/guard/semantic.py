@@ -27,7 +27,9 @@ from pathlib import Path
 
 import numpy as np
 
-from painchat.guard.emergency import without_the_past
+from painchat.guard.emergency import BEREAVED, MEDICINE, without_the_past
+from painchat.guard.matching import words
+from painchat.guard.normalize import normalize
 from painchat.guard.segments import windows
 from painchat.logistic import probability, train_logistic
 from painchat.text import STOPWORDS, tokens
@@ -71,6 +73,15 @@ SAID_SAFE = re.compile(r"(?:(?:\bi ?['’]?m|\bi am) (?:not (?:in (?:any )?dange
                        r" my ?self)|safe(?! to\b))|\b(?:no|not having any|not had any) (?:thoughts|plans?|intentions?)"
                        r" (?:of|to|about) (?:hurting|harming|killing|ending|hurt|harm|kill|end)\b)"
                        r"(?!.*\b(?:but|though|although|however|yet)\b)", re.IGNORECASE | re.DOTALL)
+# Tears after someone's death ("lost my wife last year and can't find the motivation") also read like suicide to
+# the embedding. A message about a death that says nothing of wanting to die, to join the one who died or not to go
+# on, and names no medicine, is grief; the rules still judge the rest of it. Grieving one's old life is not a death.
+WISH_NOT_TO_GO_ON = re.compile(words(
+    r"(?:be|being) with (?:him|her|them) (?:again|soon)", r"join (?:him|her|them)", r"(?:no|whats the|what is the) point",
+    r"(?:want|wanna|wish|ready|longing) to (?:die|go|be gone|be dead|not (?:be here|wake up|exist))",
+    r"wish (?:i|it) (?:was|were|had) (?:dead|me|been me|taken me|gone)", r"(?:cant|can not|dont want to) (?:go on|carry on"
+    r"|keep going|do this|live|be here)", r"end (?:it|things|my life)", r"give up", r"better off", r"nothing (?:left|to live)",
+    r"no reason to", r"hopeless", r"kill\w*", r"suicid\w*", r"overdos\w*") + "|" + MEDICINE)
 
 # Words that ask without telling: a message made only of these and stop words ("is this serious?", "please
 # diagnose me", "tell me what is wrong") says nothing the layer could judge, and reads like the bank's short
@@ -208,7 +219,7 @@ class SemanticAlarm:
         Clauses about long ago or about a symptom since cleared are left out, as the rules leave them out.
         """
         found = self._read(question)
-        return () if found[:1] == ("suicide",) and SAID_SAFE.search(question) else found
+        return () if found[:1] == ("suicide",) and (SAID_SAFE.search(question) or _grief_alone(question)) else found
 
     def _read(self, question: str) -> tuple[str, ...]:
         present = as_judged(question)
@@ -232,3 +243,7 @@ class SemanticAlarm:
         order = np.argsort(similarity)[::-1]
         return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - self.near_tie)
 
+
+def _grief_alone(question: str) -> bool:
+    said = normalize(question)
+    return bool(re.search(BEREAVED, said)) and not WISH_NOT_TO_GO_ON.search(said)

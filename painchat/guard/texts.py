@@ -42,6 +42,11 @@ EMERGENCY_REASONS = {
         "Struggling to breathe, or being much more short of breath than usual during or after "
         "exertion or at rest, needs urgent medical help."
     ),
+    "allergic": (
+        "A swelling face, lips, tongue or throat, or hives with wheezing, breathlessness or feeling faint, soon "
+        "after a sting, a food or a new medicine, can be a severe allergic reaction (anaphylaxis). If there is an "
+        "adrenaline auto-injector (such as an EpiPen), use it now, and don't take any more of the medicine."
+    ),
     "stroke": (
         "Sudden weakness or numbness on one side of the body, a drooping face or slurred speech can "
         "be signs of a stroke. Note the time the symptoms started: every minute counts, even if they "
