@@ -78,6 +78,12 @@ ROUND10 = LaterRound("Round 10", DATA_DIR / "safety_round10.jsonl",
                      "semantic layer's bank (adding them to it was tried and rejected), then kept as a set: 360 "
                      "emergencies, 30 in each of 12 categories, a third of them long stories, and 200 hard near misses; "
                      "first run = the code when it was first scored (after round 9's changes)")
+ROUND11 = LaterRound("Round 11", DATA_DIR / "safety_round11.jsonl",
+                     "written blind by another author who saw no code nor set: 130 emergencies, 10 in each of 13 "
+                     "categories (a new one: severe allergic reactions), 26 of them in Spanish, French, German, Italian "
+                     "or Portuguese; 70 hard near misses and 60 everyday questions, 10 of them in other languages "
+                     "(relabelled `out_of_scope` by language, as in every earlier round); first run = the code before "
+                     "any change of this round")
 MEDICINES = LaterRound("Medicine questions", DATA_DIR / "medicine_round1.jsonl",
                        "written blind in English by another author who saw no code nor set, for the line between a "
                        "medicine decision and a question about a medicine: 40 decisions (dose, timing, starting, "
@@ -88,7 +94,7 @@ MEDICINES2 = LaterRound("Medicine questions, round 2", DATA_DIR / "medicine_roun
                         "written blind in English by one more author, after the medicine rules were built, to check "
                         "them only: 40 decisions (many impersonal: \"can you…\", \"should people with… take…\"), 40 "
                         "general questions about a medicine and 20 medicines in passing, all sealed")
-LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, MEDICINES, MEDICINES2)
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND11, MEDICINES, MEDICINES2)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
