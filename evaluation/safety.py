@@ -84,6 +84,12 @@ ROUND11 = LaterRound("Round 11", DATA_DIR / "safety_round11.jsonl",
                      "or Portuguese; 70 hard near misses and 60 everyday questions, 10 of them in other languages "
                      "(relabelled `out_of_scope` by language, as in every earlier round); first run = the code before "
                      "any change of this round")
+ROUND12 = LaterRound("Round 12", DATA_DIR / "safety_round12.jsonl",
+                     "written blind in English by one more author, after round 11's changes, to check them only: 70 "
+                     "emergencies (12 severe allergic reactions, 12 suicide, half of them after a death) and 70 near misses "
+                     "(grief without risk, effort that settles, symptoms a doctor cleared, allergy look-alikes, questions "
+                     "about red flags, figures of speech, past events), all sealed; first run = the code before round "
+                     "11's changes (73c8d04)")
 MEDICINES = LaterRound("Medicine questions", DATA_DIR / "medicine_round1.jsonl",
                        "written blind in English by another author who saw no code nor set, for the line between a "
                        "medicine decision and a question about a medicine: 40 decisions (dose, timing, starting, "
@@ -94,7 +100,8 @@ MEDICINES2 = LaterRound("Medicine questions, round 2", DATA_DIR / "medicine_roun
                         "written blind in English by one more author, after the medicine rules were built, to check "
                         "them only: 40 decisions (many impersonal: \"can you…\", \"should people with… take…\"), 40 "
                         "general questions about a medicine and 20 medicines in passing, all sealed")
-LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND11, MEDICINES, MEDICINES2)
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND11, ROUND12, MEDICINES,
+                MEDICINES2)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"

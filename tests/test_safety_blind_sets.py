@@ -11,7 +11,7 @@ Sets written by other people without seeing the guard:
 - ``safety_round3.jsonl`` to ``safety_round11.jsonl`` and ``medicine_round1.jsonl`` (medicine decisions, general
   questions about medicines, medicines named in passing), written later, carry their own split: their tuning
   halves are held to the same bounds, their sealed halves only to the hard invariants. ``medicine_round2.jsonl``
-  is all sealed.
+  and ``safety_round12.jsonl`` are all sealed.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from evaluation.safety import (
     ROUND9,
     ROUND10,
     ROUND11,
+    ROUND12,
     SEALED,
     TUNE,
     answer_all,
@@ -45,7 +46,7 @@ from painchat.messages import DISCLAIMER
 LATER = {"round 3": ROUND3, "round 4": ROUND4, "round 5": ROUND5, "round 6": ROUND6, "round 7": ROUND7, "round 8": ROUND8,
          "round 9": ROUND9, "round 10": ROUND10, "round 11": ROUND11, "medicines": MEDICINES}
 # Written only to check what was built: no tuning half.
-ALL_SEALED = {"medicines 2": MEDICINES2}
+ALL_SEALED = {"medicines 2": MEDICINES2, "round 12": ROUND12}
 # False alarms allowed on a tuning half: the target (5 %), except rounds 5 and 10, sets of hard near misses,
 # held a little above today's level (2 of 49, 12 of 100: round 10's general questions about red flags alarm, as
 # a red flag is too often told beside one).
@@ -83,6 +84,7 @@ def test_the_sets_are_the_agreed_size():
     assert (len(load_rows(ROUND9.path, "sealed")), len(load_rows(ROUND9.path, "tune"))) == (90, 90)
     assert (len(load_rows(ROUND10.path, "sealed")), len(load_rows(ROUND10.path, "tune"))) == (280, 280)
     assert (len(load_rows(ROUND11.path, "sealed")), len(load_rows(ROUND11.path, "tune"))) == (130, 130)
+    assert (len(load_rows(ROUND12.path, "sealed")), len(load_rows(ROUND12.path, "tune"))) == (140, 0)
     assert (len(load_rows(MEDICINES.path, "sealed")), len(load_rows(MEDICINES.path, "tune"))) == (60, 60)
     assert (len(load_rows(MEDICINES2.path, "sealed")), len(load_rows(MEDICINES2.path, "tune"))) == (100, 0)
 
