@@ -27,8 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
-from painchat.guard.emergency import BEREAVED, MEDICINE, without_the_past
-from painchat.guard.matching import words
+from painchat.guard.emergency import BEREAVED, CLINICIAN, MEDICINE, MUSCULAR, PHYSICAL, without_the_past
+from painchat.guard.matching import near, words
 from painchat.guard.normalize import normalize
 from painchat.guard.segments import windows
 from painchat.logistic import probability, train_logistic
@@ -82,6 +82,17 @@ WISH_NOT_TO_GO_ON = re.compile(words(
     r"wish (?:i|it) (?:was|were|had) (?:dead|me|been me|taken me|gone)", r"(?:cant|can not|dont want to) (?:go on|carry on"
     r"|keep going|do this|live|be here)", r"end (?:it|things|my life)", r"give up", r"better off", r"nothing (?:left|to live)",
     r"no reason to", r"hopeless", r"kill\w*", r"suicid\w*", r"overdos\w*") + "|" + MEDICINE)
+PHYSICAL_NAMES = frozenset(category.name for category in PHYSICAL)
+# A symptom a clinician or a test has since cleared ("gp did an ecg and all fine, is swimming ok") reads like the
+# symptom to the embedding. The rules judge what the message says is happening now; this layer's physical reading
+# is set aside unless something follows the clearing ("… but today it's different", "now it's back").
+CHECKED = words(CLINICIAN, r"ecgs?", r"ekgs?", "bloods", r"blood tests?", r"tests?", r"scans?", r"x ?rays?", "mri",
+                "echo", r"check ?up", r"checked (?:me )?over")
+CLEARED = near(60, CHECKED, words("fine", "normal", "all clear", "clear", r"nothing (?:serious|wrong|to worry about)",
+                                  r"ruled (?:it |that )?out", "cleared", "sorted", "benign", MUSCULAR, "reflux",
+                                  "anxiety", "asthma"))
+CHANGED_SINCE = re.compile(words("but", "though", "although", "however", "yet", "worse", "again", "different", "now",
+                                 "today", "tonight", "suddenly", "this morning"))
 
 # Words that ask without telling: a message made only of these and stop words ("is this serious?", "please
 # diagnose me", "tell me what is wrong") says nothing the layer could judge, and reads like the bank's short
@@ -219,7 +230,9 @@ class SemanticAlarm:
         Clauses about long ago or about a symptom since cleared are left out, as the rules leave them out.
         """
         found = self._read(question)
-        return () if found[:1] == ("suicide",) and (SAID_SAFE.search(question) or _grief_alone(question)) else found
+        if found[:1] == ("suicide",) and (SAID_SAFE.search(question) or _grief_alone(question)):
+            return ()
+        return () if found and found[0] in PHYSICAL_NAMES and _cleared_since(question) else found
 
     def _read(self, question: str) -> tuple[str, ...]:
         present = as_judged(question)
@@ -242,6 +255,12 @@ class SemanticAlarm:
         similarity = self._centroids @ vector
         order = np.argsort(similarity)[::-1]
         return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - self.near_tie)
+
+
+def _cleared_since(question: str) -> bool:
+    said = normalize(question)
+    checked = re.search(CHECKED, said)
+    return checked is not None and CLEARED.search(said) and not CHANGED_SINCE.search(said, checked.start())
 
 
 def _grief_alone(question: str) -> bool:
