@@ -556,6 +556,9 @@ def test_an_allergic_reaction_says_to_use_an_adrenaline_injector_and_take_no_mor
     "wasp sting on my ankle yesterday, its swollen and itchy, can i still walk on it",
     "the new tablet makes me a bit dizzy when i stand up",
     "i have a nut allergy, is swimming ok",
+    "my psoriatic arthritis flares with a rash and swollen fingers",
+    "new tablets gave me a mild rash on my arms",
+    "started antibiotics and im still a bit short of breath from the chest infection",
 ])
 def test_a_local_reaction_or_a_side_effect_is_not_anaphylaxis(question):
     assert not (reason(question) or "").startswith("emergency")
@@ -564,5 +567,21 @@ def test_a_local_reaction_or_a_side_effect_is_not_anaphylaxis(question):
 def test_self_harm_as_the_subject_of_coursework_is_no_disclosure_but_said_of_anyone_it_alarms():
     assert reason("is self harm common in people with chronic pain? it's for my psychology course") is None
     for disclosed in ("for my course: i have been self harming again", "my daughter is self harming",
-                      "is self harm common with chronic pain"):
+                      "is self harm common with chronic pain",
+                      "doing an essay on self harm for uni and honestly its because ive been doing it myself"):
         assert reason(disclosed) == "emergency:suicide"
+
+
+def test_wanting_to_be_with_the_one_who_died_alarms():
+    assert reason("my brother died in the spring and im very tearful. i just want to be with him again") == (
+        "emergency:suicide")
+
+
+@pytest.mark.parametrize("question", [
+    "my husband is very out of breath sitting in his chair, he says hell be back to normal after a sleep",
+    "usually it goes away after a few minutes of rest but today im out of breath just sitting here",
+    "told by urgent care it was muscular my chest is crushing and im sweating and going grey",
+    "the crushing chest pain i had years ago is what im feeling since i started swimming again",
+])
+def test_what_passed_or_was_cleared_before_does_not_hide_what_is_happening_now(question):
+    assert (reason(question) or "").startswith("emergency")

@@ -106,22 +106,6 @@ def test_the_writers_word_that_they_are_safe_outweighs_a_reading_of_grief_as_sui
     assert alarm.categories(f"{grief} i'm safe but some nights i wish i would not wake up") != ()
 
 
-def test_tears_after_a_death_are_grief_unless_the_message_speaks_of_not_going_on(alarm):
-    grief = "my brother died in the spring and im very tearful, i barely leave the house now."
-    assert alarm._read(grief) == ("suicide",)  # what the embedding alone reads
-    assert alarm.categories(grief) == ()
-    for risk in ("i just want to be with him again", "i have my tablets saved"):
-        assert screen(f"{grief} {risk}", LIMIT, semantic=alarm).reason == "emergency:suicide"
-
-
-def test_a_symptom_a_clinician_cleared_is_not_read_as_an_emergency_unless_something_changed_since(alarm):
-    twinges = "i get twinges in my chest wall from the fibro, gp did an ecg and all fine, is swimming ok"
-    assert alarm._read(twinges) == ("cardiac",)  # what the embedding alone reads
-    assert alarm.categories(twinges) == ()
-    changed = "gp did an ecg last month and it was fine but today my chest feels heavy and my arm aches"
-    assert alarm.categories(changed)[:1] == ("cardiac",)
-
-
 def test_a_pounding_heart_that_settled_within_minutes_is_effort(alarm):
     pounding = "heart was pounding after the hill sprints"
     assert screen(pounding, LIMIT, semantic=alarm).reason == "emergency:cardiac"

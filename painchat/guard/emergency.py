@@ -79,29 +79,34 @@ SHORT_OF_BREATH = not_after(*MILD, *NORMALITY_QUESTION, "i get", "i always get",
 # Breathlessness the writer says passed ("took 5 min to get my breath back") is the effort of a workout.
 BREATH_CAME_BACK = re.compile(words(r"(?:got|get|getting|caught|catch|had) (?:my|his|her|their) breath back",
                                     r"(?:breathing|breath) (?:\w+ ){0,2}(?:back to normal|settled|fine|ok|okay)"))
-# Breathlessness or a pounding heart the message says passes on rest or within minutes is the effort of a workout:
-# "calmed down in a couple of mins", "settles once i stop", "back to normal by the time i shower". Not when the
-# message says it did not, or still has not: "hasnt settled in 20 minutes", "never went back to normal".
-PASSES_ON_REST = re.compile(
-    r"^(?!.*\b(?:not|never|hasnt|hadnt|havent|isnt|didnt|wont|doesnt|still)(?: \w+){0,2} (?:calm|settl|eas"
-    r"|pass|stop|gone|go|went|back to normal))(?=.*" + words(
-        r"(?:calm(?:ed|s)? down|settled|settles|eased|eases|passed|passes|stopped|stops|went away|goes away"
-        r"|gone away|went off|died down) (?:\w+ ){0,3}(?:in|within|after) (?:a |an )?(?:few|couple of|couple"
-        r"|\d+|one|two|three|five|ten|half a) (?:\w+ )?(?:min\w*|seconds?|secs?)",
-        r"(?:went away|goes away|gone away|passed|passes|eased|eases|settled|settles|stopped|stops|calmed"
-        r"|calms)(?: down)? (?:\w+ ){0,2}(?:when|once|as soon as|after) (?:i|he|she|we) (?:slowed|slow"
-        r"|stopped|stop|rested|rest|sat|sit|had a rest|took a break|cooled down)",
-        "back to normal", r"(?:felt|feel|feeling) fine after(?:wards)?") + ")")
+# Breathlessness or a pounding heart the message says passes within minutes or on stopping is the effort of a
+# workout: "calmed down in a couple of mins", "settles once i stop". Not when the message says it did not, or still
+# has not: "hasnt settled in 20 minutes", "never went back to normal".
+NOT_SETTLED = (r"^(?!.*\b(?:not|never|hasnt|hadnt|havent|isnt|didnt|wont|doesnt|still)(?: \w+){0,2} (?:calm|settl|eas"
+               r"|pass|stop|gone|go|went|back to normal))")
+SETTLED_SOON = (
+    (r"(?:calm(?:ed|s)? down|settled|settles|eased|eases|passed|passes|stopped|stops|went away|goes away"
+     r"|gone away|went off|died down) (?:\w+ ){0,3}(?:in|within|after) (?:a |an )?(?:few|couple of|couple"
+     r"|\d+|one|two|three|five|ten|half a) (?:\w+ )?(?:min\w*|seconds?|secs?)"),
+    (r"(?:went away|goes away|gone away|passed|passes|eased|eases|settled|settles|stopped|stops|calmed"
+     r"|calms)(?: down)? (?:\w+ ){0,2}(?:when|once|as soon as|after) (?:i|he|she|we) (?:slowed|slow"
+     r"|stopped|stop|rested|rest|sat|sit|had a rest|took a break|cooled down)"),
+)
+SETTLES_ON_STOPPING = re.compile(NOT_SETTLED + r"(?=.*" + words(*SETTLED_SOON) + ")")
+# The semantic layer, which reads no symptom word by word, also takes "back to normal" and "felt fine afterwards".
+PASSES_ON_REST = re.compile(NOT_SETTLED + r"(?=.*" + words(*SETTLED_SOON, "back to normal",
+                                                              r"(?:felt|feel|feeling) fine after(?:wards)?") + ")")
 BREATHING = Category("breathing", (
     # A blocked nose is not breathlessness.
     re.compile(BREATH_TROUBLE + r" (?:\w+ ){0,2}" + BREATH + r"(?! (?:through|out of) (?:my|the) nose)"),
     Unless(re.compile(SHORT_OF_BREATH), BREATH_CAME_BACK),
     re.compile(words("blue lips", r"lips (?:\w+ ){0,2}blue")),
     re.compile(words(r"suffocat\w*", r"(?:stopped|not|isnt|arent) breathing")),
-    Unless(near(40, "out of breath", words("very", "really", "badly", "extremely", "completely", "rest",
-                                           "resting", "sitting", "lying", "still", "wont go away",
-                                           r"(?:not|isnt) going away", "doesnt go away", "for hours")),
-           PASSES_ON_REST),
+    # Out of breath at rest or for hours is never the effort of a workout; very out of breath is, when it settles.
+    near(40, "out of breath", words("at rest", "resting", "sitting", "lying", "still", "wont go away",
+                                    r"(?:not|isnt) going away", "doesnt go away", "for hours")),
+    Unless(near(40, "out of breath", words("very", "really", "badly", "extremely", "completely", "rest")),
+           SETTLES_ON_STOPPING),
 ))
 
 # --- Severe allergic reaction (anaphylaxis) ---------------------------------------------------
@@ -110,19 +115,19 @@ AIRWAY_SIGN = words(r"wheez\w*", "short of breath", "out of breath", r"breathles
                     r"tight (?:\w+ )?throat", r"collaps\w*")
 FAINT_SIGN = words("dizzy", "faint", r"light ?headed")
 SWELLING = words(r"swell\w*", "swollen", r"puff\w* up", "puffy", r"closing(?: up)?")
+FACE_SWELLING = words("face", "eyes", "eyelids") + r" (?:\w+ ){0,3}?" + not_after(*MILD) + SWELLING
 HIVES = words("hives", "welts", r"rash\w*", r"itch\w* all over", r"blotch\w*")
 # What starts one: a sting, a food, a new medicine.
 ALLERGY_TRIGGER = words(r"stung", r"stings?", "bee", "wasp", "hornet", r"peanuts?", r"nuts?", "shellfish",
                         r"(?:new|first) (?:\w+ )?(?:tablets?|pills?|medicines?|medication|meds|dose|injection)",
-                        r"antibiotics?", r"allerg\w*")
+                        r"antibiotics?")
 ALLERGIC = Category("allergic", (
     # A swelling tongue, throat, lips or mouth closes the airway.
     near(50, words("tongue", "throat", "lips", "lip", "mouth"), SWELLING),
-    near(60, HIVES, AIRWAY_SIGN + "|" + FAINT_SIGN + "|" + SWELLING),
-    # A swelling face or eyes, or wheezing, soon after what starts one; a swollen ankle where a wasp stung it, or
-    # a new tablet's dizziness, is not.
-    near(60, ALLERGY_TRIGGER, AIRWAY_SIGN + "|" + words("face", "eyes", "eyelids") + r" (?:\w+ ){0,3}?(?:" + SWELLING
-         + ")|" + HIVES),
+    # Hives with wheeze, faintness or a swelling face; a swelling face or wheeze after what starts one. A rash beside
+    # swollen joints, a wasp sting's swollen ankle, a new tablet's dizziness or "a bit out of breath" is not.
+    near(60, HIVES, not_after(*MILD) + "(?:" + AIRWAY_SIGN + "|" + FAINT_SIGN + ")|" + FACE_SWELLING),
+    near(60, ALLERGY_TRIGGER, not_after(*MILD) + "(?:" + AIRWAY_SIGN + ")|" + FACE_SWELLING),
 ))
 
 # --- Fainting, collapse, seizure ------------------------------------------------------------
@@ -296,6 +301,10 @@ SELF_HARM = r"self ?(?:harm\w*|injur\w*)"
 STUDIED = (r"(?:for|doing|writing|on|in) (?:a |an |my |our |the )?(?:uni |university |college |school |class |psychology "
            r"|nursing |medical |sociology |research )?(?:project|course|coursework|essay|assignment|dissertation|thesis"
            r"|presentation|module|lecture|seminar)")
+# Words that bring self-harm from the coursework to someone: "doing an essay on it because i've been doing it myself".
+DISCLOSED = words(r"my ?self", r"(?:ive|i have|been) (?:been )?doing it", r"i do it", r"(?:my|her|his) (?:arms?|legs?"
+                  r"|wrists?|thighs?)", r"cuts?", r"relaps\w*", "worse", "again", "last night", r"bleed\w*", r"scars?",
+                  r"urges?")
 SUICIDE = Category("suicide", (re.compile(words(
     # "kms" alone is usually kilometres.
     not_after("not", "never", "never been", "wasnt", "isnt", "am not", "im not") + r"suicid\w*",
@@ -353,7 +362,6 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected|hiding|hidden|hid|stash\w*) (?:up )?(?:some of )?(?:my |her |his"
     r" |their |all my |all the |all her |all his )?(?:pills|tablets|meds|doses|painkillers|" + DRUG_ALTERNATIVES + ")",
     r"(?:stockpil\w*|hoard\w*|stash\w*) (?:them|these|those)",
-    r"(?:pills|tablets|meds|painkillers|" + DRUG_ALTERNATIVES + r") (?:\w+ ){0,2}(?:saved|stockpiled|hoarded|stashed)\b",
     r"(?:putting|put|setting|set|keeping|kept|squirrel\w*|stash\w*) (?:\w+ ){0,2}(?:pills|tablets|meds|painkillers|"
     + DRUG_ALTERNATIVES + r") (?:\w+ ){0,2}(?:aside|away|by)\b",
     r"(?:wont|will not|not going to|wont be|shant) (?:be )?need(?:ing)? (?:them|it|these|those|any of (?:it|this|them)"
@@ -453,7 +461,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon)", r"join (?:him|her|them)")),
     # Self-harm named as the subject of coursework ("is self harm common in chronic pain? it's for my psychology
     # course") is no disclosure; said of the writer or someone close, it alarms through the rule above.
-    Unless(re.compile(words(SELF_HARM)), re.compile(words(STUDIED)))))
+    Unless(re.compile(words(SELF_HARM)), re.compile(r"^(?!.*" + DISCLOSED + r")(?=.*" + STUDIED + ")"))))
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
 TOOK = words("took", "taken", "swallowed", "ate", "eaten", "popped", "downed", "necked", "chewed",
@@ -611,13 +619,16 @@ LONG_AGO = re.compile(
 # A clause whose symptom a clinician has since explained or cleared ("was just a pulled muscle, my gp checked").
 CLINICIAN = r"(?:gp|doctor|dr|doc|physio|cardiologist|consultant|nurse|hospital|a and e|er|urgent care|paramedics?)"
 MUSCULAR = r"(?:muscular|musculoskeletal|costochondritis|(?:a )?(?:pulled|strained|torn) muscle)"
+# Said at the end of its clause: "told in a&e it was muscular the pain is crushing now" tells of now.
+MUSCULAR_AT_THE_END = MUSCULAR + r"(?: \w+){0,3}$"
 EXPLAINED = re.compile(words(
     r"(?:was|turned out (?:to be)?|its|it was|were) (?:just|only) (?:a |an )?(?:pulled|strained|torn|muscle\w*"
     r"|muscular|musculoskeletal|indigestion|heartburn|reflux|anxiety|panic|cramp\w*|bruis\w*|sprain\w*)",
     CLINICIAN + r" (?:\w+ ){0,3}(?:checked|cleared|ruled (?:it |that )?out|said (?:it|its|it was|that was|that its) "
-    r"(?:fine|nothing|ok|okay|normal|benign|" + MUSCULAR + "))",
+    r"(?:fine|nothing|ok|okay|normal|benign|" + MUSCULAR_AT_THE_END + "))",
     # "was told in a&e last week my chest pain was muscular"
-    r"told (?:\w+ ){0,2}(?:at|in|by) (?:the |my )?" + CLINICIAN + r" (?:\w+ ){0,6}?(?:was|is|its) (?:just |only )?" + MUSCULAR,
+    r"told (?:\w+ ){0,2}(?:at|in|by) (?:the |my )?" + CLINICIAN + r" (?:\w+ ){0,6}?(?:was|is|its) (?:just |only )?"
+    + MUSCULAR_AT_THE_END,
     # Not had it for months: the symptom has cleared.
     r"(?:havent|have not|hasnt|has not) had (?:one|it|any|them|an? \w+|the \w+) (?:in|for) (?:\w+ )?(?:months|years"
     r"|ages)"))
@@ -639,7 +650,9 @@ HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, "right now", "just now", "
                                    r"|those)", r"(?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that"
                                    r"|them|those) now",
                                    r"(?:its|it is|thats|that is) happening",
-                                   r"(?:its|it s) back", r"return\w*", r"recurr\w*", "same thing"))
+                                   r"(?:its|it s) back", r"return\w*", r"recurr\w*", "same thing",
+                                   # "what i'm feeling since i started walking again", "it's the same pain"
+                                   r"since (?:i|he|she|we|they) (?:\w+ ){0,3}again", r"(?:its|it s|it is|is) the same (?:feeling|pain)"))
 # A clause that goes on telling a past event ("back in 2015 i had a dark time and took an overdose, i was in
 # hospital") belongs to it, unless it brings the story back to now.
 CONTINUES_THE_PAST = re.compile(r"^\s*(?:(?:i|he|she|we|they|then) )?(?:took|had|was|were|ended up|got|went|spent"

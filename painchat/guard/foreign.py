@@ -551,7 +551,7 @@ EASED_BY_REST = {
                            r"(?<!nao )(?:passa|some) (?:logo|rapido|em (?:um|poucos) (?:\w+ )?minutos?|depois de (?:um|uns|poucos) "
                            r"(?:\w+ )?minutos?)",
                            r"(?<!nao )volta ao normal")),
-    "en": PASSES_ON_REST,  # for the semantic layer; the English rules read it beside breathlessness
+    "en": PASSES_ON_REST,  # for the semantic layer (the English rules read the stricter SETTLES_ON_STOPPING)
 }
 # language → (a denied symptom, a clause about long ago, a word saying it is happening again)
 QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {

@@ -27,9 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from painchat.guard.emergency import BEREAVED, CLINICIAN, MEDICINE, MUSCULAR, PHYSICAL, without_the_past
-from painchat.guard.matching import near, words
-from painchat.guard.normalize import normalize
+from painchat.guard.emergency import without_the_past
 from painchat.guard.segments import windows
 from painchat.logistic import probability, train_logistic
 from painchat.text import STOPWORDS, tokens
@@ -73,26 +71,6 @@ SAID_SAFE = re.compile(r"(?:(?:\bi ?['’]?m|\bi am) (?:not (?:in (?:any )?dange
                        r" my ?self)|safe(?! to\b))|\b(?:no|not having any|not had any) (?:thoughts|plans?|intentions?)"
                        r" (?:of|to|about) (?:hurting|harming|killing|ending|hurt|harm|kill|end)\b)"
                        r"(?!.*\b(?:but|though|although|however|yet)\b)", re.IGNORECASE | re.DOTALL)
-# Tears after someone's death ("lost my wife last year and can't find the motivation") also read like suicide to
-# the embedding. A message about a death that says nothing of wanting to die, to join the one who died or not to go
-# on, and names no medicine, is grief; the rules still judge the rest of it. Grieving one's old life is not a death.
-WISH_NOT_TO_GO_ON = re.compile(words(
-    r"(?:be|being) with (?:him|her|them) (?:again|soon)", r"join (?:him|her|them)", r"(?:no|whats the|what is the) point",
-    r"(?:want|wanna|wish|ready|longing) to (?:die|go|be gone|be dead|not (?:be here|wake up|exist))",
-    r"wish (?:i|it) (?:was|were|had) (?:dead|me|been me|taken me|gone)", r"(?:cant|can not|dont want to) (?:go on|carry on"
-    r"|keep going|do this|live|be here)", r"end (?:it|things|my life)", r"give up", r"better off", r"nothing (?:left|to live)",
-    r"no reason to", r"hopeless", r"kill\w*", r"suicid\w*", r"overdos\w*") + "|" + MEDICINE)
-PHYSICAL_NAMES = frozenset(category.name for category in PHYSICAL)
-# A symptom a clinician or a test has since cleared ("gp did an ecg and all fine, is swimming ok") reads like the
-# symptom to the embedding. The rules judge what the message says is happening now; this layer's physical reading
-# is set aside unless something follows the clearing ("… but today it's different", "now it's back").
-CHECKED = words(CLINICIAN, r"ecgs?", r"ekgs?", "bloods", r"blood tests?", r"tests?", r"scans?", r"x ?rays?", "mri",
-                "echo", r"check ?up", r"checked (?:me )?over")
-CLEARED = near(60, CHECKED, words("fine", "normal", "all clear", "clear", r"nothing (?:serious|wrong|to worry about)",
-                                  r"ruled (?:it |that )?out", "cleared", "sorted", "benign", MUSCULAR, "reflux",
-                                  "anxiety", "asthma"))
-CHANGED_SINCE = re.compile(words("but", "though", "although", "however", "yet", "worse", "again", "different", "now",
-                                 "today", "tonight", "suddenly", "this morning"))
 
 # Words that ask without telling: a message made only of these and stop words ("is this serious?", "please
 # diagnose me", "tell me what is wrong") says nothing the layer could judge, and reads like the bank's short
@@ -230,9 +208,7 @@ class SemanticAlarm:
         Clauses about long ago or about a symptom since cleared are left out, as the rules leave them out.
         """
         found = self._read(question)
-        if found[:1] == ("suicide",) and (SAID_SAFE.search(question) or _grief_alone(question)):
-            return ()
-        return () if found and found[0] in PHYSICAL_NAMES and _cleared_since(question) else found
+        return () if found[:1] == ("suicide",) and SAID_SAFE.search(question) else found
 
     def _read(self, question: str) -> tuple[str, ...]:
         present = as_judged(question)
@@ -256,13 +232,3 @@ class SemanticAlarm:
         order = np.argsort(similarity)[::-1]
         return tuple(self._names[i] for i in order if similarity[i] >= similarity[order[0]] - self.near_tie)
 
-
-def _cleared_since(question: str) -> bool:
-    said = normalize(question)
-    checked = re.search(CHECKED, said)
-    return checked is not None and CLEARED.search(said) and not CHANGED_SINCE.search(said, checked.start())
-
-
-def _grief_alone(question: str) -> bool:
-    said = normalize(question)
-    return bool(re.search(BEREAVED, said)) and not WISH_NOT_TO_GO_ON.search(said)
