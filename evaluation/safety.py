@@ -294,8 +294,8 @@ def later_round_section(spec: LaterRound, scores: Round, columns: list[str]) -> 
 ### {spec.name}
 
 `{spec.path.relative_to(PROJECT_ROOT).as_posix()}` ({scores.sealed.rows + scores.tune.rows} rows), {spec.about}. \
-{"Half is" if scores.tune.rows else "All of it is"} sealed; first run = the code before it was written \
-(`{spec.first_run_path.relative_to(PROJECT_ROOT).as_posix()}`).
+{"Half is" if scores.tune.rows else "All of it is"} sealed; first run = frozen answers of the code before the \
+changes it measures (`{spec.first_run_path.relative_to(PROJECT_ROOT).as_posix()}`).
 
 {metrics_tables(dict(zip(columns, (scores.first_run, scores.sealed, scores.tune))))}
 
