@@ -59,6 +59,8 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("il peggior mal di testa della mia vita, all'improvviso", "it", "headache"),
     ("não consigo urinar e a virilha está dormente", "pt", "cauda_equina"),
     ("el dedo del pie está negro y tengo fiebre", "es", "diabetic_foot"),
+    ("se me está hinchando la lengua desde la pastilla nueva", "es", "allergic"),
+    ("meine Zunge schwillt an nach der neuen Tablette", "de", "allergic"),
     ("meu pai está com a boca torta e a fala enrolada", "pt", "stroke"),
     ("de repente no puedo levantar el brazo derecho, está muy débil", "es", "stroke"),
     ("mia madre parla in modo strano da dieci minuti", "it", "stroke"),
@@ -160,3 +162,16 @@ def test_everyday_neuropathy_in_other_languages_is_not_a_red_flag(text):
 
 def test_english_words_that_look_foreign_do_not_raise_a_foreign_alarm():
     assert screen("does exercise help after paralysis from a spinal injury?", LIMIT) is None
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("se me está hinchando la lengua y la garganta después de la pastilla nueva", "es"),
+    ("ma langue gonfle depuis la piqûre de guêpe", "fr"),
+    ("meine Zunge schwillt an nach der neuen Tablette", "de"),
+    ("mi si sta gonfiando la gola dopo la puntura di un'ape", "it"),
+    ("minha língua está inchando depois do remédio novo", "pt"),
+])
+def test_an_allergic_reaction_in_another_language_is_told_to_use_adrenaline_in_that_language(text, language):
+    verdict = screen(text, LIMIT)
+    assert verdict.kind == "emergency" and "allergic" in verdict.reason and verdict.language == language
+    assert "EpiPen" in verdict.message and detect_language(verdict.message) == language

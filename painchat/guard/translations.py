@@ -1,7 +1,7 @@
 """What the guard says to someone writing in Spanish, French, German, Italian or Portuguese.
 
 Only two messages: "I only read English" (with the numbers to call) and the
-urgent-care guidance for a red flag. Numbers come first, as in English. When the
+urgent-care guidance for a red flag (with a line for an overdose or an allergic reaction). Numbers come first, as in English. When the
 deployment keeps the generic default numbers they are given in the reader's
 language, with a national crisis line.
 """
@@ -25,6 +25,7 @@ class Phrases:
     urgent: str
     crisis: str
     overdose: str
+    allergic: str
 
 
 PHRASES = {
@@ -40,6 +41,8 @@ PHRASES = {
         "Hable ahora con la línea de crisis y no se quede solo.",
         "**Demasiada medicina puede hacer daño aunque ahora se encuentre bien: no espere a tener síntomas.** "
         "Llame ahora a emergencias o a un centro de toxicología y guarde los envases.",
+        "Una hinchazón de labios, lengua o garganta puede ser una reacción alérgica grave (anafilaxia). Si hay un "
+        "autoinyector de adrenalina (como EpiPen), úselo ahora, y no tome más de ese medicamento.",
     ),
     "fr": Phrases(
         "Numéro d'urgence", "Ligne d'écoute",
@@ -54,6 +57,9 @@ PHRASES = {
         "maintenant votre numéro d'urgence. Parlez maintenant à la ligne d'écoute et ne restez pas seul.",
         "**Trop de médicament peut être dangereux même si vous vous sentez bien : n'attendez pas les "
         "symptômes.** Appelez maintenant les urgences ou un centre antipoison et gardez les boîtes.",
+        "Un gonflement des lèvres, de la langue ou de la gorge peut être une réaction allergique grave "
+        "(anaphylaxie). S'il y a un stylo d'adrénaline (comme EpiPen), utilisez-le maintenant, et ne prenez plus "
+        "ce médicament.",
     ),
     "de": Phrases(
         "Notruf", "Krisentelefon",
@@ -69,6 +75,9 @@ PHRASES = {
         "jetzt den Notruf an. Sprechen Sie jetzt mit dem Krisentelefon und bleiben Sie nicht allein.",
         "**Zu viel eines Medikaments kann schaden, auch wenn es Ihnen jetzt gut geht: Warten Sie nicht auf "
         "Beschwerden.** Rufen Sie jetzt den Notruf oder den Giftnotruf an und heben Sie die Packungen auf.",
+        "Geschwollene Lippen, Zunge oder Hals können eine schwere allergische Reaktion sein (Anaphylaxie). Wenn "
+        "ein Adrenalin-Autoinjektor (z. B. EpiPen) da ist, benutzen Sie ihn jetzt, und nehmen Sie nichts mehr von "
+        "dem Medikament.",
     ),
     "it": Phrases(
         "Numero di emergenza", "Linea di ascolto",
@@ -83,6 +92,8 @@ PHRASES = {
         "Parli ora con la linea di ascolto e non resti da solo.",
         "**Troppo farmaco può fare male anche se ora si sente bene: non aspetti i sintomi.** Chiami ora il "
         "numero di emergenza o un centro antiveleni e tenga le confezioni.",
+        "Un gonfiore di labbra, lingua o gola può essere una reazione allergica grave (anafilassi). Se c'è un "
+        "autoiniettore di adrenalina (come EpiPen), lo usi subito, e non prenda altro di quel farmaco.",
     ),
     "pt": Phrases(
         "Número de emergência", "Linha de apoio",
@@ -97,6 +108,8 @@ PHRASES = {
         "Fale agora com a linha de apoio e não fique sozinho.",
         "**Remédio a mais pode fazer mal mesmo que agora se sinta bem: não espere por sintomas.** Ligue "
         "agora para a emergência ou um centro de informação antivenenos e guarde as embalagens.",
+        "Um inchaço dos lábios, da língua ou da garganta pode ser uma reação alérgica grave (anafilaxia). Se "
+        "houver uma caneta de adrenalina (como EpiPen), use-a agora, e não tome mais desse medicamento.",
     ),
 }
 
@@ -116,13 +129,16 @@ def only_english_message(language: str, contacts: Contacts) -> str:
 
 
 def foreign_emergency_message(language: str, categories: tuple[str, ...], contacts: Contacts) -> str:
-    """Urgent-care guidance in ``language``; crisis support for suicide and overdose."""
+    """Urgent-care guidance in ``language``: poison advice for an overdose, adrenaline for an allergic reaction, crisis
+    support for suicide and overdose."""
     phrases = PHRASES[language]
     parts = [_numbers(phrases, contacts)]
     if any(name not in CRISIS_CATEGORIES for name in categories) or "overdose" in categories:
         parts.append(phrases.urgent)
     if "overdose" in categories:
         parts.append(phrases.overdose)
+    if "allergic" in categories:
+        parts.append(phrases.allergic)
     if any(name in CRISIS_CATEGORIES for name in categories):
         parts.append(phrases.crisis)
     return "\n\n".join(parts)
