@@ -572,9 +572,13 @@ def test_self_harm_as_the_subject_of_coursework_is_no_disclosure_but_said_of_any
         assert reason(disclosed) == "emergency:suicide"
 
 
-def test_wanting_to_be_with_the_one_who_died_alarms():
-    assert reason("my brother died in the spring and im very tearful. i just want to be with him again") == (
-        "emergency:suicide")
+@pytest.mark.parametrize("question", [
+    "my brother died in the spring and im very tearful. i just want to be with him again",
+    "my husband passed away two years ago, i just want to join him",
+    "lost my wife last year and i just want to be with her again",
+])
+def test_wanting_to_be_with_the_one_who_died_alarms_however_long_ago_the_death(question):
+    assert reason(question) == "emergency:suicide"
 
 
 @pytest.mark.parametrize("question", [

@@ -457,11 +457,14 @@ SUICIDE = Category("suicide", (re.compile(words(
     # Whether too much of a medicine is dangerous or can kill: "is it dangerous to take too much pregabalin".
     near(40, r"\btoo (?:much|many) (?:of )?(?:(?:my|your|his|her|their|the) )?(?:\w+ ){0,2}?" + MEDICINE,
          words("dangerous", "kill", "die", "fatal", "deadly", "lethal")),
-    # After a death, wanting to be with the one who died: "lost my wife last year, i just want to be with her again".
-    near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon)", r"join (?:him|her|them)")),
     # Self-harm named as the subject of coursework ("is self harm common in chronic pain? it's for my psychology
     # course") is no disclosure; said of the writer or someone close, it alarms through the rule above.
     Unless(re.compile(words(SELF_HARM)), re.compile(r"^(?!.*" + DISCLOSED + r")(?=.*" + STUDIED + ")"))))
+
+# After a death, wanting to be with the one who died: "lost my wife last year, i just want to be with her again".
+# Read in the whole message: a death told as long past still gives its meaning to the wish told now.
+JOINING_THE_DEAD = near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon)",
+                                             r"join (?:him|her|them)"))
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
 TOOK = words("took", "taken", "swallowed", "ate", "eaten", "popped", "downed", "necked", "chewed",
@@ -675,7 +678,10 @@ def detect_emergency(text: str) -> tuple[str, ...]:
     recent = [clause for clause, keep in zip(clauses, present) if keep]
     current = _join(NEGATED.sub(" ", clause) for clause in recent)
     physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
-    return tuple(physical + [c.name for c in NEGATION_KEPT if any_search(c.rules, _join(recent))])
+    kept = [c.name for c in NEGATION_KEPT if any_search(c.rules, _join(recent))]
+    if "suicide" not in kept and JOINING_THE_DEAD.search(_join(clauses)):
+        kept.append("suicide")
+    return tuple(physical + kept)
 
 
 def without_the_past(text: str) -> str:
