@@ -37,6 +37,8 @@ class Category:
 
     name: str
     rules: tuple[Matcher, ...]
+    # Rules read over the whole message, its clauses about the past included.
+    whole_message: tuple[Matcher, ...] = ()
 
 
 # --- Chest pain, pressure or tightness; heart attack -------------------------------
@@ -305,6 +307,10 @@ STUDIED = (r"(?:for|doing|writing|on|in) (?:a |an |my |our |the )?(?:uni |univer
 DISCLOSED = words(r"my ?self", r"(?:ive|i have|been) (?:been )?doing it", r"i do it", r"(?:my|her|his) (?:arms?|legs?"
                   r"|wrists?|thighs?)", r"cuts?", r"relaps\w*", "worse", "again", "last night", r"bleed\w*", r"scars?",
                   r"urges?")
+# After a death, wanting to be with the one who died: "lost my wife last year, i just want to be with her again".
+# Read in the whole message: a death told as long past still gives its meaning to the wish told now.
+JOINING_THE_DEAD = near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon)",
+                                             r"join (?:him|her|them)"))
 SUICIDE = Category("suicide", (re.compile(words(
     # "kms" alone is usually kilometres.
     not_after("not", "never", "never been", "wasnt", "isnt", "am not", "im not") + r"suicid\w*",
@@ -459,12 +465,8 @@ SUICIDE = Category("suicide", (re.compile(words(
          words("dangerous", "kill", "die", "fatal", "deadly", "lethal")),
     # Self-harm named as the subject of coursework ("is self harm common in chronic pain? it's for my psychology
     # course") is no disclosure; said of the writer or someone close, it alarms through the rule above.
-    Unless(re.compile(words(SELF_HARM)), re.compile(r"^(?!.*" + DISCLOSED + r")(?=.*" + STUDIED + ")"))))
-
-# After a death, wanting to be with the one who died: "lost my wife last year, i just want to be with her again".
-# Read in the whole message: a death told as long past still gives its meaning to the wish told now.
-JOINING_THE_DEAD = near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon)",
-                                             r"join (?:him|her|them)"))
+    Unless(re.compile(words(SELF_HARM)), re.compile(r"^(?!.*" + DISCLOSED + r")(?=.*" + STUDIED + ")"))),
+    whole_message=(JOINING_THE_DEAD,))
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
 TOOK = words("took", "taken", "swallowed", "ate", "eaten", "popped", "downed", "necked", "chewed",
@@ -678,9 +680,8 @@ def detect_emergency(text: str) -> tuple[str, ...]:
     recent = [clause for clause, keep in zip(clauses, present) if keep]
     current = _join(NEGATED.sub(" ", clause) for clause in recent)
     physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
-    kept = [c.name for c in NEGATION_KEPT if any_search(c.rules, _join(recent))]
-    if "suicide" not in kept and JOINING_THE_DEAD.search(_join(clauses)):
-        kept.append("suicide")
+    kept = [c.name for c in NEGATION_KEPT
+            if any_search(c.rules, _join(recent)) or any_search(c.whole_message, _join(clauses))]
     return tuple(physical + kept)
 
 

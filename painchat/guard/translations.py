@@ -1,9 +1,10 @@
 """What the guard says to someone writing in Spanish, French, German, Italian or Portuguese.
 
 Only two messages: "I only read English" (with the numbers to call) and the
-urgent-care guidance for a red flag (with a line for an overdose or an allergic reaction). Numbers come first, as in English. When the
-deployment keeps the generic default numbers they are given in the reader's
-language, with a national crisis line.
+urgent-care guidance for a red flag (with a line for an overdose or an allergic
+reaction). Numbers come first, as in English. When the deployment keeps the
+generic default numbers they are given in the reader's language, with a
+national crisis line.
 """
 
 from __future__ import annotations
