@@ -142,6 +142,8 @@ def test_tabs_and_newlines_are_ordinary_text():
     ("should I stop my meds", "scope:medication"),
     ("can I stop pregabalin if I start walking?", "scope:medication_mixed"),
     ("Should I take ibuprofen before my run?", "scope:medication_mixed"),
+    # A drink with a medicine is the pharmacist's question, a swim or a walk beside it too.
+    ("a couple of beers with my duloxetine at the bbq, then a swim, is that ok", "scope:medication_mixed"),
     ("do I have neuropathy?", "scope:diagnosis"),
     ("what is wrong with me", "scope:diagnosis"),
     ("is my pain neuropathy?", "scope:diagnosis"),

@@ -67,6 +67,8 @@ MEDICINE_ACTION = words(
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
     r"interact\w*", "alcohol", "which one",
+    # A drink with a medicine is the pharmacist's question, beside exercise too ("a glass of wine with my pregabalin").
+    "wine", r"beers?", "booze", r"pints?", "vodka", r"whiske?y", "gin", "cocktails?",
     # Asking for a prescription; "prescribed, taking as told" reports one.
     r"prescribes?", r"(?:get|ask for|need|want) (?:a )?prescriptions?",
 )
