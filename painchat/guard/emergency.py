@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from painchat.guard.drugs import DRUG_ALTERNATIVES, DRUG_NAMES
-from painchat.guard.matching import Matcher, Unless, any_search, near, not_after, words
+from painchat.guard.matching import Matcher, Unless, any_search, at_least, near, not_after, words
 from painchat.guard.normalize import Vocabulary, normalize
 from painchat.guard.scope import VOCABULARY as MEDICINE_VOCABULARY
 
@@ -310,10 +310,49 @@ DISCLOSED = words(r"my ?self", r"(?:ive|i have|been) (?:been )?doing it", r"i do
 # After a death, wanting to be with the one who died: "lost my wife last year, i just want to be with her again".
 # Read in the whole message: a death told as long past still gives its meaning to the wish told now.
 JOINING_THE_DEAD = near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon)",
-                                             r"join (?:him|her|them)"))
+                                             r"join (?:him|her|them)", r"follow (?:him|her|them)",
+                                             r"(?:go|going|went) the same way", r"do (?:the same|what (?:he|she|they) did)"))
+# A question of how much it takes (height, speed, strength, number), a means, and a death as the answer: "how high
+# does a fall need to be so you dont survive it", "what speed would a car need to hit a wall for it to be instant".
+LETHALITY_QUESTION = words(r"how (?:high|far|fast|strong|deep|long|big|many|much|hard|tall|heavy|quick)",
+                           r"(?:which|what) (?:floor|storey|story|height|speed|drop|dose|amount|number)")
+MEANS = words(r"falls?", r"drops?", r"jump\w*", "height", r"floors?", r"storeys?", r"bridges?", r"buildings?", r"cliffs?",
+              r"roofs?", r"cars?", "speed", r"walls?", r"trains?", r"ropes?", r"belts?", r"noose", r"hang\w*", r"cut\w*",
+              r"veins?", r"wrists?", r"water", r"drown\w*", "gas", r"knife", r"blades?") + "|" + MEDICINE
+DEATH_OUTCOME = words("die", "dies", "fatal", "lethal", "deadly", "unsurvivable",
+                      r"kill (?:you|u|someone|somebody|a person|an adult|him|her|them|my ?self|your ?self)",
+                      r"(?:would|will|could|to) (?:\w+ )?kill me",
+                      r"(?:not|never|dont|wont|doesnt|didnt|couldnt|cant) (?:\w+ )?survive",
+                      r"(?:never|not) (?:wake|woke|waking) up", r"(?:guaranteed|certain) death", "bleed out",
+                      r"finish (?:someone|somebody|me|him|her|them|you|a person) off")
+# An impact, and "instant": "what speed would a car need to hit a wall for it to be instant".
+IMPACT = words(r"falls?", r"drops?", r"jump\w*", "height", r"floors?", r"bridges?", r"buildings?", r"cliffs?", r"cars?",
+               r"walls?", r"trains?")
+# Warning signs that are ordinary alone and alarming together.
+FAREWELL_SIGNS = (
+    words(r"(?:sorted|sorting|sort out|sorted out|put in order|putting in order|finished|updated|updating|made|making"
+          r"|wrote|writing|written) (?:out )?(?:all )?(?:of )?(?:my |his |her |their )?(?:will|affairs|life insurance"
+          r"|funeral (?:plans|arrangements))"),
+    words(r"(?:giv\w*|gave) away (?:all )?(?:of )?(?:my|his|her|their) (?:\w+ )?(?:things|stuff|belongings|possessions"
+          r"|clothes|books|tools|guitar|dog|cat|jewel\w*|records|collection|bike)"),
+    words(r"(?:apologis\w*|apologiz\w*|sorry) (?:\w+ ){0,4}for (?:everything|whats coming|what is coming"
+          r"|what (?:i|im|hes|shes) (?:about|going) to)"),
+    words(r"(?:youll|you will|theyll|they will|\w+ will) (?:all )?(?:understand|know why) (?:soon|one day|eventually)"),
+    words(r"(?:tying|tie|tied) up (?:all )?(?:the |my )?loose ends"),
+    words(r"(?:funeral|cremation) (?:is |all )?(?:paid|planned|sorted|arranged)", r"paid (?:for )?my funeral",
+          r"paid off (?:all )?my debts?"),
+    words(r"(?:im|i am|i feel) ready (?:now|to go)"),
+    words(r"(?:gave|given|giving) (?:my|his|her) (?:dog|cat|pets?) to"),
+    words(r"thank you (?:and|for everything) (?:\w+ )?goodbye", r"thank you for (?:everything|trying)"),
+    words(r"look after (?:\w+ ){0,3}for me when"),
+    words(r"(?:said|saying|say) goodbye to (?:everyone|everybody|them all|(?:my|the) (?:family|kids|children|wife"
+          r"|husband|partner|friends))"),
+)
 SUICIDE = Category("suicide", (re.compile(words(
     # "kms" alone is usually kilometres.
-    not_after("not", "never", "never been", "wasnt", "isnt", "am not", "im not") + r"suicid\w*",
+    # Not a death by suicide told of someone else ("my friend died by suicide"), nor the subject in general.
+    not_after("not", "never", "never been", "wasnt", "isnt", "am not", "im not", "died by", "die by", "dies by")
+    + r"suicid\w*(?! (?:risk|rates?|statistics|stats|research) (?:in|among|for|of|with)\b)",
     r"kill(?:ing)? " + SELF, r"(?:going to|want to|about to|might|should) kms",
     r"unalive\w*",
     r"end(?:ing)? (?:it all|my life|my own life|everything|myself)", r"finish(?:ing)? (?:it all|my life|my ?self)",
@@ -327,7 +366,24 @@ SUICIDE = Category("suicide", (re.compile(words(
     not_after("dont", "do not", "never") + r"(?:want|wish|ready|prefer) to die",
     r"wish i (?:was|were|could be) dead", "wish i could die", r"rather (?:be dead|die)",
     r"wish i (?:wasnt|werent|was not|were not) (?:here|alive|born|around)",
-    r"better (?:off )?(?:dead|without me|gone)",
+    r"better (?:off )?(?:dead|without me|gone)", r"better off (?:when|once|after|if) (?:im|i am) (?:gone|dead|not here)",
+    # Told as a plan for the near future: "this time next week ill be dead", "you wont hear from me again".
+    r"(?:ill|i will|im going to) be dead\b(?! (?:tired|on my feet|beat|before|by the time)\b)",
+    r"(?:ill|i will) be gone (?:soon|by|before)\b", r"(?:wont|will not) be alive\b",
+    r"(?:wont|will not) be around (?:much longer|any ?more|to see)\b",
+    r"(?:you|they|nobody|no one|noone) (?:wont|will not|will never|will) (?:ever )?hear from me again",
+    r"(?:not|wont|no longer) (?:be )?(?:a|any) (?:problem|burden|bother) (?:for|to) (?:anyone|anybody|you|them|everyone)"
+    r" (?:any ?more|much longer)",
+    r"(?:not planning on|dont plan on|not going to be|dont expect to be) (?:being )?(?:around|here|alive)"
+    r" (?:much longer|for long|any ?more)",
+    r"(?:im|i am) (?:so |just |completely |totally )?(?:done|finished) with (?:everything|it all|life|living|being alive)"
+    r"\b(?! (?:for|today|now that)\b)",
+    # Last words: "this is the last message ill send", "my wife will find the letter tomorrow".
+    r"(?:this is|its|this will be) (?:my|the) last (?:message|post|time i (?:write|message|post))",
+    r"last (?:message|post) (?:ill|i will|im going to) (?:ever )?(?:send|write|post)",
+    r"(?:will|ll) find (?:the|my) (?:letter|note)s?\b",
+    r"(?:calm|peace|peaceful|relieved|relief) (?:\w+ ){0,4}(?:now that|since|because) (?:\w+ ){0,3}(?:decided|made up my mind"
+    r"|(?:have|got) a plan)",
     r"(?:want|wish|like|rather|going) to (?:stop existing|not exist|cease to exist|disappear)(?! from)",
     r"wish i (?:didnt|did not) exist", r"disappear (?:forever|for good|permanently)",
     r"want (?:it|this|everything|life|it all) (?:all )?(?:to be )?over(?! with)",
@@ -357,7 +413,16 @@ SUICIDE = Category("suicide", (re.compile(words(
     # A cut that went further than meant: "cut deeper than i meant to on my wrist".
     r"cut (?:" + SELF + r" |my (?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach) )?(?:deeper|too deep)",
     r"(?:burn|burning|burnt|burned)(?:s)? (?:" + SELF + r"|my (?:legs?|arms?|wrists?|thighs?|skin|hands?|feet|stomach))"
-    r" (?:\w+ ){0,2}with (?:a |the |my )?(?:lighter|cigarettes?|fags?|match(?:es)?|iron|candle|lighter flame)",
+    r" (?:\w+ ){0,2}with (?:a |the |my )?(?:\w+ )?(?:lighter|cigarettes?|fags?|match(?:es)?|iron|candle|lighter flame"
+    r"|straighteners|spoon|kettle)",
+    r"(?:used|using|use|put|held|holding|pressed|pressing) (?:a |the |my )?(?:hot )?(?:lighter|cigarettes?|fags?|iron|spoon"
+    r"|straighteners) (?:on|to|onto|against) my (?:arms?|legs?|wrists?|thighs?|skin|stomach)",
+    r"(?:cutting|carving|carved|slicing|sliced|cut) (?:into )?(?:my|her|his|their) (?:own )?(?:arms?|forearms?|legs?|thighs?"
+    r"|wrists?|stomach|skin) (?:\w+ ){0,3}with (?:a |the |my |her |his )?(?:\w+ ){0,2}(?:razors?|blades?|knife|knives"
+    r"|scissors|compass|glass)",
+    r"(?:hit|punch|slap|whack|smash|bash)\w* my ?self (?:\w+ ){0,5}(?:when|whenever|every time) (?:the )?(?:pain|it)\b",
+    r"(?:slam|slamm|smash|crush|trap)\w* (?:my|his|her) (?:\w+ )?(?:hands?|fingers?|arms?|legs?|feet|foot|head) (?:\w+ ){0,4}"
+    r"(?:on purpose|deliberately|to feel)",
     # A gun within reach that the writer keeps thinking about.
     r"(?:gun|pistol|rifle|shotgun|firearm)(?: \w+){0,10} (?:keep thinking|been thinking|think about (?:it|using)"
     r"|thinking about (?:it|using))",
@@ -372,7 +437,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     + DRUG_ALTERNATIVES + r") (?:\w+ ){0,2}(?:aside|away|by)\b",
     r"(?:wont|will not|not going to|wont be|shant) (?:be )?need(?:ing)? (?:them|it|these|those|any of (?:it|this|them)"
     r"|my \w+)(?! (?:for|on|if|until|during|when|after|while))",
-    r"(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}letters? (?:to|for) (?:(?:my|the) (?:kids|children|family"
+    r"(?:wrote|written|writing|write|left|leaving) (?:\w+ ){0,2}(?:letters?|notes?) (?:to|for) (?:(?:my|the) (?:kids|children|family"
     r"|wife|husband|son|daughter|parents|mum|mom|dad|partner|girls|boys|grandchildren|loved ones)|everyone|everybody"
     r"|all of them)",
     # Knowing exactly what one will do, and when.
@@ -384,7 +449,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r" (?:is|will be|feels like|could be|might be) the (?:day|night)",
     r"(?:want|wanted|wants|wish|wished|wishes) to (?:not|never) wake up",
     r"(?:sleep|go to sleep) (?:forever|(?:and )?not wake)", r"(?:no|dont see a|cant see a|there is no|theres no) way out",
-    r"(?:tired|sick) of (?:living|being alive|life|existing)", r"(?:give|giving|given|gave) up on (?:life|living)",
+    r"(?:tired|sick) of (?:living|being alive|life|existing)", r"done (?:i am |im )?with (?:living|being alive|life|existing)\b(?! room)", r"(?:give|giving|given|gave) up on (?:life|living)",
     r"(?:end|ending|finish|finishing) (?:my|this|it) (?:life|pain) (?:for good|forever|permanently)",
     r"(?:rope|noose|razor|blades?|bridge|ledge|train tracks)(?: \w+){0,6} (?:ready|bought|got|found|waiting|tonight)",
     r"(?:got|have|bought|found) (?:a |the )?(?:rope|noose|razor blades?|blades?)(?! (?:for|to) (?:exercise|skipping|training))",
@@ -399,13 +464,16 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:blades?|razors?|knife|knives) (?:\w+ ){0,3}(?:next to|beside|in front of|by) me",
     r"(?:bleed\w*|blood) (?:\w+ ){0,3}from what (?:i|he|she|they) did",
     # Injuring the body "until it bleeds" is deliberate, whatever the tool.
-    r"until (?:it|they|i|my \w+) (?:start )?(?:bleeds?|bled|bleeding)",
+    r"(?:until|till) (?:it|they|i|my \w+) (?:start )?(?:bleeds?|bled|bleeding|bruises?|bruised|goes black|turns black"
+    r"|broke|breaks)",
     # "I cut myself on a rock" is an accident; "cutting myself" and "cut myself again" are not.
     r"(?:i|im|ive|id|he|hes|she|shes|they|theyre|been|my|his|her|their|urges? to|start\w*|stop\w*) (?:\w+ ){0,2}?"
     + SELF_HARM, r"harm(?:ing)? " + SELF, r"cutting " + SELF,
     r"cut " + SELF + " again",
     r"(?:hang|shoot|drown|poison|stab|gas)(?:ing)? " + SELF, r"slit (?:my )?wrists?",
-    r"jump (?:off|in front of) (?:a |the )?(?:bridge|building|train|roof|cliff)",
+    # Not "jump off a cliff into a warm sea": that is cliff diving.
+    r"jump (?:off|in front of) (?:a |the )?(?:bridge|building|train|roof|cliff)(?! into (?:a |the )?(?:\w+ )?(?:sea|pool"
+    r"|lake|river|water))",
     # About to take them: "should I take all my pills before a walk?" is a routine question.
     r"(?:(?:going|want|about|plan\w*|tempted|ready) to (?:take|swallow)|(?:thinking|thought) (?:of|about)"
     r" (?:taking|swallowing)|considering (?:taking|swallowing)) (?:all|a lot of|too many|loads of|lots of"
@@ -418,6 +486,20 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:this|next|it) (?:is|will be|s) my last (?:week|day|night|weekend|month|christmas|birthday)",
     r"(?:wont|will not|not going to) be (?:around|here) (?:much longer|for long|next|by|after)",
     r"(?:plan\w*|going|intend\w*|expect\w*|hope|want|decided) (?:to )?not (?:to )?be (?:around|here|alive)",
+    r"(?:im|i am|ive) (?:\w+ )?(?:plan\w*|going|intend\w*|decided|ready) to be (?:gone|dead)\b(?! (?:for|all|from)\b)",
+    # "and" is gone from the joined clauses: "a plan and a date" reads "a plan a date".
+    r"(?:a|the|my) plan (?:and )?(?:a|the) (?:date|day|time)(?! (?:for|of|after|before)\b)",
+    r"(?:when|once|after) (?:im|i am) (?:not (?:here|around) any ?more|no longer (?:here|around|alive))(?! (?:at|in|for)\b)",
+    r"(?:my|a) will (?:and )?(?:a|my|the) (?:goodbye )?(?:notes?|letters?)",
+    r"(?:want\w* to|thinking (?:of|about)|tempted to|going to|urge to|could just|might just|plan\w* to|think about)"
+    r" (?:\w+ )?(?:step\w*|walk\w*|throw\w* my ?self|jump\w*|lie|lying|lay) (?:\w+ ){0,3}?(?:in front of|under|into|on)"
+    r" (?:a |the |an )?(?:\w+ )?(?:train|bus|lorry|truck|car|traffic|tram|tracks|railway line)",
+    # "Nearly stepped out in front of a car" is a fall; nearly jumping is not.
+    r"(?:nearly|almost|close to) (?:\w+ )?(?:jump\w*|threw my ?self|throw\w* my ?self) (?:\w+ ){0,3}?(?:in front of|under)",
+    r"(?:nearly|almost|wanted to|want to|thinking of|thinking about|tempted to) (?:\w+ )?(?:step\w*|jump\w*) (?:off|out)"
+    r" (?:\w+ ){0,5}(?:train|lorry|bus) (?:came|comes|goes|went|passed|passes)",
+    r"(?:thinking|think|thought|tempted|want\w*|ill|i will|might|could) (?:\w+ ){0,2}(?:walk|wade|swim)\w* (?:out )?into"
+    r" (?:the )?(?:sea|ocean|river|lake|water)",
     r"(?:im|i am|i feel like|feel like) (?:just )?a burden",
     # "I'm not safe right now"; "not safe on my feet" is balance.
     r"(?:im|i am|(?:dont|do not) feel) (?:not )?safe (?:with|around|from) (?:my ?self|me)",
@@ -428,7 +510,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:lethal|fatal|deadly|the most certain|most likely to kill)",
     r"how (?:many|much) (?:\w+ ){0,4}(?:would|will|does it take to|to|could|can|before it|before they)"
     r" (?:\w+ ){0,4}(?:kill|die|be (?:lethal|fatal|deadly)|stop (?:a|the|your|my|his|her) heart|od|overdose"
-    r"|(?:not|never) wake up)",
+    r"|(?:not|never) (?:wake|woke) up)",
     r"enough (?:\w+ ){0,3}to (?:kill|die|not wake up|never wake up|end it)",
     r"before (?:it s|its|it is|it gets|it becomes|it would be|they are|theyre|they become) (?:\w+ )?(?:lethal|fatal|deadly)",
     r"(?:not|never) survive (?:the night|it|that)",
@@ -436,6 +518,9 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:what|which) (?:height|distance|drop|floor|storey|story) (?:\w+ ){0,4}(?:kill|fatal|lethal|deadly|die|survive)",
     r"how (?:high|far|deep|tall|long|fast) (?:\w+ ){0,12}(?:fatal|lethal|deadly|to kill|to die)",
     r"(?:painless|easiest|quickest|fastest|best|surest|quietest) way to (?:die|kill|end it|go)",
+    r"(?:use|used|using|uses) (?:them|it|these|those) to (?:die|kill (?:themselves|yourself|myself|himself|herself)"
+    r"|end (?:their lives|their life))",
+    r"(?:which|what) (?:floor|storey|story|height) (?:\w+ ){0,8}(?:high|tall) enough",
     r"how (?:to|do i|would i|could i|can i|would someone|could someone|do people) (?:kill (?:myself|themselves|someone)"
     r"|overdose|od|die)",
     r"(?:can|could|would|will) (?:you|someone|a person|i|he|she|people) (?:\w+ ){0,2}die (?:from|of|if) (?:\w+ ){0,4}"
@@ -460,6 +545,47 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"\b(?:amount|how many|how much|what number|quantity) (?:of )?(?:\w+ ){0,4}?(?:" + DRUG_ALTERNATIVES
     + r"|pills|tablets|meds|those|them|these) (?:\w+ ){0,4}?too much for (?:a|the|my|your|his|her|someone s"
     r"|somebody s|a persons) (?:heart|body|liver|system)\b"),
+    re.compile(LETHALITY_QUESTION + r" (?:\w+ ){0,10}?(?:" + MEANS + r") (?:\w+ ){0,14}?" + DEATH_OUTCOME),
+    re.compile(words("would", "could", "will", "is", "does", "do", "whats", "what", "which") + r" (?:\w+ ){0,8}?(?:" + MEANS
+               + r") (?:\w+ ){0,10}?" + DEATH_OUTCOME),
+    re.compile(words(r"(?:is|would|does) (?:hanging|drowning|jumping|an overdose|overdosing|bleeding out|gassing)"
+                     r" (?:\w+ )?(?:painless|quick|peaceful|hurt)",
+                     r"(?:quickest|surest|fastest|easiest|best|painless\w*) way (?:out\b(?! of)|to (?:not|never) wake)",
+                     r"(?:beam|hook|rail|banister|bannister|loft hatch) (?:\w+ ){0,3}strong enough to hold (?:me|my weight"
+                     r"|a person|an adult|someone)")),
+    re.compile(LETHALITY_QUESTION + r" (?:\w+ ){0,10}?" + IMPACT + r" (?:\w+ ){0,14}?" + words(r"(?:be|is|was) instant\w*")),
+    Unless(near(60, words("where", "how deep", "which way", "which vein", "best vein", "right way", "make sure", "it works"),
+                words("cut", "cutting", "slit", "slice"), words(r"wrists?", r"veins?", r"arter\w*")),
+           re.compile(words(r"surg\w*", "carpal", "cubital", "release", "do they cut", r"incisions?", r"operat\w*", "surgeon",
+                            "nurse", "blood test"))),
+    Unless(near(60, words("rope", "belt", "cord", "noose", "ligature", "dog lead"),
+                words(r"hold (?:an adult|a person|a grown \w+|my weight|someone|a body|\d+ ?kg)", "take my weight")),
+           re.compile(words("gym", r"climb\w*", "machine", r"pull ?ups?", r"chin ?ups?", "trx", "swing", "hammock",
+                            r"exercis\w*", "band", "yoga", "aerial", "traction", "device"))),
+    # A stock of a medicine put by: "three months of codeine saved up in a drawer".
+    Unless(re.compile(r"\b(?:months?|weeks?|boxes|packs|packets|strips|bottles|years?) (?:worth )?of (?:my |his |her )?"
+                      r"(?:\w+ )?(?:" + DRUG_ALTERNATIVES + r"|pills|tablets|meds|painkillers) (?:\w+ ){0,2}(?:saved|stashed"
+                      r"|hoarded|stockpiled|put aside|hidden(?! from))\b(?! (?:up )?for (?:my |the |a )?(?:holiday|trip|travel))"),
+           re.compile(words(r"dispos\w*", r"get rid", "late", "return them", "take them back"))),
+    # Medicines kept back rather than taken: "ive been stockpiling my oramorph", "not taking my tablets, saving them".
+    near(60, not_after("not to", "dont", "shouldnt", "not") + words(r"stockpil\w*", r"hoard\w*", r"squirrel\w*",
+                                                                  "kept back", "keeping them", "put by", "saving them",
+                                                                  "saving up"), MEDICINE + "|" + words("morphine", "oramorph")),
+    # Hurting oneself with something, or against a wall, as a habit or on purpose.
+    Unless(near(140, r"\b(?:(?:hit|hitting|hits|smash\w*|beat\w*|whack\w*|bash\w*) (?:my|his|her) (?:own )?(?:legs?|shins?"
+                r"|arms?|feet|foot|thighs?|knees?|head|body|stomach) (?:\w+ ){0,2}with (?:a |the |my )?(?:hammer|belt|bat"
+                r"|stick|rolling pin|shoe|book|mallet|bottle)|(?<!like )bang(?:ing|ed|s)? (?:my|his|her) head (?:\w+ ){0,2}"
+                r"(?:against|on|into) (?:the |a )?(?:wall|floor|door))\b",
+                words("keep", r"every (?:day|night|time)", "until", "till", "on purpose", "deliberately", "to feel",
+                      "to stop", "cant stop", "how to stop", "it helps")),
+           re.compile(words(r"accident\w*", "diy", r"shel(?:f|ves)", r"reflex\w*", r"when i (?:fell|fall|slipped|tripped)",
+                            "playing", "with my gp", "with the gp", "trying to"))),
+    # Warning signs that are ordinary alone and alarming together (not the things of someone who died).
+    Unless(at_least(2, *FAREWELL_SIGNS), re.compile(BEREAVED)),
+    # Waiting at the tracks: "i keep looking at the train tracks on my walk, yesterday i waited for one".
+    near(150, words("train tracks", "railway line", "rail line", "level crossing", "platform edge", "the tracks"),
+         words(r"waited for (?:one|a train|the train)", r"(?:nearly|almost|wanted to|want to|thinking of|tempted to)"
+               r" (?:step|jump|walk)")),
     # Whether too much of a medicine is dangerous or can kill: "is it dangerous to take too much pregabalin".
     near(40, r"\btoo (?:much|many) (?:of )?(?:(?:my|your|his|her|their|the) )?(?:\w+ ){0,2}?" + MEDICINE,
          words("dangerous", "kill", "die", "fatal", "deadly", "lethal")),
@@ -470,16 +596,20 @@ SUICIDE = Category("suicide", (re.compile(words(
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
 TOOK = words("took", "taken", "swallowed", "ate", "eaten", "popped", "downed", "necked", "chewed",
-             r"(?:has|have|had|he|she|they|i) had", "got into",
+             r"(?:has|have|had|he|she|they|i) had", r"^had(?= (?:\w+ )?(?:extra|too many|too much|double|a handful)| \d+ of)",
+             "got into",
              r"(?:overdid|overdone)")
 EXCESS = words("too many", "too much", "all", "double", "doubled", "twice", "triple", "extra", "a lot",
                "lots", "loads", "a bunch", "a handful", "handfuls", "whole", "entire", "several", "dozens?",
                "a few extra", r"more than (?:\w+ ){0,2}(?:should|prescribed|allowed|meant|supposed)",
-               "by mistake", "by accident", r"accidentally",
+               "by mistake", "by accident", r"accidentally", r"(?:a|the|half a|half the) (?:whole )?(?:packet|box|strip"
+               r"|bottle|blister) of", "the rest of",
                r"(?:two|2|three|3|several) days worth", r"(?:two|2|both|three|3|several) (?:days|nights|mornings) doses",
                r"todays (?:and )?tomorrows",
-               # A count of tablets, not a strength: "took 6 of them", not "300 mg".
-               r"(?:[3-9]|\d{2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty)"
+               # A count of tablets, not a strength ("took 6 of them", not "300 mg"), nor a time ("at 9", "10:30" read
+               # "10 30").
+               not_after("at", "by", "until", "till", "since", "before", "after", "from") + r"(?<![0-9] )"
+               + r"(?:[3-9]|\d{2}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty)"
                r"(?! ?(?:mg|mcg|milligrams?|micrograms?|ml|hours?|hrs?|minutes?|mins?|days?|weeks?|years?|am|pm))")
 OVERDOSE = Category("overdose", (
     near(50, words("too many", "too much", "way too many", "way more", r"the (?:whole )?lot", r"more than (?:\w+ ){0,2}(?:should|prescribed"
@@ -620,6 +750,7 @@ LONG_AGO = re.compile(
     r"|the (?:spring|summer|autumn|fall|winter))"
     r"|in (?:19|20)\d\d|when i was (?:a (?:kid|child|teen\w*|boy|girl)|young|younger|little|\d+)"
     r"|as a (?:kid|child|teen\w*)|years ago|long time ago|(?:once|twice) in my life"
+    r"|(?:back|when i was) in my (?:teens|twenties|thirties|forties|fifties|sixties|[1-6]0s)"
     r"|i used to (?:get|have|suffer))\b")
 # A clause whose symptom a clinician has since explained or cleared ("was just a pulled muscle, my gp checked").
 CLINICIAN = r"(?:gp|doctor|dr|doc|physio|cardiologist|consultant|nurse|hospital|a and e|er|urgent care|paramedics?)"
@@ -655,7 +786,8 @@ HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, "right now", "just now", "
                                    r"|those)", r"(?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that"
                                    r"|them|those) now",
                                    r"(?:its|it is|thats|that is) happening",
-                                   r"(?:its|it s) back", r"return\w*", r"recurr\w*", "same thing",
+                                   r"(?:its|it s) back", r"return\w*", r"recurr\w*", "same thing", r"creep\w* back",
+                                   r"(?:thoughts|urges|feelings) (?:are|have) (?:\w+ )?back",
                                    # "what i'm feeling since i started walking again", "it's the same pain"
                                    r"since (?:i|he|she|we|they) (?:\w+ ){0,3}again", r"(?:its|it s|it is|is) the same (?:feeling|pain)"))
 # A clause that goes on telling a past event ("back in 2015 i had a dark time and took an overdose, i was in

@@ -74,6 +74,26 @@ def _smallest_span_covering_all(hits: list[tuple[int, int]], kinds: int) -> floa
     return best
 
 
+@dataclass(frozen=True)
+class AtLeast:
+    """Matches when at least ``count`` of the patterns occur anywhere in the text.
+
+    For warning signs that are ordinary one by one ("sorted the paperwork", "cancelled the birthday meal")
+    and alarming together.
+    """
+
+    count: int
+    parts: tuple[re.Pattern[str], ...]
+
+    def search(self, text: str) -> bool:
+        return sum(1 for part in self.parts if part.search(text)) >= self.count
+
+
+def at_least(count: int, *parts: str) -> AtLeast:
+    """``AtLeast`` of regex sources, compiled once."""
+    return AtLeast(count, tuple(re.compile(part) for part in parts))
+
+
 def any_search(matchers: tuple[Matcher, ...], text: str) -> bool:
     """True when any matcher finds something in ``text``."""
     return any(matcher.search(text) for matcher in matchers)
