@@ -144,6 +144,10 @@ def test_tabs_and_newlines_are_ordinary_text():
     ("Should I take ibuprofen before my run?", "scope:medication_mixed"),
     # A drink with a medicine is the pharmacist's question, a swim or a walk beside it too.
     ("a couple of beers with my duloxetine at the bbq, then a swim, is that ok", "scope:medication_mixed"),
+    # Going on with a medicine or coming off it, however far its name is from the question.
+    ("im on duloxetine 60mg for my feet, should i keep taking it while i train for a 10k", "scope:medication_mixed"),
+    ("my consultant wants me off gabapentin, is it better to taper slowly so my walking doesnt suffer",
+     "scope:medication_mixed"),
     ("do I have neuropathy?", "scope:diagnosis"),
     ("what is wrong with me", "scope:diagnosis"),
     ("is my pain neuropathy?", "scope:diagnosis"),

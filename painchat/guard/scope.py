@@ -156,6 +156,12 @@ DISCLAIMED = re.compile(words(r"(?:not|never|no plans?|dont want|do not want|im 
                               r" (?:\w+ ){0,2}(?:upped|raised|increased|lowered|reduced|changed|switched) (?:my |the )?"
                               r"(?P<kept>\w+) (?:to|on) \d+ ?(?:mg|mcg)"))
 
+# Asking whether to go on with a medicine, or how to come off it, wherever its name is in the message ("im on
+# amitriptyline 20mg for my back, can i keep taking it or should i stop"; "is it better to taper really slowly").
+ASKS_TO_CHANGE_COURSE = re.compile(words(
+    r"(?:should|can|could|do|shall|(?:is it )?(?:ok|okay|better|safe|best) to) (?:i |we |he |she |they )?(?:\w+ ){0,2}?"
+    r"(?:taper\w*|wean\w*|come off|stop taking|keep taking|carry on taking|continue taking|stop (?:it|them))"))
+
 # Conditions a person may ask to be told they have; suffixes cover the long tail.
 CONDITION = (r"(?:neuropath\w*|nerve (?:pain|damage|problems?|issues?|injury|injuries|disease|compression"
              r"|entrapment)|(?:pinched|trapped|damaged) nerves?|(?:pre ?)?diabet\w*|ms|multiple sclerosis"
@@ -376,6 +382,8 @@ def _corrected(text: str) -> str:
 def _asks_what_to_do_with_it(text: str) -> bool:
     """The normalised text asks what to do with a medicine: a decision word it does not disclaim beside exercise;
     alone, any question but a general one about the medicine (``GENERAL_ABOUT_MEDICINE``)."""
+    if ASKS_TO_CHANGE_COURSE.search(text):
+        return True
     text = DISCLAIMED.sub(lambda match: f" {match['kept'] or ''} ", text)
     if re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text):
         return True
