@@ -90,6 +90,12 @@ ROUND12 = LaterRound("Round 12", DATA_DIR / "safety_round12.jsonl",
                      "(grief without risk, effort that settles, symptoms a doctor cleared, allergy look-alikes, questions "
                      "about red flags, figures of speech, past events), all sealed; first run = the code before round "
                      "11's changes (73c8d04)")
+ROUND13 = LaterRound("Round 13", DATA_DIR / "safety_round13.jsonl",
+                     "written blind in English by one more author who saw no code nor set, on mental-health crises told "
+                     "indirectly: 120 emergencies (35 suicide, 25 self-harm, 30 questions about lethal means, 30 "
+                     "overdoses; plans, farewells, euphemisms, carers, stories) and 120 near misses (100 ordinary: low "
+                     "mood, grief without risk, past episodes long over, figures of speech; 20 medicine decisions); first "
+                     "run = the code before the changes it measures (1ef5bfb)")
 MEDICINES = LaterRound("Medicine questions", DATA_DIR / "medicine_round1.jsonl",
                        "written blind in English by another author who saw no code nor set, for the line between a "
                        "medicine decision and a question about a medicine: 40 decisions (dose, timing, starting, "
@@ -100,7 +106,7 @@ MEDICINES2 = LaterRound("Medicine questions, round 2", DATA_DIR / "medicine_roun
                         "written blind in English by one more author, after the medicine rules were built, to check "
                         "them only: 40 decisions (many impersonal: \"can you…\", \"should people with… take…\"), 40 "
                         "general questions about a medicine and 20 medicines in passing, all sealed")
-LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND11, ROUND12, MEDICINES,
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND11, ROUND12, ROUND13, MEDICINES,
                 MEDICINES2)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
