@@ -130,10 +130,17 @@ class Assistant:
             return self._result(verdict.kind, verdict.message, timings, started, question)
         if turns is None:
             return self.invalid(messages.INVALID_HISTORY)
-        if verdict:
-            return self._result(verdict.kind, verdict.message, timings, started, question)
-        if too_long:
-            return self.invalid(messages.HISTORY_TOO_LONG)
+        if verdict or too_long:
+            answer = (self._result(verdict.kind, verdict.message, timings, started, question) if verdict
+                      else self.invalid(messages.HISTORY_TOO_LONG))
+        else:
+            answer = self._answer_from_papers(question, query, recent, timings, started, generate)
+        return self._with_crisis_note(answer, question, verdict)
+
+    def _answer_from_papers(
+        self, question: str, query: str, recent: list[Turn], timings: dict[str, float], started: float, generate: bool
+    ) -> Answer:
+        """The answer to a message the guard let through (``query``: the question resolved against its history)."""
         # A follow-up inherits its topic's risks: "is it ok to keep going?" after chest pain is urgent,
         # "and how often?" after a drug question is still a drug question.
         inherited = self._screen(query) if query != question else None
@@ -144,6 +151,15 @@ class Assistant:
         if guard.medicine_in_passing(question):
             return answer.model_copy(update={"answer": f"{answer.answer}\n\n{guard.MEDICINE_NOTE}"})
         return answer
+
+    def _with_crisis_note(self, answer: Answer, question: str, verdict: guard.Verdict | None) -> Answer:
+        """``answer``, ending with the crisis line when the English message reads somewhat like a crisis the guard
+        did not alarm on (``crisis_note_probability``): it misses crises told without their words."""
+        english = verdict is None or verdict.language == "en"
+        if answer.kind in ("emergency", "invalid") or not english or not self.alarm.reads_near_crisis(
+                question, self.settings.crisis_note_probability):
+            return answer
+        return answer.model_copy(update={"answer": f"{answer.answer}\n\n{guard.crisis_note(self.contacts)}"})
 
     def resolved_query(self, question: str, turns: list[Turn]) -> str:
         """What retrieval and the language model see: injected instructions removed, follow-ups joined to their topic."""
@@ -210,15 +226,19 @@ class Assistant:
     def _start_answer(self, reads: str) -> None:
         """Forgets what the previous answer embedded; ``reads``: the text whose lay reading retrieval will embed."""
         self._answering.embedded = {}
+        self._answering.screened = {}
         self._answering.reads = reads
 
     def _screened(self, text: str) -> np.ndarray:
         """The vector the guard judges: with its lay reading in one batch when retrieval reads the same text,
         alone when it does not (a follow-up's own words are screened; retrieval reads them joined to their topic).
         """
-        if text != self._answering.__dict__.get("reads", text):
-            return self.embedder.encode([text])[0]
-        return self._embedded(text)[0]
+        if text == self._answering.__dict__.get("reads", text):
+            return self._embedded(text)[0]
+        alone = self._answering.__dict__.setdefault("screened", {})  # judged twice: the alarm, then the crisis note
+        if text not in alone:
+            alone[text] = self.embedder.encode([text])[0]
+        return alone[text]
 
     def _embedded(self, text: str) -> tuple[np.ndarray, np.ndarray, Reading]:
         """(the text's vector, for the guard; its lay reading's vector and the reading, for retrieval).

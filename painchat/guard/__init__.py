@@ -23,13 +23,21 @@ from painchat.guard.injection import strip_instructions
 from painchat.guard.language import detect_language, looks_english
 from painchat.guard.scope import about_an_unloaded_medicine, medicine_in_passing, out_of_scope_reason
 from painchat.guard.semantic import SemanticAlarm
-from painchat.guard.texts import INVALID, MEDICINE_NOTE, OUT_OF_SCOPE, Contacts, emergency_message, for_example
+from painchat.guard.texts import (
+    INVALID,
+    MEDICINE_NOTE,
+    OUT_OF_SCOPE,
+    Contacts,
+    crisis_note,
+    emergency_message,
+    for_example,
+)
 from painchat.guard.translations import foreign_emergency_message, only_english_message
 from painchat.guard.validation import find_problem
 from painchat.models import Kind
 
-__all__ = ["MEDICINE_NOTE", "Contacts", "SemanticAlarm", "Verdict", "about_an_unloaded_medicine", "medicine_in_passing",
-           "screen", "strip_instructions"]
+__all__ = ["MEDICINE_NOTE", "Contacts", "SemanticAlarm", "Verdict", "about_an_unloaded_medicine", "crisis_note",
+           "medicine_in_passing", "screen", "strip_instructions"]
 
 
 # Categories that the effort of a workout can look like.

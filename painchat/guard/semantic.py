@@ -51,6 +51,9 @@ NEIGHBOUR_SHARE = 1.0
 # tears can read like one. Most, not 4 of 5: the tuning sets' emergencies that only this judgement catches
 # sit at 3 to 5 of 5, and a missed emergency costs more than a false alarm.
 WHOLE_NEIGHBOUR_SHARE = 0.6
+# A message reads near a crisis only with an emergency among its nearest bank examples: short questions ("how many
+# minutes a day tho") can sit closest to the suicide examples' mean with none of them near.
+NEAR_CRISIS_NEIGHBOURS = 0.2
 # Figures of speech read as meant before embedding: "dying to get back to running" is eagerness, and the
 # embedding reads "dying". The rules need no such table: they look for a symptom beside the word.
 FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for pattern, meant in (
@@ -222,6 +225,17 @@ class SemanticAlarm:
             if self.fit.window_alarms(np.asarray(vector)):
                 return self._nearest_categories(np.asarray(vector))
         return ()
+
+    def reads_near_crisis(self, question: str, probability: float) -> bool:
+        """The whole message reads somewhat like a crisis: suicide its nearest category, its emergency probability at
+        least ``probability`` (below the alarm threshold), and no word from the writer that they are safe."""
+        present = as_judged(question)
+        if SAID_SAFE.search(question) or all(word in STOPWORDS or word in ASKING_ONLY for word in tokens(present)):
+            return False
+        vector = np.asarray(self.embed(question) if present == question else self.encode([present])[0])
+        return (emergency_probability(self.fit.weights, vector) >= probability
+                and self.fit.emergency_neighbours(vector) >= NEAR_CRISIS_NEIGHBOURS
+                and self._nearest_categories(vector)[:1] == ("suicide",))
 
     def judge(self, vector: np.ndarray) -> tuple[str, ...]:
         """The categories of a whole message's embedding; () unless it clears the threshold among emergencies."""
