@@ -157,7 +157,7 @@ class Assistant:
         did not alarm on (``crisis_note_probability``): it misses crises told without their words."""
         english = verdict is None or verdict.language == "en"
         if answer.kind in ("emergency", "invalid") or not english or not self.alarm.reads_near_crisis(
-                question, self.settings.crisis_note_probability):
+                question, self.settings.crisis_note_probability, self.settings.crisis_note_window_probability):
             return answer
         return answer.model_copy(update={"answer": f"{answer.answer}\n\n{guard.crisis_note(self.contacts)}"})
 

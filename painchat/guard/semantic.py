@@ -23,6 +23,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -202,6 +203,8 @@ class SemanticAlarm:
         self.embed = embed or (lambda text: self.encode([text])[0])
         self.near_tie = near_tie
         self.fit = fit or load_fit()
+        # A long message's windows are judged by the alarm, then by the crisis note: embedded once.
+        self._encode_windows = lru_cache(maxsize=16)(lambda pieces: self.encode(list(pieces)))
         self._names = tuple(self.fit.centroids)
         self._centroids = np.stack([self.fit.centroids[name] for name in self._names])
 
@@ -221,18 +224,26 @@ class SemanticAlarm:
         if found := self.judge(vector):
             return found
         pieces = windows(present)
-        for vector in self.encode(list(pieces)) if pieces else ():
+        for vector in self._encode_windows(pieces) if pieces else ():
             if self.fit.window_alarms(np.asarray(vector)):
                 return self._nearest_categories(np.asarray(vector))
         return ()
 
-    def reads_near_crisis(self, question: str, probability: float) -> bool:
-        """The whole message reads somewhat like a crisis: suicide its nearest category, its emergency probability at
-        least ``probability`` (below the alarm threshold), and no word from the writer that they are safe."""
+    def reads_near_crisis(self, question: str, probability: float, window_probability: float) -> bool:
+        """The message reads somewhat like a crisis, and the writer has not said they are safe: the whole message's
+        emergency probability is at least ``probability`` (below the alarm threshold), or one of a long message's
+        windows' at least ``window_probability``, with suicide its nearest category and an emergency among its
+        nearest bank examples."""
         present = as_judged(question)
         if SAID_SAFE.search(question) or all(word in STOPWORDS or word in ASKING_ONLY for word in tokens(present)):
             return False
-        vector = np.asarray(self.embed(question) if present == question else self.encode([present])[0])
+        whole = np.asarray(self.embed(question) if present == question else self.encode([present])[0])
+        pieces = windows(present)
+        return self._near_crisis(whole, probability) or any(
+            self._near_crisis(np.asarray(vector), window_probability) for vector in
+            (self._encode_windows(pieces) if pieces else ()))
+
+    def _near_crisis(self, vector: np.ndarray, probability: float) -> bool:
         return (emergency_probability(self.fit.weights, vector) >= probability
                 and self.fit.emergency_neighbours(vector) >= NEAR_CRISIS_NEIGHBOURS
                 and self._nearest_categories(vector)[:1] == ("suicide",))
