@@ -130,9 +130,10 @@ class Assistant:
             return self._result(verdict.kind, verdict.message, timings, started, question)
         if turns is None:
             return self.invalid(messages.INVALID_HISTORY)
-        if verdict or too_long:
-            answer = (self._result(verdict.kind, verdict.message, timings, started, question) if verdict
-                      else self.invalid(messages.HISTORY_TOO_LONG))
+        if verdict:
+            answer = self._result(verdict.kind, verdict.message, timings, started, question)
+        elif too_long:
+            answer = self.invalid(messages.HISTORY_TOO_LONG)
         else:
             answer = self._answer_from_papers(question, query, recent, timings, started, generate)
         return self._with_crisis_note(answer, question, verdict)

@@ -316,18 +316,17 @@ JOINING_THE_DEAD = near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them
 # does a fall need to be so you dont survive it", "what speed would a car need to hit a wall for it to be instant".
 LETHALITY_QUESTION = words(r"how (?:high|far|fast|strong|deep|long|big|many|much|hard|tall|heavy|quick)",
                            r"(?:which|what) (?:floor|storey|story|height|speed|drop|dose|amount|number)")
-MEANS = words(r"falls?", r"drops?", r"jump\w*", "height", r"floors?", r"storeys?", r"bridges?", r"buildings?", r"cliffs?",
-              r"roofs?", r"cars?", "speed", r"walls?", r"trains?", r"ropes?", r"belts?", r"noose", r"hang\w*", r"cut\w*",
-              r"veins?", r"wrists?", r"water", r"drown\w*", "gas", r"knife", r"blades?") + "|" + MEDICINE
+# An impact, and "instant": "what speed would a car need to hit a wall for it to be instant".
+IMPACT = words(r"falls?", r"drops?", r"jump\w*", "height", r"floors?", r"bridges?", r"buildings?", r"cliffs?", r"cars?",
+               r"walls?", r"trains?")
+MEANS = (IMPACT + "|" + words(r"storeys?", r"roofs?", "speed", r"ropes?", r"belts?", r"noose", r"hang\w*", r"cut\w*",
+                              r"veins?", r"wrists?", r"water", r"drown\w*", "gas", r"knife", r"blades?") + "|" + MEDICINE)
 DEATH_OUTCOME = words("die", "dies", "fatal", "lethal", "deadly", "unsurvivable",
                       r"kill (?:you|u|someone|somebody|a person|an adult|him|her|them|my ?self|your ?self)",
                       r"(?:would|will|could|to) (?:\w+ )?kill me",
                       r"(?:not|never|dont|wont|doesnt|didnt|couldnt|cant) (?:\w+ )?survive",
                       r"(?:never|not) (?:wake|woke|waking) up", r"(?:guaranteed|certain) death", "bleed out",
                       r"finish (?:someone|somebody|me|him|her|them|you|a person) off")
-# An impact, and "instant": "what speed would a car need to hit a wall for it to be instant".
-IMPACT = words(r"falls?", r"drops?", r"jump\w*", "height", r"floors?", r"bridges?", r"buildings?", r"cliffs?", r"cars?",
-               r"walls?", r"trains?")
 # Warning signs that are ordinary alone and alarming together.
 FAREWELL_SIGNS = (
     words(r"(?:sorted|sorting|sort out|sorted out|put in order|putting in order|finished|updated|updating|made|making"

@@ -203,8 +203,9 @@ class SemanticAlarm:
         self.embed = embed or (lambda text: self.encode([text])[0])
         self.near_tie = near_tie
         self.fit = fit or load_fit()
-        # A long message's windows are judged by the alarm, then by the crisis note: embedded once.
-        self._encode_windows = lru_cache(maxsize=16)(lambda pieces: self.encode(list(pieces)))
+        # What a message reads (see ``as_judged``) and its windows are judged by the alarm, then by the crisis
+        # note: embedded once.
+        self._encoded = lru_cache(maxsize=16)(lambda texts: self.encode(list(texts)))
         self._names = tuple(self.fit.centroids)
         self._centroids = np.stack([self.fit.centroids[name] for name in self._names])
 
@@ -217,31 +218,39 @@ class SemanticAlarm:
         return () if found[:1] == ("suicide",) and SAID_SAFE.search(question) else found
 
     def _read(self, question: str) -> tuple[str, ...]:
-        present = as_judged(question)
-        if all(word in STOPWORDS or word in ASKING_ONLY for word in tokens(present)):
+        judged = self._judged(question)
+        if judged is None:
             return ()
-        vector = np.asarray(self.embed(question) if present == question else self.encode([present])[0])
+        present, vector = judged
         if found := self.judge(vector):
             return found
-        pieces = windows(present)
-        for vector in self._encode_windows(pieces) if pieces else ():
-            if self.fit.window_alarms(np.asarray(vector)):
-                return self._nearest_categories(np.asarray(vector))
+        for window in self._window_vectors(present):
+            if self.fit.window_alarms(window):
+                return self._nearest_categories(window)
         return ()
+
+    def _judged(self, question: str) -> tuple[str, np.ndarray] | None:
+        """What the layer reads of the message and its vector; None when it is made of asking words only."""
+        present = as_judged(question)
+        if all(word in STOPWORDS or word in ASKING_ONLY for word in tokens(present)):
+            return None
+        return present, np.asarray(self.embed(question) if present == question else self._encoded((present,))[0])
+
+    def _window_vectors(self, present: str) -> list[np.ndarray]:
+        pieces = windows(present)
+        return [np.asarray(vector) for vector in self._encoded(pieces)] if pieces else []
 
     def reads_near_crisis(self, question: str, probability: float, window_probability: float) -> bool:
         """The message reads somewhat like a crisis, and the writer has not said they are safe: the whole message's
         emergency probability is at least ``probability`` (below the alarm threshold), or one of a long message's
         windows' at least ``window_probability``, with suicide its nearest category and an emergency among its
         nearest bank examples."""
-        present = as_judged(question)
-        if SAID_SAFE.search(question) or all(word in STOPWORDS or word in ASKING_ONLY for word in tokens(present)):
+        judged = None if SAID_SAFE.search(question) else self._judged(question)
+        if judged is None:
             return False
-        whole = np.asarray(self.embed(question) if present == question else self.encode([present])[0])
-        pieces = windows(present)
+        present, whole = judged
         return self._near_crisis(whole, probability) or any(
-            self._near_crisis(np.asarray(vector), window_probability) for vector in
-            (self._encode_windows(pieces) if pieces else ()))
+            self._near_crisis(window, window_probability) for window in self._window_vectors(present))
 
     def _near_crisis(self, vector: np.ndarray, probability: float) -> bool:
         return (emergency_probability(self.fit.weights, vector) >= probability
