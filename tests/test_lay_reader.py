@@ -40,6 +40,11 @@ def test_missing_terms_are_words_the_papers_never_use(reader):
     assert reader.read("my nerve pain feels really bad, is treating it possible").missing == ()
 
 
+def test_plurals_and_possessives_of_asking_words_are_not_missing(reader):
+    # "dad's" reads as "dads": a person asked about is no more a missing topic than "dad"
+    assert reader.read("my dad's neuropathy and my husbands, is yoga ok").missing == ("yoga",)
+
+
 def test_naming_a_paper_reads_its_title(reader):
     reading = reader.read("what is the dobson paper about")
     assert "benefits" in reading.text and reading.missing == ()
