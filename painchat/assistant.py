@@ -14,7 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from painchat import guard, messages
 from painchat.calibration import calibrated
-from painchat.compose import AnswerBuilder, asks_about_the_study, related_note
+from painchat.compose import AnswerBuilder, asks_about_the_study, asks_for_a_count, related_note
 from painchat.corpus_words import CorpusWords
 from painchat.embedding import Embedder
 from painchat.errors import StoreError
@@ -52,6 +52,7 @@ class Assistant:
             margin=self.settings.answer_margin,
             duplicate=self.settings.duplicate_similarity,
             about_paper_penalty=self.settings.about_paper_penalty,
+            count_bonus=self.settings.count_bonus,
         )
         self.log = QuestionLog(self.settings) if self.settings.log_questions else None
         self.contacts = guard.Contacts(self.settings.emergency_number, self.settings.crisis_line)
@@ -203,7 +204,11 @@ class Assistant:
         best = max((s.score for s in candidates), default=0.0)
         kind = "not_covered" if _about_what_is_not_loaded(question, reading) else self.calibration.shape(
             best, reading.missing, reading.absent_meaning, vector)
-        chosen = self.builder.select(candidates, asks_about_the_study(query)) if kind != "not_covered" else []
+        chosen = (
+            self.builder.select(candidates, asks_about_the_study(query), asks_for_a_count(question))
+            if kind != "not_covered"
+            else []
+        )
         if chosen:
             missing = reading.missing if kind == "related" else ()
             text, citations = self.builder.render(chosen, self.index.sources, _intro(kind, missing))

@@ -33,6 +33,16 @@ _ASKS_ABOUT_THE_STUDY = re.compile(
 )
 
 
+# "How many experts…?" is answered by a sentence that gives a number ("21 experts"), which the small model
+# ranks no higher than any other sentence on the topic. "One" is left out: it is rarely a count.
+_ASKS_FOR_A_COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
+_STATES_A_NUMBER = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|"
+    r"hundreds?|thousands?|millions?|dozens?)\b",
+    re.IGNORECASE,
+)
+
+
 def describes_the_paper(sentence: str, section: str) -> bool:
     """The sentence says what the paper set out to do or how, rather than what it found."""
     return bool(_ABOUT_THE_PAPER.search(sentence) or _METHOD_SECTIONS.search(section))
@@ -40,6 +50,14 @@ def describes_the_paper(sentence: str, section: str) -> bool:
 
 def asks_about_the_study(question: str) -> bool:
     return bool(_ASKS_ABOUT_THE_STUDY.search(question))
+
+
+def asks_for_a_count(question: str) -> bool:
+    return bool(_ASKS_FOR_A_COUNT.search(question))
+
+
+def states_a_number(sentence: str) -> bool:
+    return bool(_STATES_A_NUMBER.search(sentence))
 
 
 class AnswerBuilder:
@@ -52,23 +70,30 @@ class AnswerBuilder:
         margin: float = default("answer_margin"),
         duplicate: float = default("duplicate_similarity"),
         about_paper_penalty: float = default("about_paper_penalty"),
+        count_bonus: float = default("count_bonus"),
     ):
         self.max_sentences = max_sentences
         self.min_score = min_score  # below this a sentence does not answer the question
         self.margin = margin  # keep sentences within this of the best one
         self.duplicate = duplicate  # cosine above which two sentences say the same thing
         self.about_paper_penalty = about_paper_penalty
+        self.count_bonus = count_bonus
 
-    def select(self, candidates: Sequence[ScoredSentence], about_study: bool = True) -> list[ScoredSentence]:
+    def select(
+        self, candidates: Sequence[ScoredSentence], about_study: bool = True, wants_count: bool = False
+    ) -> list[ScoredSentence]:
         """Best sentences, near-duplicates dropped, grouped by paper; findings before sentences about a paper.
 
         Unless ``about_study``, a sentence describing the paper itself ranks ``about_paper_penalty``
         lower and is quoted after the findings: it may say what the paper covers, not what it found.
+        When the question ``wants_count``, a sentence stating a number ranks ``count_bonus`` higher.
         """
         demoted = {id(s) for s in candidates if not about_study and describes_the_paper(s.text, s.passage.section)}
+        counted = {id(s) for s in candidates if wants_count and states_a_number(s.text)}
 
         def rank(sentence: ScoredSentence) -> float:
-            return sentence.score - (self.about_paper_penalty if id(sentence) in demoted else 0.0)
+            penalty = self.about_paper_penalty if id(sentence) in demoted else 0.0
+            return sentence.score - penalty + (self.count_bonus if id(sentence) in counted else 0.0)
 
         ranked = sorted(candidates, key=rank, reverse=True)
         if not ranked:

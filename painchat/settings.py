@@ -122,6 +122,11 @@ class Settings(BaseSettings):
         0.1, ge=0, le=3, description="Score taken off a sentence describing the paper itself (its aim, its methods) "
         "unless the question asks about the study: findings come first."
     )
+    count_bonus: float = Field(
+        0.3, ge=0, le=3, description="Score added to a sentence stating a number when the question asks how many: "
+        "'how many experts…' is answered by '…21 experts…'. Set on the lay tuning halves (0.3 and 0.5 cite the "
+        "answering sentence equally; 0.8 loses one)."
+    )
     suggestions_shown: int = Field(
         3, ge=0, le=8, description="Checked example questions offered with a 'not covered' or 'out of scope' answer."
     )
