@@ -224,7 +224,10 @@ model on wording it was not fitted to; its first run is the answers of the code 
 blind by one more author who read only the three abstracts, half of each label sealed); its first run is the \
 answers of the code when it was written (`docs/firstrun/lay_round4.baseline.jsonl`, both halves). **Round 5** \
 (`tests/data/lay_round5.jsonl`, 160 questions, 21 of them follow-ups, by another author who read only the \
-abstracts, half of each label sealed); first run: `docs/firstrun/lay_round5.baseline.jsonl`.
+abstracts, half of each label sealed); first run: `docs/firstrun/lay_round5.baseline.jsonl`. **Round 6** \
+(`tests/data/lay_round6.jsonl`, 170 questions, 20 of them follow-ups, by one more author who read only the \
+abstracts, half of each label sealed); first run: `docs/firstrun/lay_round6.baseline.jsonl`, the code before it \
+was used.
 
 {_round_tables(lay_runs)}
 
