@@ -13,6 +13,7 @@ import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 from painchat import guard, messages
+from painchat.amounts import AmountAsked, amount_asked, states_amount
 from painchat.calibration import calibrated
 from painchat.compose import AnswerBuilder, asks_about_the_study, asks_for_a_count, related_note
 from painchat.corpus_words import CorpusWords
@@ -211,6 +212,8 @@ class Assistant:
         )
         if chosen:
             missing = reading.missing if kind == "related" else ()
+            if unstated := _amount_not_given(question, chosen):  # the topic is covered, the amount asked is not
+                kind, missing = "related", (unstated.name, *(w for w in reading.missing if w not in unstated.words))
             text, citations = self.builder.render(chosen, self.index.sources, _intro(kind, missing))
         else:
             repeated = quoted and self.calibration.covers(retrieval.relevance, reading.absent_meaning, vector)
@@ -324,6 +327,12 @@ def _encode_distinct(encode: Callable[[list[str]], np.ndarray], texts: list[str]
 def _about_what_is_not_loaded(question: str, reading: Reading) -> bool:
     """A question about a medicine, or about what a term means, that the loaded papers never name."""
     return guard.about_an_unloaded_medicine(question, reading.missing) or defines_a_missing_term(question, reading.missing)
+
+
+def _amount_not_given(question: str, chosen: Sequence[ScoredSentence]) -> AmountAsked | None:
+    """The amount the question asks for ("how often"), when no quoted sentence gives one."""
+    asked = amount_asked(question)
+    return asked if asked and not any(states_amount(s.text, asked.name) for s in chosen) else None
 
 
 def _intro(kind: Kind, missing: tuple[str, ...]) -> str:

@@ -30,6 +30,24 @@ def test_related_evidence_names_what_the_papers_never_mention(assistant, source_
     assert messages.RELATED_NOTE in render_text(answer)
 
 
+@pytest.mark.parametrize(("question", "asked"), [
+    ("how often should i excercise for my nerve pain", "how often"),
+    ("how many minutes a day should i exercise with neuropathy", "how long"),
+])
+def test_an_amount_the_papers_never_give_is_named_as_not_covered(assistant, question, asked):
+    answer = assistant.answer(question)
+    assert answer.kind == "related" and answer.missing_terms[0] == asked
+    assert answer.answer.startswith(messages.RELATED_MISSING.format(terms=f"“{asked}”"))
+    assert answer.citations
+
+
+def test_a_follow_up_asking_how_often_is_related_evidence_not_a_direct_answer(assistant):
+    first = assistant.answer("does exercise help nerve pain")
+    history = [{"role": "user", "content": "does exercise help nerve pain"}, {"role": "assistant", "content": first.answer}]
+    answer = assistant.answer("and how many times a week?", history)
+    assert answer.kind == "related" and answer.missing_terms == ("how often",)
+
+
 def test_nothing_relevant_loaded_is_not_covered_and_names_the_missing_term(assistant):
     answer = assistant.answer("does acupuncture help nerve pain")
     assert answer.kind == "not_covered" and answer.citations == ()
