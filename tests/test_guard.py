@@ -416,6 +416,29 @@ def test_exertion_that_passed_and_past_events_are_not_emergencies(question):
 
 
 @pytest.mark.parametrize("question", [
+    "my mum used to faint at the sight of blood, she's fine now, can she do aqua aerobics",
+    "once when i was pregnant i passed out in a queue, nothing since, is spinning ok",
+    "two weeks ago i had a hypo on a run, shaky and sweaty, back to normal after a gel, can i keep running",
+    "my backside goes numb with my sciatica on long drives, fine once i stand up, any stretches",
+    "sugar was normal when i checked, just shaky and foggy after a long class, type 2, is that the neuropathy",
+])
+def test_episodes_that_are_over_and_passing_numbness_are_not_emergencies(question):
+    assert reason(question) is None
+
+
+@pytest.mark.parametrize(("question", "category"), [
+    ("hypo 2.4 after my walk, had a juice, still dropping", "hypoglycaemia"),
+    ("my son just had to use his epipen after eating a cake with nuts, he seems ok now", "allergic"),
+    ("type 1, feeling jittery and muddled after cycling and my meter is at home", "hypoglycaemia"),
+    ("a couple of weeks ago my heel went red and hot and now its oozing", "diabetic_foot"),
+    ("a few weeks ago i started getting chest pain when i walk and its getting worse", "cardiac"),
+    ("she used to faint but she just collapsed in the kitchen and wont wake up", "fainting"),
+])
+def test_an_episode_still_going_on_or_an_adrenaline_pen_just_used_alarms(question, category):
+    assert reason(question) == f"emergency:{category}"
+
+
+@pytest.mark.parametrize("question", [
     "get migraines, bright lights hurt and i sometimes have chills, will yoga help",
     "is running too much for my heart since my stent",
     "my toenail went black after the half marathon, can i still train",

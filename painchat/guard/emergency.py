@@ -119,6 +119,7 @@ FAINT_SIGN = words("dizzy", "faint", r"light ?headed")
 SWELLING = words(r"swell\w*", "swollen", r"puff\w* up", "puffy", r"closing(?: up)?")
 FACE_SWELLING = words("face", "eyes", "eyelids") + r" (?:\w+ ){0,3}?" + not_after(*MILD) + SWELLING
 HIVES = words("hives", "welts", r"rash\w*", r"itch\w* all over", r"blotch\w*")
+ADRENALINE_PEN = r"(?:epi ?pen|epi pen|adrenaline(?: pen)?|auto ?injector|jext|emerade)"
 # What starts one: a sting, a food, a new medicine.
 ALLERGY_TRIGGER = words(r"stung", r"stings?", "bee", "wasp", "hornet", r"peanuts?", r"nuts?", "shellfish",
                         r"(?:new|first) (?:\w+ )?(?:tablets?|pills?|medicines?|medication|meds|dose|injection)",
@@ -130,6 +131,11 @@ ALLERGIC = Category("allergic", (
     # swollen joints, a wasp sting's swollen ankle, a new tablet's dizziness or "a bit out of breath" is not.
     near(60, HIVES, not_after(*MILD) + "(?:" + AIRWAY_SIGN + "|" + FAINT_SIGN + ")|" + FACE_SWELLING),
     near(60, ALLERGY_TRIGGER, not_after(*MILD) + "(?:" + AIRWAY_SIGN + ")|" + FACE_SWELLING),
+    # An adrenaline pen just used needs a hospital even when the reaction eases: it can come back within hours.
+    re.compile(words(r"(?:just|had to|have just|ive just|i just|we just|she just|he just) (?:use|used|give|gave|jab"
+                     r"|jabbed|inject|injected) (?:my|his|her|their|an?|the) " + ADRENALINE_PEN,
+                     r"(?:used|gave|jabbed|injected) (?:my|his|her|their|the|an?) " + ADRENALINE_PEN
+                     + r" (?:\w+ ){0,3}(?:today|tonight|just now|minutes? ago|an hour ago|this (?:morning|afternoon|evening))")),
 ))
 
 # --- Fainting, collapse, seizure ------------------------------------------------------------
@@ -248,10 +254,15 @@ SADDLE_AREA = words("saddle", "groin", r"genitals?", r"genital area", "private p
                     "private area", "bum", "buttocks", "butt", r"bottom(?! of)", "backside", "anus",
                     "back passage", "between my legs", "down there", r"inner thighs?", "crotch", "perineum",
                     "vagina", "penis", "down below", r"wip(?:e|ed|es|ing)")
+# Numb from sitting, gone on getting up: the pressure of a hard chair ("bum goes numb at my desk, fine when i stand").
+GONE_ON_MOVING = re.compile(words(
+    r"(?:fine|ok|okay|normal|goes away|go away|went away|wears off|wore off|gone|better|comes back|came back) (?:\w+ ){0,2}"
+    r"(?:when|once|as soon as|after|if) (?:i|he|she|they|we) (?:stand|stood|get up|got up|get off|got off|move|moved"
+    r"|walk|walked)"))
 CAUDA_EQUINA = Category("cauda_equina", (
     near(150, LOST_CONTROL, BACK_OR_SPINE),
     # A numb groin alone is usually a long ride or long sitting; with back pain it is a red flag.
-    near(200, NUMB, SADDLE_AREA, BACK_OR_SPINE + "|" + LOST_CONTROL),
+    Unless(near(200, NUMB, SADDLE_AREA, BACK_OR_SPINE + "|" + LOST_CONTROL), GONE_ON_MOVING),
     re.compile(words(r"saddle (?:numb\w*|anaesthesia|anesthesia)")),
 ))
 
@@ -636,7 +647,7 @@ HYPO_SIGN = words(r"shak\w*", r"trembl\w*", r"confus\w*", r"sweat\w*", "dizzy", 
                   "drowsy", r"cant think", r"slurr\w*", r"blurr\w*", r"pass\w* out", r"seiz\w*")
 SHAKY = words(r"shak\w*", r"trembl\w*", "jittery", r"shiver\w*")
 CLAMMY = words(r"sweat\w*", "clammy", "drenched")
-CONFUSED = words(r"confus\w*", r"cant think", "foggy", "dizzy", r"light ?headed", "faint", "drowsy",
+CONFUSED = words(r"confus\w*", r"cant think", "foggy", "muddled", "dizzy", r"light ?headed", "faint", "drowsy",
                  r"blurr\w*", "weird", "strange", "spaced out", "out of it", "disoriented", r"not making (?:any )?sense", "making no sense",
                  # How a low looks from outside: "just stared at me", "not himself", suddenly stroppy.
                  r"not (?:him|her|my|them)(?:self|selves)", r"star(?:ed|ing) (?:at|into|blankly)", "vacant", "stroppy",
@@ -644,6 +655,11 @@ CONFUSED = words(r"confus\w*", r"cant think", "foggy", "dizzy", r"light ?headed"
 DIABETES = words(r"diabet\w*", "insulin", r"sugars?", "glucose", "type 1", "type 2", "t1d", "t2d", "gliclazide",
                  "metformin", "hypo", "humalog", "novorapid", "fiasp", "lantus", "levemir", "tresiba", "toujeo",
                  "humulin", "apidra", "lyumjev", "abasaglar")
+
+
+# Symptoms alone, with a reading the writer calls normal, are not a low ("sugar was fine, just shaky after the gym").
+SUGAR_NORMAL = re.compile(words(r"(?:sugars?|glucose|bg|levels?|reading|numbers?|meter) (?:\w+ ){0,2}(?:is|was|were|are|came back"
+                                r"|reads|read|said|says|showed|shows) (?:\w+ )?(?:fine|normal|ok|okay|good|in range|steady)"))
 
 
 class LowGlucoseReading:
@@ -659,7 +675,7 @@ class LowGlucoseReading:
                               r"|dropped to)" + NUMBER)
     CONTEXT = re.compile(f"{SHAKY}|{CONFUSED}|{CLAMMY}|{DIABETES}")
 
-    def __init__(self, meter: str = r"sugars?|glucose|bg|bs|bgl|bm|meter|libre|cgm|mmol", weak: bool = True) -> None:
+    def __init__(self, meter: str = r"sugars?|glucose|bg|bs|bgl|bm|meter|libre|cgm|mmol|hypo", weak: bool = True) -> None:
         self.reading = re.compile(rf"\b(?:{meter})" + self.NUMBER)
         # A meter shows "LO" below its range.
         self.below_range = re.compile(rf"\b(?:{meter})(?: \w+){{0,3}} lo\b")
@@ -684,7 +700,8 @@ HYPOGLYCAEMIA = Category("hypoglycaemia", (
     re.compile(HAPPENING_NOW + r"hypo\b|" + words(r"(?:having|had|going) (?:a )?hypo", r"hypoglyc\w*")),
     # Described by its symptoms: shaky, sweaty and muddled together, or two of them with diabetes.
     near(80, SHAKY, CLAMMY, CONFUSED),
-    near(120, SHAKY + "|" + CONFUSED, CLAMMY, DIABETES),
+    Unless(near(120, SHAKY + "|" + CONFUSED, CLAMMY, DIABETES), SUGAR_NORMAL),
+    Unless(near(120, SHAKY, CONFUSED, DIABETES), SUGAR_NORMAL),
     LowGlucoseReading(),
 ))
 
@@ -785,7 +802,7 @@ HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, "right now", "just now", "
                                    r"|those)", r"(?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that"
                                    r"|them|those) now",
                                    r"(?:its|it is|thats|that is) happening",
-                                   r"(?:its|it s) back", r"return\w*", r"recurr\w*", "same thing", r"creep\w* back",
+                                   r"(?:its|it s) back", r"return\w*", r"getting worse", r"keeps? happening", r"recurr\w*", "same thing", r"creep\w* back",
                                    r"(?:thoughts|urges|feelings) (?:are|have) (?:\w+ )?back",
                                    # "what i'm feeling since i started walking again", "it's the same pain"
                                    r"since (?:i|he|she|we|they) (?:\w+ ){0,3}again", r"(?:its|it s|it is|is) the same (?:feeling|pain)"))
@@ -796,6 +813,15 @@ CONTINUES_THE_PAST = re.compile(r"^\s*(?:(?:i|he|she|we|they|then) )?(?:took|had
 BACK_TO_NOW = re.compile(words("now", "today", "tonight", r"this (?:morning|afternoon|evening|week)", "yesterday",
                                "last night", "just", "currently", "at the moment", "since", "still", "until",
                                r"(?:minutes?|hours?) ago"))
+# A clause telling of an episode that is over ("she used to faint", "once when she was on chemo she passed out",
+# "a few weeks ago i had a hypo"), unless the clause itself brings it to now.
+PAST_EPISODE = re.compile(words(not_after("like", "as", "than") + r"(?:i|he|she|they|we|you|(?:my|his|her|their) \w+) used to",
+                                r"once when (?:i|he|she|they|we) (?:was|were)"))
+# Weeks ago is recent: an episode then is over only when the message says it ended ("back to normal in 15 mins");
+# "two weeks ago my foot went red and now there's pus" is still going on.
+WEEKS_AGO = re.compile(words(r"(?:a|one|two|three|four|few|a few|couple of|a couple of|several|\d+) weeks? ago"))
+ENDED = re.compile(words("back to normal", r"(?:been|felt|feeling|feel) (?:\w+ )?(?:fine|ok|okay|well|good|normal)",
+                         "sorted", "resolved", "cleared up", "all clear", "recovered", r"(?:fine|better) since"))
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
 FRAGMENT_WORDS = 2
 
@@ -830,13 +856,15 @@ def _clauses(text: str) -> tuple[list[str], list[bool]]:
     if any(HAPPENING_AGAIN.search(clause) for clause in clauses):
         return clauses, [True] * len(clauses)
     present: list[bool] = []
+    ended = any(ENDED.search(clause) for clause in clauses)
     for clause in clauses:
         # A fragment of a word or two ("… after meals and lying down, got myself in a state") is the clause before.
         fragment = len(clause.split()) <= FRAGMENT_WORDS
         told_on = bool(present) and not present[-1] and (fragment or bool(CONTINUES_THE_PAST.search(clause)))
         # Told on from the past, or advice passed on, unless the clause brings it to now.
         set_aside = (told_on or PASSED_ON_ADVICE.search(clause)) and not BACK_TO_NOW.search(clause)
-        past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or set_aside
+        episode_over = (PAST_EPISODE.search(clause) or (WEEKS_AGO.search(clause) and ended)) and not BACK_TO_NOW.search(clause)
+        past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or set_aside or episode_over
         present.append(not past)
     return clauses, present
 
