@@ -96,6 +96,13 @@ ROUND13 = LaterRound("Round 13", DATA_DIR / "safety_round13.jsonl",
                      "overdoses; plans, farewells, euphemisms, carers, stories) and 120 near misses (100 ordinary: low "
                      "mood, grief without risk, past episodes long over, figures of speech; 20 medicine decisions); first "
                      "run = the code before the changes it measures (1ef5bfb)")
+ROUND14 = LaterRound("Round 14", DATA_DIR / "safety_round14.jsonl",
+                     "written blind in English by one more author who saw no code nor set, on the line between a "
+                     "physical emergency now and the same words said in an ordinary way: 120 emergencies (12 in each of "
+                     "10 categories: minimised, buried in stories, about someone else) and 120 ordinary near misses "
+                     "(symptoms resolved and checked, negated, the effort of a workout, questions about red flags, "
+                     "figures of speech, other senses of 'stroke' and 'overdose'); first run = the code before the "
+                     "changes it measures (714af9b)")
 MEDICINES = LaterRound("Medicine questions", DATA_DIR / "medicine_round1.jsonl",
                        "written blind in English by another author who saw no code nor set, for the line between a "
                        "medicine decision and a question about a medicine: 40 decisions (dose, timing, starting, "
@@ -106,8 +113,8 @@ MEDICINES2 = LaterRound("Medicine questions, round 2", DATA_DIR / "medicine_roun
                         "written blind in English by one more author, after the medicine rules were built, to check "
                         "them only: 40 decisions (many impersonal: \"can you…\", \"should people with… take…\"), 40 "
                         "general questions about a medicine and 20 medicines in passing, all sealed")
-LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND11, ROUND12, ROUND13, MEDICINES,
-                MEDICINES2)
+LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND11, ROUND12, ROUND13, ROUND14,
+                MEDICINES, MEDICINES2)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
