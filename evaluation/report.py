@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -242,7 +243,7 @@ draw differently.{kinds}"""
 
 def _round_tables(lay_runs: Sequence[tuple[str, dict]]) -> str:
     """One table per round: its columns are the runs whose titles name it (round 1's name none)."""
-    later = ("round 2", "round 3", "round 4", "round 5")
+    later = tuple(dict.fromkeys(m.group(0) for t, _ in lay_runs if (m := re.match(r"round \d+", t))))
     first = [(t, s) for t, s in lay_runs if not t.startswith(later)]
     tables = [("Round 1", first), *((name.capitalize(), [(t, s) for t, s in lay_runs if t.startswith(name)]) for name in later)]
     return "\n\n".join(f"{name}:\n\n{lay.comparison_table(columns)}" for name, columns in tables if columns)
