@@ -856,17 +856,23 @@ def _clauses(text: str) -> tuple[list[str], list[bool]]:
     if any(HAPPENING_AGAIN.search(clause) for clause in clauses):
         return clauses, [True] * len(clauses)
     present: list[bool] = []
-    ended = any(ENDED.search(clause) for clause in clauses)
     for clause in clauses:
         # A fragment of a word or two ("… after meals and lying down, got myself in a state") is the clause before.
         fragment = len(clause.split()) <= FRAGMENT_WORDS
         told_on = bool(present) and not present[-1] and (fragment or bool(CONTINUES_THE_PAST.search(clause)))
         # Told on from the past, or advice passed on, unless the clause brings it to now.
         set_aside = (told_on or PASSED_ON_ADVICE.search(clause)) and not BACK_TO_NOW.search(clause)
-        episode_over = (PAST_EPISODE.search(clause) or (WEEKS_AGO.search(clause) and ended)) and not BACK_TO_NOW.search(clause)
-        past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or set_aside or episode_over
+        past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or set_aside or _episode_over(clause, clauses)
         present.append(not past)
     return clauses, present
+
+
+def _episode_over(clause: str, clauses: list[str]) -> bool:
+    """The clause tells of an episode that is over (see ``PAST_EPISODE`` and ``WEEKS_AGO``)."""
+    # The words are looked for first: the patterns' lookbehinds are slow on a long story, which rarely has them.
+    over = ("used to" in clause or "once when" in clause) and PAST_EPISODE.search(clause)
+    recent_but_ended = "week" in clause and WEEKS_AGO.search(clause) and any(ENDED.search(c) for c in clauses)
+    return bool(over or recent_but_ended) and not BACK_TO_NOW.search(clause)
 
 
 def _join(clauses) -> str:
