@@ -28,7 +28,8 @@ _ASKED = (
 )
 _STATED = {
     "how often": re.compile(
-        rf"\b{_NUMBER}\s+(?:\w+\s+)?{_TIME_UNIT}\b|\b(?:daily|weekly|every day|once|twice)\b", re.IGNORECASE),
+        rf"\b{_NUMBER}\s+(?:\w+\s+)?{_TIME_UNIT}\b|\b(?:daily|weekly|every day)\b|\b(?:once|twice) (?:a|per|each|every)\b",
+        re.IGNORECASE),
     "how long": re.compile(rf"\b{_NUMBER}\s+(?:\w+\s+)?{_TIME_UNIT}\b", re.IGNORECASE),
     "how hard": re.compile(
         r"\b(?:low|light|moderate|vigorous|high)[- ](?:to[- ](?:moderate|vigorous|high)[- ])?intensity\b"

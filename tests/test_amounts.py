@@ -35,6 +35,8 @@ def test_the_words_asking_for_the_amount_are_kept():
     ("Exercise may be helpful in NP management.", "how often", False),
     ("More than 100 different types of peripheral neuropathy are known.", "how often", False),
     ("Routine exercise may help prevent some causes.", "how long", False),
+    ("Once the nerve is damaged, pain may persist.", "how often", False),
+    ("Walk once a day.", "how often", True),
 ])
 def test_a_sentence_gives_the_amount_only_when_it_states_it(sentence, asked, gives):
     assert states_amount(sentence, asked) is gives

@@ -119,7 +119,7 @@ FAINT_SIGN = words("dizzy", "faint", r"light ?headed")
 SWELLING = words(r"swell\w*", "swollen", r"puff\w* up", "puffy", r"closing(?: up)?")
 FACE_SWELLING = words("face", "eyes", "eyelids") + r" (?:\w+ ){0,3}?" + not_after(*MILD) + SWELLING
 HIVES = words("hives", "welts", r"rash\w*", r"itch\w* all over", r"blotch\w*")
-ADRENALINE_PEN = r"(?:epi ?pen|epi pen|adrenaline(?: pen)?|auto ?injector|jext|emerade)"
+ADRENALINE_PEN = r"(?:epi ?pens?|adrenaline(?: pen)?|auto ?injector|jext|emerade)"
 # What starts one: a sting, a food, a new medicine.
 ALLERGY_TRIGGER = words(r"stung", r"stings?", "bee", "wasp", "hornet", r"peanuts?", r"nuts?", "shellfish",
                         r"(?:new|first) (?:\w+ )?(?:tablets?|pills?|medicines?|medication|meds|dose|injection)",
