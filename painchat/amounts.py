@@ -1,4 +1,4 @@
-"""Questions that ask for an amount (how often, how long, how hard, how much) and sentences that give one.
+"""Questions that ask for an amount (how often, how long, how hard, how much) or a count, and sentences that give one.
 
 "How often should I exercise?" is answered only by a sentence that says how often. Sentences about
 exercise in general are related evidence: the answer says plainly that the papers don't give the amount.
@@ -9,10 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER = (
-    r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|forty-five|fifty|sixty|ninety|a few|several)"
+# Numbers in words; "one" is left out: it is rarely a count ("one of the most common causes").
+_NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|"
+    r"sixty|ninety|hundreds?|thousands?|millions?|dozens?"
 )
+_NUMBER = rf"(?:\d+(?:[.,]\d+)?|one|{_NUMBER_WORDS}|a few|several)"
+# "How many experts…?" is answered by a sentence that gives a number ("21 experts"), which the small model
+# ranks no higher than any other sentence on the topic.
+_ASKS_FOR_A_COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
+_STATES_A_NUMBER = re.compile(rf"\b(?:\d+|{_NUMBER_WORDS})\b", re.IGNORECASE)
 _TIME_UNIT = r"(?:times?|sessions?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
 
 # What the question asks for, as its own words name it; the first that matches is the amount asked.
@@ -58,3 +64,11 @@ def amount_asked(question: str) -> AmountAsked | None:
 def states_amount(sentence: str, asked: str) -> bool:
     """The sentence gives an amount of the kind asked ("three times a week", "30 minutes", "moderate intensity")."""
     return bool(_STATED[asked].search(sentence))
+
+
+def asks_for_a_count(question: str) -> bool:
+    return bool(_ASKS_FOR_A_COUNT.search(question))
+
+
+def states_a_number(sentence: str) -> bool:
+    return bool(_STATES_A_NUMBER.search(sentence))

@@ -13,9 +13,9 @@ import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 from painchat import guard, messages
-from painchat.amounts import AmountAsked, amount_asked, states_amount
+from painchat.amounts import AmountAsked, amount_asked, asks_for_a_count, states_amount
 from painchat.calibration import calibrated
-from painchat.compose import AnswerBuilder, asks_about_the_study, asks_for_a_count, related_note
+from painchat.compose import AnswerBuilder, asks_about_the_study, related_note
 from painchat.corpus_words import CorpusWords
 from painchat.embedding import Embedder
 from painchat.errors import StoreError

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
+from painchat.amounts import states_a_number
 from painchat.index import Passage
 from painchat.markdown import escape
 from painchat.messages import PARTIAL_COVERAGE_NOTE, RELATED_MISSING, RELATED_NOT_DIRECT
@@ -33,16 +34,6 @@ _ASKS_ABOUT_THE_STUDY = re.compile(
 )
 
 
-# "How many experts…?" is answered by a sentence that gives a number ("21 experts"), which the small model
-# ranks no higher than any other sentence on the topic. "One" is left out: it is rarely a count.
-_ASKS_FOR_A_COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
-_STATES_A_NUMBER = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|"
-    r"hundreds?|thousands?|millions?|dozens?)\b",
-    re.IGNORECASE,
-)
-
-
 def describes_the_paper(sentence: str, section: str) -> bool:
     """The sentence says what the paper set out to do or how, rather than what it found."""
     return bool(_ABOUT_THE_PAPER.search(sentence) or _METHOD_SECTIONS.search(section))
@@ -50,14 +41,6 @@ def describes_the_paper(sentence: str, section: str) -> bool:
 
 def asks_about_the_study(question: str) -> bool:
     return bool(_ASKS_ABOUT_THE_STUDY.search(question))
-
-
-def asks_for_a_count(question: str) -> bool:
-    return bool(_ASKS_FOR_A_COUNT.search(question))
-
-
-def states_a_number(sentence: str) -> bool:
-    return bool(_STATES_A_NUMBER.search(sentence))
 
 
 class AnswerBuilder:

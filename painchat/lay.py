@@ -154,8 +154,8 @@ class LayReader:
     def _is_unknown_key_term(self, word: str) -> bool:
         if len(word) < self.min_key_term or not word.isalpha() or word in STOPWORDS:
             return False
-        # "dads" (from "dad's") and "husbands" are asking words as much as "dad" and "husband".
-        if word in self.lexicon.generic or self._generic_stems.issuperset(content_tokens(word)):
+        # By stem: "dads" (from "dad's") and "husbands" are asking words as much as "dad" and "husband".
+        if self._generic_stems.issuperset(content_tokens(word)):
             return False
         return not self.knows(word)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from painchat.compose import asks_for_a_count, states_a_number
+from painchat.amounts import asks_for_a_count, states_a_number
 
 
 @pytest.mark.parametrize(
