@@ -14,7 +14,15 @@ const OFFLINE_ID = "painchat-offline";
 // Streamlit's own connection-error texts (streamlit 1.67 frontend), recognised to replace them.
 const STREAMLIT_OFFLINE = ["is not responding", "Is Streamlit still running", "Connection error"];
 
-const state = { announced: null, scrolled: null, observer: null, offline: false, setTriggerValue: null, texts: {} };
+// A restore request sent in the instant the socket reopens can be dropped by Streamlit ("Cannot send
+// message when server is disconnected"); it is sent again until a run of the new server draws this
+// component, which means the request arrived (a run that is still restoring ignores repeats).
+const RESTORE_RETRY_MS = 5000;
+const RESTORE_TRIES = 24;
+
+const state = {
+  announced: null, scrolled: null, observer: null, offline: false, setTriggerValue: null, texts: {}, renders: 0,
+};
 
 function storedQuestions() {
   try {
@@ -130,9 +138,21 @@ function updateConnection() {
     document.getElementById(OFFLINE_ID)?.remove();
     // Streamlit does not rerun by itself after reconnecting to a restarted server (the page
     // would show a conversation the new server does not know): ask for a run that restores it.
-    const questions = storedQuestions();
-    if (questions.length && state.setTriggerValue) state.setTriggerValue("restore", questions);
+    requestRestore();
   }
+}
+
+function requestRestore() {
+  const questions = storedQuestions();
+  if (!questions.length || !state.setTriggerValue) return;
+  const rendersBefore = state.renders;
+  let tries = 0;
+  const attempt = () => {
+    if (state.renders !== rendersBefore || tries++ >= RESTORE_TRIES) return;
+    if (!state.offline) state.setTriggerValue("restore", questions);
+    window.setTimeout(attempt, RESTORE_RETRY_MS);
+  };
+  attempt();
 }
 
 function watchPage() {
@@ -148,6 +168,7 @@ function watchPage() {
 }
 
 export default function painchatPage({ data, setTriggerValue }) {
+  state.renders += 1;
   state.texts = data.texts || {};
   state.setTriggerValue = setTriggerValue;
   watchPage();
