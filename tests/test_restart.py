@@ -1,5 +1,6 @@
 """The server stops and starts again mid-conversation: the patient is told in plain words, and the
-conversation comes back (asked again from the questions kept in the browser tab)."""
+conversation comes back (asked again from the questions kept in the browser tab), even when the page's
+first request to restore it is lost on the way to the new server."""
 
 from __future__ import annotations
 
@@ -26,14 +27,37 @@ def server(app_env):  # noqa: F811 - the imported fixture
         own.stop()
 
 
+class LosesFirstRestoreRequest:
+    """Carries the page's WebSocket messages to the server, except the first restore request once ``armed``."""
+
+    def __init__(self) -> None:
+        self.armed = False
+        self.lost = 0
+
+    def __call__(self, socket) -> None:
+        server = socket.connect_to_server()  # the server's messages reach the page untouched
+
+        def from_page(message) -> None:
+            if self.armed and not self.lost and isinstance(message, bytes) and b"restore" in message:
+                self.lost += 1
+                return
+            server.send(message)
+
+        socket.on_message(from_page)
+
+
+def start_conversation(tab, server) -> None:
+    tab.goto(server.url)
+    wait_until_ready(tab)
+    ask(tab, FIRST)
+    ask(tab, SECOND)
+    tab.wait_for_function(f"JSON.parse({KEPT} || '[]').length === 2")
+
+
 def test_a_restart_mid_conversation_is_explained_and_the_conversation_restored(browser, server):  # noqa: F811
     tab = new_page(browser)
     try:
-        tab.goto(server.url)
-        wait_until_ready(tab)
-        ask(tab, FIRST)
-        ask(tab, SECOND)
-        tab.wait_for_function(f"JSON.parse({KEPT} || '[]').length === 2")
+        start_conversation(tab, server)
 
         server.stop()
         notice = tab.get_by_role("alert").filter(has_text=texts.CONNECTION_LOST)
@@ -49,5 +73,23 @@ def test_a_restart_mid_conversation_is_explained_and_the_conversation_restored(b
 
         ask(tab, "and how does it develop?")  # the conversation goes on after the restart
         tab.wait_for_function(f"JSON.parse({KEPT} || '[]').length === 3")  # kept once the run has finished
+    finally:
+        tab.close()
+
+
+def test_a_lost_restore_request_is_sent_again(browser, server):  # noqa: F811
+    tab = new_page(browser)
+    network = LosesFirstRestoreRequest()
+    tab.route_web_socket("**/_stcore/stream", network)
+    try:
+        start_conversation(tab, server)
+        server.stop()
+        network.armed = True
+        expect(tab.get_by_role("alert").filter(has_text=texts.CONNECTION_LOST)).to_be_visible(timeout=30_000)
+
+        server.start()
+        expect(tab.get_by_text(texts.RESTORED)).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+        assert network.lost == 1
+        expect(answered(tab)).to_have_count(2)
     finally:
         tab.close()
