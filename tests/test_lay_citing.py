@@ -12,6 +12,8 @@ from painchat.amounts import asks_for_a_count, states_a_number
         ("does exercise ease the anxiety nerve pain brings", "leads to anxiety and depression"),
         # a question asking how many is answered by the sentence that gives the number
         ("how many people were on the expert panel", "21 experts"),
+        # an abbreviation the loaded abstract spells out (the lexicon reads BDNF as its long form)
+        ("is bdnf involved in nerve pain at all", "brain derived neurotropic factor"),
     ],
 )
 def test_the_answering_sentence_is_quoted(assistant, question, answering):

@@ -55,6 +55,16 @@ def test_lay_words_for_cost_and_disability_read_as_the_papers_words(reader):
     assert "incapacitating" in reader.read("how disabling is neuropathy").text
 
 
+def test_an_abbreviation_and_plain_phrases_read_as_the_papers_words(reader):
+    assert "neurotropic" in reader.read("is bdnf involved in nerve pain at all").text
+    assert "poorly understood" in reader.read("so nobody knows why it helps?").text
+    assert "underlying mechanisms" in reader.read("can it fix the root cause").text
+
+
+def test_a_verb_about_checking_is_not_a_missing_topic(reader):
+    assert reader.read("how did they check that yoga helps neuropathy").missing == ("yoga",)
+
+
 def test_the_lexicon_loads_and_maps_to_lower_case_words():
     lexicon = load_lexicon()
     assert lexicon.same["nerve pain"] == "neuropathic pain"
