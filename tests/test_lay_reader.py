@@ -65,6 +65,10 @@ def test_a_verb_about_checking_is_not_a_missing_topic(reader):
     assert reader.read("how did they check that yoga helps neuropathy").missing == ("yoga",)
 
 
+def test_treatment_is_not_missing_from_papers_that_speak_of_therapy_and_treating(reader):
+    assert reader.read("is exercise a good treatment for neuropathy").missing == ()
+
+
 def test_the_lexicon_loads_and_maps_to_lower_case_words():
     lexicon = load_lexicon()
     assert lexicon.same["nerve pain"] == "neuropathic pain"
