@@ -61,6 +61,11 @@ def test_an_abbreviation_and_plain_phrases_read_as_the_papers_words(reader):
     assert "underlying mechanisms" in reader.read("can it fix the root cause").text
 
 
+def test_lay_descriptions_of_allodynia_and_hyperalgesia_read_as_the_papers_terms(reader):
+    assert "allodynia" in reader.read("even the bed sheets on my feet are agony at night").text
+    assert "hyperalgesia" in reader.read("a tiny knock hurts way more than it should").text
+
+
 def test_a_verb_about_checking_is_not_a_missing_topic(reader):
     assert reader.read("how did they check that yoga helps neuropathy").missing == ("yoga",)
 
