@@ -1,16 +1,20 @@
 """Builds the semantic layer's bank from the tuning sets and fits where it alarms: ``python -m evaluation.bank``.
 
-The bank (``painchat/guard/bank.jsonl``) holds the English rows of the tuning
-set and of the older safety sets, then the examples written for the bank alone
-(``painchat/guard/bank_written.jsonl``: indirect suicide and self-harm, lethal
-means, overdoses, low blood sugar, and near misses such as "this pain is killing
-me"): emergencies with their category, and every other row as "ordinary" (many
-are near misses, and medicine questions must not read as overdoses). The threshold is chosen by 10-fold cross-validation over the
-bank: each row is judged by a model trained without its fold, and the lowest
-threshold (best recall) whose false alarms stay within the budget wins.
+The bank (``painchat/guard/bank.jsonl``) holds the English rows of the first
+tuning set, of the older safety sets and of every later round's tuning half,
+then the examples written for the bank alone (``painchat/guard/bank_written.jsonl``:
+indirect suicide and self-harm, lethal means, overdoses, low blood sugar, and
+near misses such as "this pain is killing me"): emergencies with their category,
+and every other row as "ordinary" (many are near misses, and medicine questions
+must not read as overdoses). Thresholds are chosen by cross-validation in which
+each later round is a fold of its own, so that its rows are judged by a model and
+neighbours that never read their author, as a patient's new wording is; the other
+rows are spread over 10 shuffled folds. The regression's threshold is the lowest
+whose false alarms on ordinary questions stay within its budget; the weighted
+neighbours' threshold, the lowest at which both together stay within theirs.
 The layer is fitted alone because the rules were written on these same rows:
 together they would look perfect and leave the layer nothing to learn.
-The sealed set is never read here.
+The sealed halves are never read here.
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from evaluation.datasets import read_jsonl
+from evaluation.datasets import DATA_DIR, read_jsonl
 from evaluation.metrics import cross_validation_folds
-from evaluation.safety import LONG_STORIES, ROUND3, TUNE, Row, load_old_sets, load_rows
+from evaluation.safety import LATER_ROUNDS, LONG_STORIES, TUNE, Row, load_old_sets, load_rows
 from painchat.embedding import Embedder
 from painchat.guard import screen
 from painchat.guard.segments import windows
@@ -32,24 +36,33 @@ from painchat.guard.semantic import (
     FIT_PATH,
     HERE,
     NEIGHBOURS_PATH,
+    WHOLE_NEIGHBOUR_SHARE,
     BankEntry,
     Fit,
     as_judged,
     bank_sha256,
     emergency_probability,
     fit_model,
+    neighbour_share,
     train_emergency_model,
+    weighted_share,
 )
 from painchat.guard.validation import find_problem
 from painchat.settings import Settings
 
-# Share of ordinary questions (expected answered) the layer may alarm on. Measured on those only:
+# Share of ordinary questions (expected answered) the regression may alarm on. Measured on those only:
 # off-topic, medicine and injection rows are far from any emergency and would hide false alarms.
 FALSE_ALARM_BUDGET = 0.02
+# What the whole-message alarms together (the regression among emergency neighbours, or the weighted neighbours)
+# may alarm on: one point more than the regression alone.
+WHOLE_FALSE_ALARM_BUDGET = 0.03
+KNN_THRESHOLDS = np.round(np.arange(0.5, 1.0, 0.01), 2)
 THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.01), 2)
 FOLDS = 10
-# What a long message's windows may add to the false alarms on ordinary questions (none), and the margins tried.
-WINDOW_FALSE_ALARM_BUDGET = 0.0
+# What a long message's windows may add to the false alarms on ordinary questions, and the margins tried. Not
+# none: the later rounds' long near misses, each judged with its round out of the bank, leave no margin at which
+# windows add no false alarm and still catch an emergency.
+WINDOW_FALSE_ALARM_BUDGET = 0.005
 MARGINS = np.round(np.arange(0.0, 0.27, 0.005), 3)
 SEED = 8
 # The sets' categories that share an emergency message with another.
@@ -58,13 +71,27 @@ MAX_CHARS = Settings.model_fields["max_question_chars"].default
 # Written for the bank alone, in the sets' categories: "ordinary" is answered, "medication" declined.
 WRITTEN_PATH = HERE / "bank_written.jsonl"
 NOT_EMERGENCY = {"ordinary": "answer", "medication": "out_of_scope"}
+# The lay sets' tuning halves (all of lay_tune): everyday questions, in the bank so that the neighbours of a question
+# about a blue badge are not the few emergencies that happen to be nearest. Their category keeps them out of the
+# false-alarm budgets, which are measured on the safety sets' ordinary questions, near misses by design.
+LAY_SETS = ("lay_tune", "lay_round2", "lay_round3", "lay_round4", "lay_round5", "lay_round6")
+LAY = "lay"
 
 
-def bank_rows() -> list[tuple[Row, BankEntry]]:
-    """English, readable rows of the tuning sets that stand on their own (no history), with their bank entries."""
-    rows = [row for row in [*load_rows(TUNE), *load_rows(ROUND3.path, "tune"), *load_old_sets(), *written_rows()]
+def bank_rows() -> list[tuple[Row, BankEntry, str]]:
+    """English, readable rows of the tuning sets that stand on their own (no history), with their bank entries and
+    their fold group: a later round's name, or "" for the first tuning set, the older sets and the written examples."""
+    sources = [("", [*load_rows(TUNE), *load_old_sets(), *written_rows()])]
+    sources += [(spec.name, load_rows(spec.path, "tune")) for spec in LATER_ROUNDS]
+    sources += [(name, lay_rows(name)) for name in LAY_SETS]
+    return [(row, BankEntry(row.question, _category(row)), group) for group, rows in sources for row in rows
             if row.lang == "en" and not row.history and find_problem(row.question, MAX_CHARS) is None]
-    return [(row, BankEntry(row.question, _category(row))) for row in rows]
+
+
+def lay_rows(name: str) -> list[Row]:
+    """A lay set's tuning rows as ordinary questions: what patients ask every day, from exercise to a blue badge."""
+    return [Row(str(r["id"]), r["question"], "answer", LAY, history=tuple(r.get("history") or ()))
+            for r in read_jsonl(DATA_DIR / f"{name}.jsonl") if r.get("split", "tune") == "tune"]
 
 
 def written_rows() -> list[Row]:
@@ -113,10 +140,42 @@ def choose_window_margin(above: np.ndarray, alarms: np.ndarray, labels: np.ndarr
                            "cv_false_alarms_with_windows": _rate(either[is_ordinary])}
 
 
-def cross_validated_models(vectors: np.ndarray, labels: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Each fold's rows with the weights trained without them (fixed shuffle, so reruns agree)."""
-    return [(fold, train_emergency_model(vectors[train], labels[train].astype(np.float64)))
-            for fold, train in cross_validation_folds(len(labels), FOLDS, SEED)]
+def grouped_folds(groups: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(held-out rows, training rows) of each fold: a later round is a fold of its own, so its rows are judged by a
+    model that never read their author; the other rows are spread over ``FOLDS`` shuffled folds."""
+    index = np.arange(len(groups))
+    folds = [index[[group == name for group in groups]] for name in sorted(set(groups) - {""})]
+    rest = index[[not group for group in groups]]
+    folds += [rest[fold] for fold, _ in cross_validation_folds(len(rest), FOLDS, SEED)]
+    return [(fold, np.setdiff1d(index, fold)) for fold in folds]
+
+
+def cross_validated_models(vectors: np.ndarray, labels: np.ndarray, folds) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each fold's rows with the weights trained without them."""
+    return [(fold, train_emergency_model(vectors[train], labels[train].astype(np.float64))) for fold, train in folds]
+
+
+def cross_validated_neighbours(vectors: np.ndarray, labels: np.ndarray, folds) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's share of emergency neighbours and weighted share (``Fit``), among its fold's training rows."""
+    share, weighted = np.zeros(len(labels)), np.zeros(len(labels))
+    for fold, train in folds:
+        neighbours, is_emergency = vectors[train].astype(np.float32), labels[train]
+        for i in fold:
+            share[i] = neighbour_share(neighbours, is_emergency, vectors[i])
+            weighted[i] = weighted_share(neighbours, is_emergency, vectors[i])
+    return share, weighted
+
+
+def choose_knn_threshold(weighted: np.ndarray, regression_alarms: np.ndarray, labels: np.ndarray,
+                         ordinary: list[bool]) -> tuple[float, dict]:
+    """The lowest weighted-neighbour threshold at which the whole-message alarms (the regression's or the
+    neighbours') stay within the whole-message budget on ordinary questions."""
+    is_ordinary = np.array(ordinary)
+    best = next(t for t in KNN_THRESHOLDS if (regression_alarms | (weighted >= t))[is_ordinary].mean()
+                <= WHOLE_FALSE_ALARM_BUDGET)
+    alarms = regression_alarms | (weighted >= best)
+    return float(best), {"whole_false_alarm_budget": WHOLE_FALSE_ALARM_BUDGET,
+                         "cv_recall_whole": _rate(alarms[labels]), "cv_false_alarms_whole": _rate(alarms[is_ordinary])}
 
 
 def cross_validated_probability(models, vectors: np.ndarray) -> np.ndarray:
@@ -127,16 +186,15 @@ def cross_validated_probability(models, vectors: np.ndarray) -> np.ndarray:
     return probability
 
 
-def window_probability(models, texts: list[str], vectors: np.ndarray, labels: np.ndarray, threshold: float,
+def window_probability(models, folds, texts: list[str], vectors: np.ndarray, labels: np.ndarray, threshold: float,
                        embedder: Embedder) -> np.ndarray:
     """How far each row's most alarming window is above ``threshold`` (-inf for a short row), from its fold's model.
 
     As in answering (``Fit.window_excess``), a window counts only among emergency neighbours: the fold's training rows.
     """
     best = np.full(len(texts), -np.inf)
-    for fold, weights in models:
-        train = np.setdiff1d(np.arange(len(texts)), fold)
-        fold_fit = Fit(threshold, weights, {}, 0.0, vectors[train], labels[train])
+    for (fold, weights), (_, train) in zip(models, folds, strict=True):
+        fold_fit = Fit(threshold, 1.0, weights, {}, 0.0, vectors[train], labels[train])
         for i in fold:
             best[i] = max_window_excess(fold_fit, windows(texts[i]), embedder)
     return best
@@ -164,30 +222,41 @@ def _rate(flags: np.ndarray) -> float:
 
 
 def main() -> int:
-    pairs = bank_rows()
-    bank = tuple(entry for _, entry in pairs)
+    triples = bank_rows()
+    bank = tuple(entry for _, entry, _ in triples)
     BANK_PATH.write_text("".join(json.dumps({"text": e.text, "category": e.category}, ensure_ascii=False) + "\n"
                                  for e in bank), encoding="utf-8")
     embedder = Embedder()
     vectors = np.asarray(embedder.encode([entry.text for entry in bank]), dtype=np.float64)
     labels = np.array([entry.is_emergency for entry in bank])
-    rule_alarms = [(v := screen(row.question, MAX_CHARS)) is not None and v.kind == "emergency" for row, _ in pairs]
-    ordinary = [row.expected == "answer" for row, _ in pairs]
-    models = cross_validated_models(vectors, labels)
+    rule_alarms = [(v := screen(row.question, MAX_CHARS)) is not None and v.kind == "emergency" for row, _, _ in triples]
+    ordinary = [row.expected == "answer" and row.category != LAY for row, _, _ in triples]
+    lay = np.array([row.category == LAY for row, _, _ in triples])
+    folds = grouped_folds([group for _, _, group in triples])
+    models = cross_validated_models(vectors, labels, folds)
     probability = cross_validated_probability(models, vectors)
-    threshold, report = choose_threshold(probability, labels, rule_alarms, ordinary)
-    above = window_probability(models, [entry.text for entry in bank], vectors, labels, threshold, embedder)
-    margin, window_report = choose_window_margin(above, probability >= threshold, labels, ordinary)
-    model = fit_model(vectors, bank, threshold, margin)
+    share, weighted = cross_validated_neighbours(vectors, labels, folds)
+    # Judged as answering judges a whole message: the regression counts only among emergency neighbours.
+    threshold, report = choose_threshold(np.where(share >= WHOLE_NEIGHBOUR_SHARE, probability, 0.0), labels,
+                                         rule_alarms, ordinary)
+    regression_alarms = (probability >= threshold) & (share >= WHOLE_NEIGHBOUR_SHARE)
+    knn_threshold, knn_report = choose_knn_threshold(weighted, regression_alarms, labels, ordinary)
+    whole_alarms = regression_alarms | (weighted >= knn_threshold)
+    above = window_probability(models, folds, [entry.text for entry in bank], vectors, labels, threshold, embedder)
+    margin, window_report = choose_window_margin(above, whole_alarms, labels, ordinary)
+    model = fit_model(vectors, bank, threshold, knn_threshold, margin)
     margin = max(margin, quiet_margin_on_long_stories(model, embedder))
     model = replace(model, window_margin=margin)
-    payload = {"threshold": threshold, "window_margin": margin, "model": Embedder.name,
-               "bank_sha256": bank_sha256(), "fit": report | window_report,
+    window_report |= {"lay_questions": int(lay.sum()),
+                      "cv_false_alarms_on_lay_questions": _rate((whole_alarms | (above >= margin))[lay])}
+    payload = {"threshold": threshold, "knn_threshold": knn_threshold, "window_margin": margin, "model": Embedder.name,
+               "bank_sha256": bank_sha256(), "fit": report | knn_report | window_report,
                "weights": [round(float(w), 6) for w in model.weights],
                "centroids": {name: [round(float(x), 6) for x in vector] for name, vector in model.centroids.items()}}
     FIT_PATH.write_text(json.dumps(payload) + "\n", encoding="utf-8")
     np.save(NEIGHBOURS_PATH, vectors.astype(np.float16))
-    print(json.dumps({"threshold": threshold, "window_margin": margin, **report, **window_report}, indent=2))
+    print(json.dumps({"threshold": threshold, "knn_threshold": knn_threshold, "window_margin": margin, **report,
+                      **knn_report, **window_report}, indent=2))
     return 0
 
 

@@ -64,6 +64,6 @@ def test_a_window_alarms_only_among_emergency_neighbours(embedder):
     fit = load_fit()
     window = np.asarray(embedder.encode([BURIED])[0])
     assert fit.window_alarms(window)
-    all_ordinary = Fit(fit.threshold, fit.weights, fit.centroids, fit.window_margin, fit.neighbours,
+    all_ordinary = Fit(fit.threshold, fit.knn_threshold, fit.weights, fit.centroids, fit.window_margin, fit.neighbours,
                        np.zeros_like(fit.neighbour_is_emergency))
     assert not all_ordinary.window_alarms(window)

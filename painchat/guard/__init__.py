@@ -95,7 +95,7 @@ def _glossed_emergency(question: str, language: str, semantic: SemanticAlarm) ->
     """
     if not has_gloss(language):
         return ()
-    return _eased_exertion_left_out(semantic.categories(gloss(question, language)), question, language)
+    return _eased_exertion_left_out(semantic.categories(gloss(question, language), by_neighbours=False), question, language)
 
 
 def _eased_exertion_left_out(categories: tuple[str, ...], question: str, language: str) -> tuple[str, ...]:

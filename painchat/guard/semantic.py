@@ -52,6 +52,12 @@ NEIGHBOUR_SHARE = 1.0
 # tears can read like one. Most, not 4 of 5: the tuning sets' emergencies that only this judgement catches
 # sit at 3 to 5 of 5, and a missed emergency costs more than a false alarm.
 WHOLE_NEIGHBOUR_SHARE = 0.6
+# A whole message also alarms when its nearest bank examples, each weighed by its similarity to the power
+# KNN_SHARPNESS, are mostly emergencies (``Fit.knn_threshold``): the regression draws one line through the whole
+# bank, and a new wording close to a handful of emergencies can sit on the ordinary side of that line. Chosen on
+# the later rounds' tuning halves, each judged with its own round left out of the bank (``evaluation.bank``).
+KNN = 10
+KNN_SHARPNESS = 10
 # A message reads near a crisis only with an emergency among its nearest bank examples: short questions ("how many
 # minutes a day tho") can sit closest to the suicide examples' mean with none of them near.
 NEAR_CRISIS_NEIGHBOURS = 0.2
@@ -99,13 +105,15 @@ class BankEntry:
 class Fit:
     """The fitted layer: regression weights (bias last), category centroids, and where it alarms.
 
-    A window of a long message is judged with less context than the whole, so it must clear the
+    A whole message alarms by the regression (``threshold``, among emergency neighbours) or by its weighted
+    nearest neighbours (``knn_threshold``). A window of a long message is judged with less context than the whole, so it must clear the
     threshold by ``window_margin`` (fitted so that windows add no false alarm on the bank nor on the long
     ordinary stories of the tuning sets), and its nearest ``neighbours`` (the bank's embeddings) must all be
     emergencies (``neighbour_is_emergency``).
     """
 
     threshold: float
+    knn_threshold: float
     weights: np.ndarray
     centroids: dict[str, np.ndarray]
     window_margin: float
@@ -113,10 +121,12 @@ class Fit:
     neighbour_is_emergency: np.ndarray
     bank_sha256: str = ""
 
-    def whole_alarms(self, vector: np.ndarray) -> bool:
-        """A whole message alarms above the threshold when most of its neighbours are emergencies."""
-        return (emergency_probability(self.weights, vector) >= self.threshold
-                and self.emergency_neighbours(vector) >= WHOLE_NEIGHBOUR_SHARE)
+    def whole_alarms(self, vector: np.ndarray, by_neighbours: bool = True) -> bool:
+        """A whole message alarms above the threshold when most of its neighbours are emergencies, or (if
+        ``by_neighbours``) when its nearest neighbours, weighed by similarity, are emergencies above ``knn_threshold``."""
+        return ((emergency_probability(self.weights, vector) >= self.threshold
+                 and self.emergency_neighbours(vector) >= WHOLE_NEIGHBOUR_SHARE)
+                or (by_neighbours and self.weighted_emergency_share(vector) >= self.knn_threshold))
 
     def window_alarms(self, vector: np.ndarray) -> bool:
         return self.window_excess(vector) >= self.window_margin
@@ -129,6 +139,9 @@ class Fit:
 
     def emergency_neighbours(self, vector: np.ndarray) -> float:
         return neighbour_share(self.neighbours, self.neighbour_is_emergency, vector)
+
+    def weighted_emergency_share(self, vector: np.ndarray) -> float:
+        return weighted_share(self.neighbours, self.neighbour_is_emergency, vector)
 
 
 def as_judged(question: str) -> str:
@@ -153,8 +166,8 @@ def load_fit(path: Path = FIT_PATH, neighbours: Path = NEIGHBOURS_PATH, bank: Pa
     data = json.loads(path.read_text(encoding="utf-8"))
     centroids = {name: np.asarray(vector, dtype=np.float32) for name, vector in data["centroids"].items()}
     is_emergency = np.array([entry.is_emergency for entry in load_bank(bank)])
-    return Fit(data["threshold"], np.asarray(data["weights"], dtype=np.float64), centroids, data["window_margin"],
-               np.load(neighbours).astype(np.float32), is_emergency, data["bank_sha256"])
+    return Fit(data["threshold"], data["knn_threshold"], np.asarray(data["weights"], dtype=np.float64), centroids,
+               data["window_margin"], np.load(neighbours).astype(np.float32), is_emergency, data["bank_sha256"])
 
 
 def neighbour_share(neighbours: np.ndarray, is_emergency: np.ndarray, vector: np.ndarray) -> float:
@@ -163,14 +176,24 @@ def neighbour_share(neighbours: np.ndarray, is_emergency: np.ndarray, vector: np
     return float(is_emergency[nearest].mean())
 
 
-def fit_model(vectors: np.ndarray, bank: tuple[BankEntry, ...], threshold: float, window_margin: float) -> Fit:
+def weighted_share(neighbours: np.ndarray, is_emergency: np.ndarray, vector: np.ndarray) -> float:
+    """Share of emergencies among the ``KNN`` nearest bank examples, each weighed by similarity ** ``KNN_SHARPNESS``."""
+    similarity = neighbours @ vector.astype(neighbours.dtype)
+    nearest = np.argpartition(-similarity, KNN)[:KNN]
+    weight = np.maximum(similarity[nearest], 0.0) ** KNN_SHARPNESS
+    total = weight.sum()
+    return float((weight * is_emergency[nearest]).sum() / total) if total > 0 else 0.0
+
+
+def fit_model(vectors: np.ndarray, bank: tuple[BankEntry, ...], threshold: float, knn_threshold: float,
+              window_margin: float) -> Fit:
     """Weights trained on every bank example, each emergency category's unit-length mean embedding, the neighbours."""
     labels = np.array([entry.is_emergency for entry in bank], dtype=np.float64)
     centroids = {}
     for name in sorted({entry.category for entry in bank if entry.is_emergency}):
         mean = vectors[[i for i, entry in enumerate(bank) if entry.category == name]].mean(axis=0)
         centroids[name] = (mean / np.linalg.norm(mean)).astype(np.float32)
-    return Fit(threshold, train_emergency_model(vectors, labels), centroids, window_margin,
+    return Fit(threshold, knn_threshold, train_emergency_model(vectors, labels), centroids, window_margin,
                vectors.astype(np.float16).astype(np.float32), labels.astype(bool))
 
 
@@ -209,20 +232,22 @@ class SemanticAlarm:
         self._names = tuple(self.fit.centroids)
         self._centroids = np.stack([self.fit.centroids[name] for name in self._names])
 
-    def categories(self, question: str) -> tuple[str, ...]:
+    def categories(self, question: str, by_neighbours: bool = True) -> tuple[str, ...]:
         """Emergency categories the question, or a window of a long one, reads like, nearest first; () if none.
 
         Clauses about long ago or about a symptom since cleared are left out, as the rules leave them out.
+        ``by_neighbours=False`` leaves out the weighted neighbours' vote: for a word-by-word gloss of another
+        language, whose broken English sits near the bank's examples by their words more than by their meaning.
         """
-        found = self._read(question)
+        found = self._read(question, by_neighbours)
         return () if found[:1] == ("suicide",) and SAID_SAFE.search(question) else found
 
-    def _read(self, question: str) -> tuple[str, ...]:
+    def _read(self, question: str, by_neighbours: bool) -> tuple[str, ...]:
         judged = self._judged(question)
         if judged is None:
             return ()
         present, vector = judged
-        if found := self.judge(vector):
+        if found := self.judge(vector, by_neighbours):
             return found
         for window in self._window_vectors(present):
             if self.fit.window_alarms(window):
@@ -257,9 +282,9 @@ class SemanticAlarm:
                 and self.fit.emergency_neighbours(vector) >= NEAR_CRISIS_NEIGHBOURS
                 and self._nearest_categories(vector)[:1] == ("suicide",))
 
-    def judge(self, vector: np.ndarray) -> tuple[str, ...]:
-        """The categories of a whole message's embedding; () unless it clears the threshold among emergencies."""
-        return self._nearest_categories(vector) if self.fit.whole_alarms(vector) else ()
+    def judge(self, vector: np.ndarray, by_neighbours: bool = True) -> tuple[str, ...]:
+        """The categories of a whole message's embedding; () unless it alarms (``Fit.whole_alarms``)."""
+        return self._nearest_categories(vector) if self.fit.whole_alarms(vector, by_neighbours) else ()
 
     def _nearest_categories(self, vector: np.ndarray) -> tuple[str, ...]:
         similarity = self._centroids @ vector
