@@ -3,9 +3,11 @@ the crisis line (the guard misses crises told without their words; see ``crisis_
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from painchat.guard import crisis_note
+from painchat.guard import SemanticAlarm, crisis_note
 from painchat.guard.texts import Contacts
 
 # Read near a crisis by the semantic layer, alarmed by nothing.
@@ -54,4 +56,7 @@ def test_a_crisis_in_the_middle_of_a_long_story_gets_the_note_through_its_window
     answer = assistant.answer(BURIED)
     assert answer.kind != "emergency" and answer.answer.endswith(crisis_note(assistant.contacts))
     assert assistant.alarm.reads_near_crisis(BURIED, 0.5, 0.7)
-    assert not assistant.alarm.reads_near_crisis(BURIED, 0.5, 1.01)  # the whole message alone does not
+    assert assistant.alarm.reads_near_crisis(BURIED, 0.5, 1.01)  # its window's neighbours vote for a crisis
+    # Neither the whole message's probability nor its neighbours' vote reads near a crisis: only a window does.
+    whole_only = SemanticAlarm(assistant.embedder, fit=replace(assistant.alarm.fit, knn_threshold=1.01))
+    assert not whole_only.reads_near_crisis(BURIED, 0.5, 1.01)

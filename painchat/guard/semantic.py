@@ -268,8 +268,8 @@ class SemanticAlarm:
     def reads_near_crisis(self, question: str, probability: float, window_probability: float) -> bool:
         """The message reads somewhat like a crisis, and the writer has not said they are safe: the whole message's
         emergency probability is at least ``probability`` (below the alarm threshold), or one of a long message's
-        windows' at least ``window_probability``, with suicide its nearest category and an emergency among its
-        nearest bank examples."""
+        windows' at least ``window_probability`` or its neighbours' vote at the alarm's, with suicide its nearest
+        category and an emergency among its nearest bank examples."""
         judged = None if SAID_SAFE.search(question) else self._judged(question)
         if judged is None:
             return False
@@ -278,7 +278,11 @@ class SemanticAlarm:
             self._near_crisis(window, window_probability) for window in self._window_vectors(present))
 
     def _near_crisis(self, vector: np.ndarray, probability: float) -> bool:
-        return (emergency_probability(self.fit.weights, vector) >= probability
+        """Suicide nearest, an emergency among the nearest bank examples, and the regression's probability at least
+        ``probability`` or the weighted neighbours' vote at the alarm's ``knn_threshold`` (a window's vote never
+        alarms: a window is a fragment)."""
+        return ((emergency_probability(self.fit.weights, vector) >= probability
+                 or self.fit.weighted_emergency_share(vector) >= self.fit.knn_threshold)
                 and self.fit.emergency_neighbours(vector) >= NEAR_CRISIS_NEIGHBOURS
                 and self._nearest_categories(vector)[:1] == ("suicide",))
 
