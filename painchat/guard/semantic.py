@@ -274,8 +274,10 @@ class SemanticAlarm:
         if judged is None:
             return False
         present, whole = judged
+        # Above 1 no window gets the note, by its probability or by its neighbours' vote (the setting's "never").
+        windows = self._window_vectors(present) if window_probability <= 1 else []
         return self._near_crisis(whole, probability) or any(
-            self._near_crisis(window, window_probability) for window in self._window_vectors(present))
+            self._near_crisis(window, window_probability) for window in windows)
 
     def _near_crisis(self, vector: np.ndarray, probability: float) -> bool:
         """Suicide nearest, an emergency among the nearest bank examples, and the regression's probability at least
