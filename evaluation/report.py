@@ -228,7 +228,9 @@ answers of the code when it was written (`docs/firstrun/lay_round4.baseline.json
 abstracts, half of each label sealed); first run: `docs/firstrun/lay_round5.baseline.jsonl`. **Round 6** \
 (`tests/data/lay_round6.jsonl`, 170 questions, 20 of them follow-ups, by one more author who read only the \
 abstracts, half of each label sealed); first run: `docs/firstrun/lay_round6.baseline.jsonl`, the code before it \
-was used.
+was used. **Round 7** (`tests/data/lay_round7.jsonl`, 170 questions, 20 of them follow-ups, by one more author who \
+read only the abstracts, half of each label sealed); first run: `docs/firstrun/lay_round7.baseline.jsonl`, the code \
+of stop 27, before any change it measures.
 
 {_round_tables(lay_runs)}
 
