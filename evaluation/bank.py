@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
+from dataclasses import astuple, replace
 
 import numpy as np
 
@@ -43,9 +43,8 @@ from painchat.guard.semantic import (
     bank_sha256,
     emergency_probability,
     fit_model,
-    neighbour_share,
     train_emergency_model,
-    weighted_share,
+    votes,
 )
 from painchat.guard.validation import find_problem
 from painchat.settings import Settings
@@ -161,8 +160,7 @@ def cross_validated_neighbours(vectors: np.ndarray, labels: np.ndarray, folds) -
     for fold, train in folds:
         neighbours, is_emergency = vectors[train].astype(np.float32), labels[train]
         for i in fold:
-            share[i] = neighbour_share(neighbours, is_emergency, vectors[i])
-            weighted[i] = weighted_share(neighbours, is_emergency, vectors[i])
+            share[i], weighted[i] = astuple(votes(neighbours, is_emergency, vectors[i]))
     return share, weighted
 
 

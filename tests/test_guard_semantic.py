@@ -75,7 +75,7 @@ def test_a_wording_the_regression_misses_alarms_among_its_nearest_emergencies(al
     vector = np.asarray(embedder.encode([question])[0])
     fit = alarm.fit
     assert emergency_probability(fit.weights, vector) < fit.threshold <= 1  # the regression alone misses it
-    assert fit.weighted_emergency_share(vector) >= fit.knn_threshold
+    assert fit.votes(vector).weighted >= fit.knn_threshold
     assert alarm.categories(question) == ("cardiac",)
     all_ordinary = replace(fit, neighbour_is_emergency=np.zeros_like(fit.neighbour_is_emergency))
     assert not all_ordinary.whole_alarms(vector)

@@ -124,24 +124,21 @@ class Fit:
     def whole_alarms(self, vector: np.ndarray, by_neighbours: bool = True) -> bool:
         """A whole message alarms above the threshold when most of its neighbours are emergencies, or (if
         ``by_neighbours``) when its nearest neighbours, weighed by similarity, are emergencies above ``knn_threshold``."""
-        return ((emergency_probability(self.weights, vector) >= self.threshold
-                 and self.emergency_neighbours(vector) >= WHOLE_NEIGHBOUR_SHARE)
-                or (by_neighbours and self.weighted_emergency_share(vector) >= self.knn_threshold))
+        votes = self.votes(vector)
+        return ((emergency_probability(self.weights, vector) >= self.threshold and votes.share >= WHOLE_NEIGHBOUR_SHARE)
+                or (by_neighbours and votes.weighted >= self.knn_threshold))
 
     def window_alarms(self, vector: np.ndarray) -> bool:
         return self.window_excess(vector) >= self.window_margin
 
     def window_excess(self, vector: np.ndarray) -> float:
         """How far a window's probability is above the threshold; -inf unless its neighbours are emergencies."""
-        if self.emergency_neighbours(vector) < NEIGHBOUR_SHARE:
+        if self.votes(vector).share < NEIGHBOUR_SHARE:
             return -np.inf
         return emergency_probability(self.weights, vector) - self.threshold
 
-    def emergency_neighbours(self, vector: np.ndarray) -> float:
-        return neighbour_share(self.neighbours, self.neighbour_is_emergency, vector)
-
-    def weighted_emergency_share(self, vector: np.ndarray) -> float:
-        return weighted_share(self.neighbours, self.neighbour_is_emergency, vector)
+    def votes(self, vector: np.ndarray) -> Votes:
+        return votes(self.neighbours, self.neighbour_is_emergency, vector)
 
 
 def as_judged(question: str) -> str:
@@ -170,15 +167,28 @@ def load_fit(path: Path = FIT_PATH, neighbours: Path = NEIGHBOURS_PATH, bank: Pa
                data["window_margin"], np.load(neighbours).astype(np.float32), is_emergency, data["bank_sha256"])
 
 
-def neighbour_share(neighbours: np.ndarray, is_emergency: np.ndarray, vector: np.ndarray) -> float:
-    """Share of emergencies among the ``NEIGHBOURS`` bank examples most similar to ``vector``."""
-    nearest = np.argpartition(-(neighbours @ vector.astype(neighbours.dtype)), NEIGHBOURS)[:NEIGHBOURS]
+@dataclass(frozen=True)
+class Votes:
+    """How a vector's nearest bank examples vote."""
+
+    share: float  # share of emergencies among the NEIGHBOURS nearest
+    weighted: float  # share of emergencies among the KNN nearest, each weighed by similarity ** KNN_SHARPNESS
+
+
+def votes(neighbours: np.ndarray, is_emergency: np.ndarray, vector: np.ndarray) -> Votes:
+    """The votes of the bank examples (``neighbours``, their embeddings) nearest ``vector``: one similarity for both."""
+    similarity = neighbours @ vector.astype(neighbours.dtype)
+    return Votes(neighbour_share(similarity, is_emergency), weighted_share(similarity, is_emergency))
+
+
+def neighbour_share(similarity: np.ndarray, is_emergency: np.ndarray) -> float:
+    """Share of emergencies among the ``NEIGHBOURS`` bank examples of highest ``similarity``."""
+    nearest = np.argpartition(-similarity, NEIGHBOURS)[:NEIGHBOURS]
     return float(is_emergency[nearest].mean())
 
 
-def weighted_share(neighbours: np.ndarray, is_emergency: np.ndarray, vector: np.ndarray) -> float:
-    """Share of emergencies among the ``KNN`` nearest bank examples, each weighed by similarity ** ``KNN_SHARPNESS``."""
-    similarity = neighbours @ vector.astype(neighbours.dtype)
+def weighted_share(similarity: np.ndarray, is_emergency: np.ndarray) -> float:
+    """Share of emergencies among the ``KNN`` bank examples of highest ``similarity``, each weighed by similarity ** ``KNN_SHARPNESS``."""
     nearest = np.argpartition(-similarity, KNN)[:KNN]
     weight = np.maximum(similarity[nearest], 0.0) ** KNN_SHARPNESS
     total = weight.sum()
@@ -283,9 +293,9 @@ class SemanticAlarm:
         """Suicide nearest, an emergency among the nearest bank examples, and the regression's probability at least
         ``probability`` or the weighted neighbours' vote at the alarm's ``knn_threshold`` (a window's vote never
         alarms: a window is a fragment)."""
-        return ((emergency_probability(self.fit.weights, vector) >= probability
-                 or self.fit.weighted_emergency_share(vector) >= self.fit.knn_threshold)
-                and self.fit.emergency_neighbours(vector) >= NEAR_CRISIS_NEIGHBOURS
+        votes = self.fit.votes(vector)
+        return ((emergency_probability(self.fit.weights, vector) >= probability or votes.weighted >= self.fit.knn_threshold)
+                and votes.share >= NEAR_CRISIS_NEIGHBOURS
                 and self._nearest_categories(vector)[:1] == ("suicide",))
 
     def judge(self, vector: np.ndarray, by_neighbours: bool = True) -> tuple[str, ...]:
