@@ -103,6 +103,12 @@ ROUND14 = LaterRound("Round 14", DATA_DIR / "safety_round14.jsonl",
                      "(symptoms resolved and checked, negated, the effort of a workout, questions about red flags, "
                      "figures of speech, other senses of 'stroke' and 'overdose'); first run = the code before the "
                      "changes it measures (714af9b)")
+ROUND15 = LaterRound("Round 15", DATA_DIR / "safety_round15.jsonl",
+                     "written blind in English by one more author who saw no code nor set: 120 emergencies (9 in each of "
+                     "13 categories, 12 suicide; minimised, told by carers, buried in stories, a third over 250 characters) "
+                     "and 120 ordinary near misses (negated, long past, explained by effort, cleared by a doctor, questions "
+                     "about red flags, figures of speech, low mood without risk); first run = the code of stop 27 (29c7b49), "
+                     "before the changes it measures")
 MEDICINES = LaterRound("Medicine questions", DATA_DIR / "medicine_round1.jsonl",
                        "written blind in English by another author who saw no code nor set, for the line between a "
                        "medicine decision and a question about a medicine: 40 decisions (dose, timing, starting, "
@@ -114,7 +120,7 @@ MEDICINES2 = LaterRound("Medicine questions, round 2", DATA_DIR / "medicine_roun
                         "them only: 40 decisions (many impersonal: \"can you…\", \"should people with… take…\"), 40 "
                         "general questions about a medicine and 20 medicines in passing, all sealed")
 LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND11, ROUND12, ROUND13, ROUND14,
-                MEDICINES, MEDICINES2)
+                ROUND15, MEDICINES, MEDICINES2)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
