@@ -350,6 +350,27 @@ def test_a_past_or_cleared_symptom_told_in_pieces_is_not_an_emergency(question):
     assert reason(question) is None
 
 
+@pytest.mark.parametrize("question", [
+    # The writer's denial: its words of harm are what it denies.
+    "feeling low since the diagnosis, no thoughts of harming myself, just sad. does exercise help mood?",
+    # A prescriber's change, and the treatment for a low told as over last week.
+    "my gp doubled my pregabalin dose last week, is it ok to swim while i get used to it?",
+    ("had a hypo last tuesday after swimming, took glucose tablets and was fine in 15 mins. how do i stop that "
+     "happening again?"),
+])
+def test_a_denial_a_prescribed_change_and_a_treated_low_are_not_emergencies(question):
+    assert not (reason(question) or "").startswith("emergency")  # a medicine question may still be declined
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("no thoughts of killing myself but ive saved up my tablets and written the letters", "emergency:suicide"),
+    ("i doubled my pregabalin dose last night and now i cant stay awake", "emergency:overdose"),
+    ("had a hypo last week, was fine after, but its happening again now, shaky and sweaty", "emergency:hypoglycaemia"),
+])
+def test_what_else_the_message_says_still_alarms(question, expected):
+    assert reason(question) == expected
+
+
 def test_a_past_event_told_over_several_clauses_stays_in_the_past():
     question = ("years ago i went through a bad patch and took an overdose, was in hospital for a week, "
                 "all sorted since. is yoga ok for sciatica?")

@@ -300,7 +300,9 @@ DIABETIC_FOOT = Category("diabetic_foot", (
 # Who a question about means is about ("my dad", "a person").
 SOMEONE = r"(?:you|u|someone|somebody|a person|people|anyone|i|he|she|they|(?:my|a|your|his|her|their) \w+)"
 # Medicines as people name them, and what they come in: the means of an overdose, taken or asked about.
-MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pills?", r"tablets?", "meds",
+# Glucose tablets treat a low: "took 4 glucose tablets" is the nurse's advice, not an overdose.
+MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pills?",
+                 not_after("glucose", "dextrose", "sugar", "dextro") + r"tablets?", "meds",
                  r"medications?", r"medicines?", r"pain ?killers?", r"capsules?", r"patch(?:es)?",
                  r"doses?", r"(?:box|packet|bottle|strip|pack|blister pack)s?")
 
@@ -635,7 +637,9 @@ OVERDOSE = Category("overdose", (
     # "had his pregabalin 3 times today instead of twice".
     near(60, r"\bhad (?:his|her|my|their) (?:\w+ )?" + MEDICINE, words(r"(?:times|doses) (?:\w+ )?instead of",
                                                                         "double", "too many", "extra")),
-    re.compile(words(r"doubled (?:up )?(?:on )?(?:my|his|her|their) (?:\w+ )?(?:dose|meds"
+    # Not a prescriber's change: "my gp doubled my pregabalin dose".
+    re.compile(words(not_after("gp", "doctor", "doc", "consultant", "nurse", "neurologist", "specialist", "pharmacist",
+                               "prescriber", "pain clinic") + r"doubled (?:up )?(?:on )?(?:my|his|her|their) (?:\w+ )?(?:dose|meds"
                      r"|pills|tablets|medication)", r"(?:poison\w*|toxic) (?:from|with|by) (?:\w+ )?(?:pills|tablets"
                      r"|meds|medication)")),
 ))
@@ -790,7 +794,10 @@ EXPLAINED = re.compile(words(
 PASSED_ON_ADVICE = re.compile(words(r"(?:told|advised|said|asked|warned) (?:me |us |him |her |them )?(?:to )?(?:watch|look"
                                     r"|keep an eye) (?:out )?(?:for|on)"))
 # "never happened again" says the opposite.
-NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it")
+# Nor of asking how to prevent it: "how do i stop that happening again".
+NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it",
+                      "stop", "prevent", "avoid",
+                      *(f"{verb} {what}" for verb in ("stop", "prevent", "avoid") for what in ("it", "that", "this")))
 # "Again" of a symptom or an event ("it happened again", "the pain again"), not of an exercise ("lift weights again",
 # "start running again").
 AGAIN = (r"(?:(?:happen\w*|start\w*|came|come|coming|back|got|get|getting|having|had|felt|feel|feeling|it|this|that"
@@ -817,11 +824,22 @@ BACK_TO_NOW = re.compile(words("now", "today", "tonight", r"this (?:morning|afte
 # "a few weeks ago i had a hypo"), unless the clause itself brings it to now.
 PAST_EPISODE = re.compile(words(not_after("like", "as", "than") + r"(?:i|he|she|they|we|you|(?:my|his|her|their) \w+) used to",
                                 r"once when (?:i|he|she|they|we) (?:was|were)"))
-# Weeks ago is recent: an episode then is over only when the message says it ended ("back to normal in 15 mins");
-# "two weeks ago my foot went red and now there's pus" is still going on.
-WEEKS_AGO = re.compile(words(r"(?:a|one|two|three|four|few|a few|couple of|a couple of|several|\d+) weeks? ago"))
-ENDED = re.compile(words("back to normal", r"(?:been|felt|feeling|feel) (?:\w+ )?(?:fine|ok|okay|well|good|normal)",
+# Days or weeks ago is recent: an episode then is over only when the message says it ended ("back to normal in 15
+# mins", "had a hypo last tuesday, was fine in 15 mins"); "two weeks ago my foot went red and now there's pus" is
+# still going on.
+RECENTLY = re.compile(words(r"(?:a|one|two|three|four|five|few|a few|couple of|a couple of|several|\d+) (?:days?|weeks?) ago",
+                            r"last (?:week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+                            r"the other (?:day|night)"))
+ENDED = re.compile(words("back to normal", r"(?:been|felt|feeling|feel|was|were) (?:\w+ )?(?:fine|ok|okay|well|good|normal)",
                          "sorted", "resolved", "cleared up", "all clear", "recovered", r"(?:fine|better) since"))
+# The writer's word that they have no such thoughts ("no thoughts of harming myself", "no suicidal thoughts") is
+# taken out before the crisis rules read the message: its words of harm are what it denies. Only the denial goes;
+# anything else the message says still alarms.
+DENIED_HARM = re.compile(r"\b(?:no|not any|not having any|not had any|never had any|without any|dont have any"
+                         r"|do not have any|havent had any|have not had any) (?:(?:suicidal|self ?harm) (?:thoughts?"
+                         r"|plans?|urges?|ideas?|intentions?)|(?:thoughts?|plans?|intentions?|urges?|ideas?) (?:of|to"
+                         r"|about) (?:hurting|harming|killing|ending|hurt|harm|kill|end)(?: (?:my ?self|my life|it all)"
+                         r")?)\b")
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
 FRAGMENT_WORDS = 2
 
@@ -837,8 +855,9 @@ def detect_emergency(text: str) -> tuple[str, ...]:
     recent = [clause for clause, keep in zip(clauses, present) if keep]
     current = _join(NEGATED.sub(" ", clause) for clause in recent)
     physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
+    undenied = _join(DENIED_HARM.sub(" ", clause) for clause in recent)
     kept = [c.name for c in NEGATION_KEPT
-            if any_search(c.rules, _join(recent)) or any_search(c.whole_message, _join(clauses))]
+            if any_search(c.rules, undenied) or any_search(c.whole_message, _join(clauses))]
     return tuple(physical + kept)
 
 
@@ -868,10 +887,11 @@ def _clauses(text: str) -> tuple[list[str], list[bool]]:
 
 
 def _episode_over(clause: str, clauses: list[str]) -> bool:
-    """The clause tells of an episode that is over (see ``PAST_EPISODE`` and ``WEEKS_AGO``)."""
+    """The clause tells of an episode that is over (see ``PAST_EPISODE`` and ``RECENTLY``)."""
     # The words are looked for first: the patterns' lookbehinds are slow on a long story, which rarely has them.
     over = ("used to" in clause or "once when" in clause) and PAST_EPISODE.search(clause)
-    recent_but_ended = "week" in clause and WEEKS_AGO.search(clause) and any(ENDED.search(c) for c in clauses)
+    recent_but_ended = (("ago" in clause or "last" in clause or "other" in clause) and RECENTLY.search(clause)
+                        and any(ENDED.search(c) for c in clauses))
     return bool(over or recent_but_ended) and not BACK_TO_NOW.search(clause)
 
 
