@@ -99,11 +99,12 @@ def _glossed_emergency(question: str, language: str, semantic: SemanticAlarm) ->
 
 
 def _eased_exertion_left_out(categories: tuple[str, ...], question: str, language: str) -> tuple[str, ...]:
-    """No categories when the nearest is the effort of exercise and the message says it passed on rest or in minutes.
+    """No categories when the effort of exercise is among them and the message says it passed on rest or in minutes.
 
-    Nearest first: the categories about as near came along with it.
+    Among them, not only nearest: a word-by-word gloss ("throbs my heart") can sit about as near other categories'
+    examples, and the ones about as near came along with it.
     """
-    return () if categories and categories[0] in EXERTION and eased_by_rest(question, language) else categories
+    return () if EXERTION.intersection(categories) and eased_by_rest(question, language) else categories
 
 
 def _red_flags(question: str, language: str, contacts: Contacts) -> Verdict | None:
