@@ -83,7 +83,7 @@ def test_a_wording_the_regression_misses_alarms_among_its_nearest_emergencies(al
 
 def test_everyday_questions_in_the_bank_keep_a_far_question_among_ordinary_neighbours(alarm, embedder):
     """Without the lay questions, the nearest bank examples of a question far from everything can be emergencies."""
-    question = "how do i apply for a blue badge"
+    question = "who do i call to change my appointment"
     vector = np.asarray(embedder.encode([question])[0])
     lay = np.array([row.category == LAY for row, _, _ in bank_rows()])
     fit = alarm.fit
@@ -198,6 +198,7 @@ def test_the_question_is_embedded_once_for_the_guard_and_retrieval(assistant, mo
     assert len(batches) == 2
 
 
-@pytest.mark.parametrize("question", ["please diagnose me", "is this serious?", "tell me what is wrong", "is that normal"])
+@pytest.mark.parametrize("question", ["please diagnose me", "is this serious?", "tell me what is wrong", "is that normal",
+                                      "ok but which symptoms exactly?"])
 def test_a_message_that_asks_without_telling_anything_is_not_judged(question, alarm):
     assert alarm.categories(question) == ()

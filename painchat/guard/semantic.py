@@ -83,10 +83,11 @@ SAID_SAFE = re.compile(r"(?:(?:\bi ?['’]?m|\bi am) (?:not (?:in (?:any )?dange
                        r"(?!.*\b(?:but|though|although|however|yet)\b)", re.IGNORECASE | re.DOTALL)
 
 # Words that ask without telling: a message made only of these and stop words ("is this serious?", "please
-# diagnose me", "tell me what is wrong") says nothing the layer could judge, and reads like the bank's short
+# diagnose me", "tell me what is wrong", "ok but which symptoms exactly?") says nothing the layer could judge, and reads like the bank's short
 # emergencies to the embedding.
 ASKING_ONLY = frozenset("""diagnose diagnosis serious seriously wrong help bad ok okay whats thats something anything
-    thing normal worried worry concerned sure think mean happening going on""".split())
+    thing normal worried worry concerned sure think mean happening going on symptom symptoms sign signs exactly which
+    kind type""".split())
 
 
 @dataclass(frozen=True)
