@@ -357,6 +357,8 @@ def test_a_past_or_cleared_symptom_told_in_pieces_is_not_an_emergency(question):
     "my gp doubled my pregabalin dose last week, is it ok to swim while i get used to it?",
     ("had a hypo last tuesday after swimming, took glucose tablets and was fine in 15 mins. how do i stop that "
      "happening again?"),
+    ("had a panic attack at the gym last week, heart racing, felt like i couldnt breathe. it passed in 15 minutes. "
+     "any tips for going back?"),
 ])
 def test_a_denial_a_prescribed_change_and_a_treated_low_are_not_emergencies(question):
     assert not (reason(question) or "").startswith("emergency")  # a medicine question may still be declined
@@ -366,6 +368,9 @@ def test_a_denial_a_prescribed_change_and_a_treated_low_are_not_emergencies(ques
     ("no thoughts of killing myself but ive saved up my tablets and written the letters", "emergency:suicide"),
     ("i doubled my pregabalin dose last night and now i cant stay awake", "emergency:overdose"),
     ("had a hypo last week, was fine after, but its happening again now, shaky and sweaty", "emergency:hypoglycaemia"),
+    # Told as ended, but the message comes to today: the next one may be under way.
+    ("a few weeks ago i had a hypo, back to normal in 15 mins, today shaky and sweaty and confused",
+     "emergency:hypoglycaemia"),
 ])
 def test_what_else_the_message_says_still_alarms(question, expected):
     assert reason(question) == expected

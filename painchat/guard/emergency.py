@@ -816,7 +816,7 @@ HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, "right now", "just now", "
 # A clause that goes on telling a past event ("back in 2015 i had a dark time and took an overdose, i was in
 # hospital") belongs to it, unless it brings the story back to now.
 CONTINUES_THE_PAST = re.compile(r"^\s*(?:(?:i|he|she|we|they|then) )?(?:took|had|was|were|ended up|got|went|spent"
-                                r"|fainted|collapsed|overdosed|passed out|tried)\b")
+                                r"|fainted|collapsed|overdosed|passed out|tried|felt)\b")
 BACK_TO_NOW = re.compile(words("now", "today", "tonight", r"this (?:morning|afternoon|evening|week)", "yesterday",
                                "last night", "just", "currently", "at the moment", "since", "still", "until",
                                r"(?:minutes?|hours?) ago"))
@@ -830,8 +830,12 @@ PAST_EPISODE = re.compile(words(not_after("like", "as", "than") + r"(?:i|he|she|
 RECENTLY = re.compile(words(r"(?:a|one|two|three|four|five|few|a few|couple of|a couple of|several|\d+) (?:days?|weeks?) ago",
                             r"last (?:week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
                             r"the other (?:day|night)"))
+# A recent episode told as ended is over unless the message comes to today: "had a hypo last week, was fine after,
+# felt shaky and sweaty today" may be the next one, and its own clause no longer says what.
+TODAY = re.compile(words("now", "today", "tonight", r"this (?:morning|afternoon|evening)", "at the moment", "currently"))
 ENDED = re.compile(words("back to normal", r"(?:been|felt|feeling|feel|was|were) (?:\w+ )?(?:fine|ok|okay|well|good|normal)",
-                         "sorted", "resolved", "cleared up", "all clear", "recovered", r"(?:fine|better) since"))
+                         "sorted", "resolved", "cleared up", "all clear", "recovered", r"(?:fine|better) since",
+                         r"(?:it|that|they|this|which) (?:all )?(?:passed|went away|settled|eased off|wore off)(?! out)"))
 # The writer's word that they have no such thoughts ("no thoughts of harming myself", "no suicidal thoughts") is
 # taken out before the crisis rules read the message: its words of harm are what it denies. Only the denial goes;
 # anything else the message says still alarms.
@@ -891,7 +895,7 @@ def _episode_over(clause: str, clauses: list[str]) -> bool:
     # The words are looked for first: the patterns' lookbehinds are slow on a long story, which rarely has them.
     over = ("used to" in clause or "once when" in clause) and PAST_EPISODE.search(clause)
     recent_but_ended = (("ago" in clause or "last" in clause or "other" in clause) and RECENTLY.search(clause)
-                        and any(ENDED.search(c) for c in clauses))
+                        and any(ENDED.search(c) for c in clauses) and not any(TODAY.search(c) for c in clauses))
     return bool(over or recent_but_ended) and not BACK_TO_NOW.search(clause)
 
 
