@@ -90,6 +90,7 @@ def lay_evaluation(assistant: Assistant) -> list[tuple[str, dict]]:
         *_round_columns(assistant, "round 5", "lay_round5"),
         *_round_columns(assistant, "round 6", "lay_round6"),
         *_round_columns(assistant, "round 7", "lay_round7"),
+        *_round_columns(assistant, "round 8", "lay_round8"),
     ]
 
 
