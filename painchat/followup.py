@@ -11,7 +11,8 @@ from painchat.settings import default
 from painchat.text import STOPWORDS, content_tokens, tokens
 
 _LEANING_START = re.compile(
-    r"^\s*(and|but|also|so|or|then|what about|how about|what of|same for|is that|is it|does it|do they|are they)\b",
+    r"^\W*((ok(ay)?|right|thanks|thank you|cool|great|sure|yeah|yes|hmm+)\b\W*)*"  # "ok but...", "thanks. and..."
+    r"(and|but|also|so|or|then|what about|how about|what of|same for|is that|is it|does it|do they|are they)\b",
     re.IGNORECASE,
 )
 # "How often?" or "why?" with no topic of its own asks about the topic already on the table.
@@ -30,7 +31,7 @@ def is_follow_up(
     ``max_words``: content words; a question this short rarely stands alone. ``bare_words``: "how many
     times a week?" (a how-question this short) has no topic of its own.
     """
-    words = content_tokens(question)
+    words = [w for w in content_tokens(question) if len(w) > 1]  # not the "s" of "she's"
     if len(words) > max_words:
         return False
     bare = len(words) <= bare_words and _BARE_QUESTION.match(question)

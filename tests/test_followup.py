@@ -40,3 +40,13 @@ def test_a_short_question_naming_no_topic_leans_on_the_last_one():
         assert is_follow_up(question), question
     assert resolve("ok but how many times a week", HISTORY) == "What is allodynia? ok but how many times a week"
     assert not is_follow_up("how many times a week should I exercise?")
+
+
+def test_a_word_of_assent_before_the_leaning_word_still_leans():
+    for question in ["ok but how long before i notice a difference", "thanks. and for the hands?", "right, so what causes it"]:
+        assert is_follow_up(question), question
+    assert not is_follow_up("ok what is neuropathic pain")
+
+
+def test_the_letter_left_by_an_apostrophe_is_not_a_word():
+    assert is_follow_up("she's 81 though, is it any different for older people")
