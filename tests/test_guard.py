@@ -436,6 +436,10 @@ def test_red_flags_in_everyday_words(question, category):
     "a few months ago i fainted at a wedding, all checked and fine since. is swimming ok for my feet",
     "i get really out of breath in my spin class but it settles within a couple of minutes once i stop",
     "was told at the hospital last week my chest pain was muscular, can i start weights again",
+    "when i run in the cold my chest gets a bit tight, it eases within a minute or two of slowing down",
+    "had a hypo last week after swimming, was back up in 15 mins and fine the rest of the day. how do i plan snacks",
+    "last year i fainted after a blood test, nothing since. no problems right now, just planning ahead for the gym",
+    "i had a hypo on my walk a few days ago, fine after that. how do i make sure it doesnt happen again",
 ])
 def test_exertion_that_passed_and_past_events_are_not_emergencies(question):
     assert reason(question) is None
@@ -459,6 +463,9 @@ def test_episodes_that_are_over_and_passing_numbness_are_not_emergencies(questio
     ("a couple of weeks ago my heel went red and hot and now its oozing", "diabetic_foot"),
     ("a few weeks ago i started getting chest pain when i walk and its getting worse", "cardiac"),
     ("she used to faint but she just collapsed in the kitchen and wont wake up", "fainting"),
+    ("chest pain on the bike that eased within a minute of stopping, but its back now and worse", "cardiac"),
+    ("it came on all at once, like being hit on the back of the head, full strength in seconds", "headache"),
+    ("had a hypo last week, fine after that, but right now im shaky and sweaty and muddled", "hypoglycaemia"),
 ])
 def test_an_episode_still_going_on_or_an_adrenaline_pen_just_used_alarms(question, category):
     assert reason(question) == f"emergency:{category}"

@@ -175,3 +175,24 @@ def test_an_allergic_reaction_in_another_language_is_told_to_use_adrenaline_in_t
     verdict = screen(text, LIMIT)
     assert verdict.kind == "emergency" and "allergic" in verdict.reason and verdict.language == language
     assert "EpiPen" in verdict.message and detect_language(verdict.message) == language
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("después de la picadura se me cierra la garganta", "es"),
+    ("j'ai la gorge qui se ferme après avoir mangé des noix", "fr"),
+    ("nach dem Wespenstich wird mir der Hals eng", "de"),
+    ("dopo l'iniezione mi si chiude la gola e mi gira la testa", "it"),
+    ("depois da picada sinto a garganta fechando", "pt"),
+])
+def test_a_throat_closing_in_another_language_is_an_allergic_emergency(text, language):
+    verdict = screen(text, LIMIT)
+    assert verdict.kind == "emergency" and "allergic" in verdict.reason and verdict.language == language
+
+
+@pytest.mark.parametrize("text", [
+    "ho mal di gola da tre giorni, posso fare ginnastica?",
+    "tenho dor de garganta e o nariz fechado, posso caminhar?",
+    "j'ai mal à la gorge, je ferme la fenêtre?",
+])
+def test_a_sore_throat_in_another_language_is_no_emergency(text):
+    assert screen(text, LIMIT).kind != "emergency"

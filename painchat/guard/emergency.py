@@ -41,6 +41,26 @@ class Category:
     whole_message: tuple[Matcher, ...] = ()
 
 
+# Breathlessness, a tight chest or a pounding heart the message says passes within minutes or on stopping is the effort of a
+# workout: "calmed down in a couple of mins", "settles once i stop". Not when the message says it did not, or still
+# has not: "hasnt settled in 20 minutes", "never went back to normal".
+NOT_SETTLED = (r"^(?!.*\b(?:not|never|hasnt|hadnt|havent|isnt|didnt|wont|doesnt|still)(?: \w+){0,2} (?:calm|settl|eas"
+               r"|pass|stop|gone|go|went|back to normal))")
+SETTLED_SOON = (
+    (r"(?:calm(?:ed|s)? down|settled|settles|eased|eases|passed|passes|stopped|stops|went away|goes away"
+     r"|gone away|went off|died down) (?:\w+ ){0,3}(?:in|within|after) (?:(?:a |an )?(?:few|couple of|couple"
+     r"|\d+|one|two|three|five|ten|half a)|a|an) (?:\w+ )?(?:min\w*|seconds?|secs?)"),
+    (r"(?:went away|goes away|gone away|passed|passes|eased|eases|settled|settles|stopped|stops|calmed"
+     r"|calms)(?: down)? (?:\w+ ){0,2}(?:when|once|as soon as|after) (?:i|he|she|we) (?:slowed|slow"
+     r"|stopped|stop|rested|rest|sat|sit|had a rest|took a break|cooled down)"),
+)
+SETTLES_ON_STOPPING = re.compile(NOT_SETTLED + r"(?=.*" + words(*SETTLED_SOON) + ")")
+# A chest that settled on stopping but has come back or is worse is not the familiar one of effort.
+CHEST_SETTLES_ON_STOPPING = re.compile(r"^(?!.*\b(?:again|worse|came back|come back|coming back|its back|it s back"
+                                       r"|back now|returned)\b)" + SETTLES_ON_STOPPING.pattern)
+# The semantic layer, which reads no symptom word by word, also takes "back to normal" and "felt fine afterwards".
+PASSES_ON_REST = re.compile(NOT_SETTLED + r"(?=.*" + words(*SETTLED_SOON, "back to normal",
+                                                              r"(?:felt|feel|feeling) fine after(?:wards)?") + ")")
 # --- Chest pain, pressure or tightness; heart attack -------------------------------
 # "chest" right before a training word is the muscle or the exercise, not the symptom.
 CHEST = (r"\b(?:chest(?! (?:muscles?|wall|press(?:es)?|stretch\w*|fly|flies|exercises?|workouts?|day"
@@ -51,7 +71,8 @@ CHEST_SYMPTOM = words(r"pains?", "painful", r"(?:sitting|standing|sat) on (?:it|
                       "burning", "stabbing", "sharp", "elephant", "vice", "band", "gripping", "killing",
                       "dying", r"constrict\w*")
 CARDIAC = Category("cardiac", (
-    near(40, CHEST, CHEST_SYMPTOM),
+    # A tight chest that settles within minutes of slowing down is the familiar one of effort (or cold air).
+    Unless(near(40, CHEST, CHEST_SYMPTOM), CHEST_SETTLES_ON_STOPPING),
     near(50, words("jaw", "left arm", "left shoulder"),
          words(r"spread\w*", r"radiat\w*", r"travel+\w*", r"(?:going|moving) (?:up|down|into)")),
     # A heart attack without chest pain, as women and people with diabetes often have it.
@@ -81,23 +102,6 @@ SHORT_OF_BREATH = not_after(*MILD, *NORMALITY_QUESTION, "i get", "i always get",
 # Breathlessness the writer says passed ("took 5 min to get my breath back") is the effort of a workout.
 BREATH_CAME_BACK = re.compile(words(r"(?:got|get|getting|caught|catch|had) (?:my|his|her|their) breath back",
                                     r"(?:breathing|breath) (?:\w+ ){0,2}(?:back to normal|settled|fine|ok|okay)"))
-# Breathlessness or a pounding heart the message says passes within minutes or on stopping is the effort of a
-# workout: "calmed down in a couple of mins", "settles once i stop". Not when the message says it did not, or still
-# has not: "hasnt settled in 20 minutes", "never went back to normal".
-NOT_SETTLED = (r"^(?!.*\b(?:not|never|hasnt|hadnt|havent|isnt|didnt|wont|doesnt|still)(?: \w+){0,2} (?:calm|settl|eas"
-               r"|pass|stop|gone|go|went|back to normal))")
-SETTLED_SOON = (
-    (r"(?:calm(?:ed|s)? down|settled|settles|eased|eases|passed|passes|stopped|stops|went away|goes away"
-     r"|gone away|went off|died down) (?:\w+ ){0,3}(?:in|within|after) (?:a |an )?(?:few|couple of|couple"
-     r"|\d+|one|two|three|five|ten|half a) (?:\w+ )?(?:min\w*|seconds?|secs?)"),
-    (r"(?:went away|goes away|gone away|passed|passes|eased|eases|settled|settles|stopped|stops|calmed"
-     r"|calms)(?: down)? (?:\w+ ){0,2}(?:when|once|as soon as|after) (?:i|he|she|we) (?:slowed|slow"
-     r"|stopped|stop|rested|rest|sat|sit|had a rest|took a break|cooled down)"),
-)
-SETTLES_ON_STOPPING = re.compile(NOT_SETTLED + r"(?=.*" + words(*SETTLED_SOON) + ")")
-# The semantic layer, which reads no symptom word by word, also takes "back to normal" and "felt fine afterwards".
-PASSES_ON_REST = re.compile(NOT_SETTLED + r"(?=.*" + words(*SETTLED_SOON, "back to normal",
-                                                              r"(?:felt|feel|feeling) fine after(?:wards)?") + ")")
 BREATHING = Category("breathing", (
     # A blocked nose is not breathlessness.
     re.compile(BREATH_TROUBLE + r" (?:\w+ ){0,2}" + BREATH + r"(?! (?:through|out of) (?:my|the) nose)"),
@@ -206,10 +210,10 @@ STROKE = Category("stroke", (
 # --- Sudden severe ("thunderclap") headache ---------------------------------------------
 HEAD_PAIN = words(r"headaches?", "head pain", r"pain in (?:my |the )?head",
                   r"head (?:is |was )?(?:exploding|pounding|splitting)",
-                  r"(?:pain|ache|hurt\w*|explo\w*|bang) (?:\w+ ){0,3}(?:in |at |to )?the back of (?:my |his |her |the )?"
+                  r"(?:pain|ache|hurt\w*|explo\w*|bang|hit|struck|whacked) (?:\w+ ){0,3}(?:in |at |to |on )?the back of (?:my |his |her |the )?"
                   r"(?:head|skull)")
 WORST_OR_SUDDEN = words("worst", r"thunder\w*", r"explo\w*", r"sudden\w*", "all of a sudden",
-                        "out of nowhere", "out of the blue",
+                        "out of nowhere", "out of the blue", "all at once",
                         r"like (?:being|i was|id been|getting) (?:hit|struck|kicked|smacked)",
                         r"like an? (?:bolt|bomb|gunshot|hammer|lightning|explosion)",
                         r"(?:10|ten) out of (?:10|ten)", "never had (?:one|a headache|anything) like",
@@ -797,6 +801,8 @@ PASSED_ON_ADVICE = re.compile(words(r"(?:told|advised|said|asked|warned) (?:me |
 # Nor of asking how to prevent it: "how do i stop that happening again".
 NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it",
                       "stop", "prevent", "avoid",
+                      # Said of the future: "so it doesnt happen again", "scared it might happen again".
+                      "doesnt", "dont", "wont", "will", "might", "could", "would", "may",
                       *(f"{verb} {what}" for verb in ("stop", "prevent", "avoid") for what in ("it", "that", "this")))
 # "Again" of a symptom or an event ("it happened again", "the pain again"), not of an exercise ("lift weights again",
 # "start running again").
@@ -804,7 +810,9 @@ AGAIN = (r"(?:(?:happen\w*|start\w*|came|come|coming|back|got|get|getting|having
          r"|pains?|attacks?|episodes?|fainted|collapsed|out|numb|weak|dizzy|tight|symptoms?) "
          r"(?:(?!(?:weights|running|walking|swimming|training|lifting|cycling|yoga|gym|class|exercis\w*)\b)\w+ )?again"
          r"|again (?:today|now|tonight|this morning|this afternoon|this evening))")
-HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, "right now", "just now", "came back", "coming back",
+# "No problems right now", "fine right now" say the opposite.
+NOT_NOW = not_after("no problems", "no symptoms", "no issues", "nothing", "none", "fine", "ok", "okay", "well", "good")
+HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, NOT_NOW + "right now", "just now", "came back", "coming back",
                                    r"now (?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that|them"
                                    r"|those)", r"(?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that"
                                    r"|them|those) now",
@@ -834,6 +842,7 @@ RECENTLY = re.compile(words(r"(?:a|one|two|three|four|five|few|a few|couple of|a
 # felt shaky and sweaty today" may be the next one, and its own clause no longer says what.
 TODAY = re.compile(words("now", "today", "tonight", r"this (?:morning|afternoon|evening)", "at the moment", "currently"))
 ENDED = re.compile(words("back to normal", r"(?:been|felt|feeling|feel|was|were) (?:\w+ )?(?:fine|ok|okay|well|good|normal)",
+                         r"fine (?:for )?the rest of the (?:day|evening|night|week)", r"fine after(?:wards| that)?",
                          "sorted", "resolved", "cleared up", "all clear", "recovered", r"(?:fine|better) since",
                          r"(?:it|that|they|this|which) (?:all )?(?:passed|went away|settled|eased off|wore off)(?! out)"))
 # The writer's word that they have no such thoughts ("no thoughts of harming myself", "no suicidal thoughts") is
