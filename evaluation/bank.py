@@ -73,7 +73,8 @@ NOT_EMERGENCY = {"ordinary": "answer", "medication": "out_of_scope"}
 # The lay sets' tuning halves (all of lay_tune): everyday questions, in the bank so that the neighbours of a question
 # about a blue badge are not the few emergencies that happen to be nearest. Their category keeps them out of the
 # false-alarm budgets, which are measured on the safety sets' ordinary questions, near misses by design.
-LAY_SETS = ("lay_tune", "lay_round2", "lay_round3", "lay_round4", "lay_round5", "lay_round6", "lay_round7")
+LAY_SETS = ("lay_tune", "lay_round2", "lay_round3", "lay_round4", "lay_round5", "lay_round6", "lay_round7",
+            "lay_round8")
 LAY = "lay"
 
 
