@@ -528,11 +528,11 @@ ABBREVIATIONS = {"nn": "non", "q": "que", "pq": "porque", "xq": "porque", "vc": 
 ABBREVIATION = re.compile(r"\b(?:" + "|".join(ABBREVIATIONS) + r")\b")
 # Breathlessness that passes when the writer stops ("se me pasa al parar") is the effort of the exercise.
 EASED_BY_REST = {
-    "es": re.compile(words(r"(?<!no )se (?:me |le )?(?:pasa|quita|va|calma)\w* (?:\w+ ){0,3}(?:al |cuando )(?:parar|paro"
-                           r"|descanso|me paro|descansar|me siento)",
+    "es": re.compile(words(r"(?<!no )se (?:me |le )?(?:pasa|paso|quita|quito|va|fue|calma|calmo)\w* (?:\w+ ){0,3}(?:al |cuando )"
+                           r"(?:parar|paro|pare|descanso|descanse|me paro|me pare|descansar|me siento|me sente)",
                            r"(?:al (?:\w+ )?(?:minuto|rato|ratito)|enseguida|rapido|en (?:un|unos|pocos) (?:\w+ )?minutos?) "
-                           r"(?:\w+ )?se (?:me |le )?(?:pasa|quita|calma)",
-                           r"(?<!no )se (?:me |le )?(?:pasa|quita|calma) (?:\w+ )?(?:al (?:\w+ )?(?:minuto|rato|ratito)|enseguida"
+                           r"(?:\w+ )?se (?:me |le )?(?:pasa|paso|quita|quito|calma|calmo)",
+                           r"(?<!no )se (?:me |le )?(?:pasa|paso|quita|quito|calma|calmo) (?:\w+ )?(?:al (?:\w+ )?(?:minuto|rato|ratito)|enseguida"
                            r"|rapido|en (?:un|unos|pocos) (?:\w+ )?minutos?)",
                            r"(?<!no )(?:vuelve|vuelvo) a (?:la )?normal\w*", r"(?<!no )se normaliza")),
     "fr": re.compile(words(r"(?:ca|cela) (?:se )?(?:passe|part|calme) (?:\w+ ){0,3}(?:quand|des que|si) (?:je|on)"
@@ -544,16 +544,19 @@ EASED_BY_REST = {
                            r"(?:stehen bleibe|anhalte|pause mache|mich ausruhe|langsamer)",
                            r"(?:geht|vergeht|legt sich)\w* (?:\w+ )?(?:schnell|gleich|sofort|nach (?:einer|ein paar|paar|wenigen) "
                            r"(?:\w+ )?minuten?) (?:wieder )?(?:weg|vorbei)?",
+                           r"(?:ging|verging|war) (?:\w+ )?(?:schnell|gleich|sofort|nach (?:einer|ein paar|paar|wenigen) "
+                           r"(?:\w+ )?minuten?) (?:wieder )?(?:weg|vorbei)",
                            r"(?<!nicht )wieder normal", r"normalisiert sich",
-                           r"nach (?:der|einer|ner|kurzen?) (?:\w+ )?pause (?:ist )?(?:alles )?(?:wieder )?(?:gut|weg|vorbei)")),
-    "it": re.compile(words(r"(?<!non )(?:passa|mi passa|va via) (?:\w+ ){0,3}(?:quando|appena|se) mi (?:fermo|riposo|siedo)",
+                           r"nach (?:der|einer|ner|kurz\w*) (?:\w+ )?pause (?:ist |war )?(?:alles )?(?:wieder )?(?:gut|ok|okay|weg|vorbei|normal)")),
+    "it": re.compile(words(r"(?<!non )(?:passa|mi passa|va via|e passato|mi e passato|passato|andato via) (?:\w+ ){0,3}"
+                           r"(?:quando|appena|se) mi (?:fermo|riposo|siedo|sono fermat\w|sono riposat\w|sono sedut\w)",
                            r"(?<!non )mi riprendo (?:subito|presto|in (?:un|pochi) (?:\w+ )?minut\w*)",
                            r"(?<!non )torna (?:alla )?normal\w*",
                            r"(?<!non )(?:passa|mi passa|va via) (?:subito|in (?:un|pochi) (?:\w+ )?minut\w*|dopo (?:un|pochi) "
                            r"(?:\w+ )?minut\w*)")),
-    "pt": re.compile(words(r"(?<!nao )(?:passa|melhora|some) (?:\w+ ){0,3}(?:quando|assim que|se) (?:eu )?(?:paro|descanso"
-                           r"|me sento)",
-                           r"(?<!nao )(?:passa|some) (?:logo|rapido|em (?:um|poucos) (?:\w+ )?minutos?|depois de (?:um|uns|poucos) "
+    "pt": re.compile(words(r"(?<!nao )(?:passa|passou|melhora|melhorou|some|sumiu) (?:\w+ ){0,3}(?:quando|assim que|se) (?:eu )?"
+                           r"(?:paro|parei|descanso|descansei|me sento|me sentei)",
+                           r"(?<!nao )(?:passa|passou|some|sumiu) (?:logo|rapido|em (?:um|poucos) (?:\w+ )?minutos?|depois de (?:um|uns|poucos) "
                            r"(?:\w+ )?minutos?)",
                            r"(?<!nao )volta ao normal")),
     "en": PASSES_ON_REST,  # for the semantic layer (the English rules read the stricter SETTLES_ON_STOPPING)
