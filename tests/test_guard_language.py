@@ -170,23 +170,17 @@ def test_english_words_that_look_foreign_do_not_raise_a_foreign_alarm():
     ("meine Zunge schwillt an nach der neuen Tablette", "de"),
     ("mi si sta gonfiando la gola dopo la puntura di un'ape", "it"),
     ("minha língua está inchando depois do remédio novo", "pt"),
-])
-def test_an_allergic_reaction_in_another_language_is_told_to_use_adrenaline_in_that_language(text, language):
-    verdict = screen(text, LIMIT)
-    assert verdict.kind == "emergency" and "allergic" in verdict.reason and verdict.language == language
-    assert "EpiPen" in verdict.message and detect_language(verdict.message) == language
-
-
-@pytest.mark.parametrize(("text", "language"), [
+    # A throat closing, as each language says it.
     ("después de la picadura se me cierra la garganta", "es"),
     ("j'ai la gorge qui se ferme après avoir mangé des noix", "fr"),
     ("nach dem Wespenstich wird mir der Hals eng", "de"),
     ("dopo l'iniezione mi si chiude la gola e mi gira la testa", "it"),
     ("depois da picada sinto a garganta fechando", "pt"),
 ])
-def test_a_throat_closing_in_another_language_is_an_allergic_emergency(text, language):
+def test_an_allergic_reaction_in_another_language_is_told_to_use_adrenaline_in_that_language(text, language):
     verdict = screen(text, LIMIT)
     assert verdict.kind == "emergency" and "allergic" in verdict.reason and verdict.language == language
+    assert "EpiPen" in verdict.message and detect_language(verdict.message) == language
 
 
 @pytest.mark.parametrize("text", [
