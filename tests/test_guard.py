@@ -466,6 +466,7 @@ def test_episodes_that_are_over_and_passing_numbness_are_not_emergencies(questio
     ("chest pain on the bike that eased within a minute of stopping, but its back now and worse", "cardiac"),
     ("it came on all at once, like being hit on the back of the head, full strength in seconds", "headache"),
     ("had a hypo last week, fine after that, but right now im shaky and sweaty and muddled", "hypoglycaemia"),
+    ("last year i took an overdose of my tablets. im not ok right now", "overdose"),
 ])
 def test_an_episode_still_going_on_or_an_adrenaline_pen_just_used_alarms(question, category):
     assert reason(question) == f"emergency:{category}"

@@ -810,8 +810,8 @@ AGAIN = (r"(?:(?:happen\w*|start\w*|came|come|coming|back|got|get|getting|having
          r"|pains?|attacks?|episodes?|fainted|collapsed|out|numb|weak|dizzy|tight|symptoms?) "
          r"(?:(?!(?:weights|running|walking|swimming|training|lifting|cycling|yoga|gym|class|exercis\w*)\b)\w+ )?again"
          r"|again (?:today|now|tonight|this morning|this afternoon|this evening))")
-# "No problems right now", "fine right now" say the opposite.
-NOT_NOW = not_after("no problems", "no symptoms", "no issues", "nothing", "none", "fine", "ok", "okay", "well", "good")
+# "No problems right now" says the opposite ("fine" is left out: "not fine right now" is not).
+NOT_NOW = not_after("no problems", "no symptoms", "no issues", "nothing", "none")
 HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, NOT_NOW + "right now", "just now", "came back", "coming back",
                                    r"now (?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that|them"
                                    r"|those)", r"(?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that"
