@@ -187,6 +187,7 @@ def test_an_allergic_reaction_in_another_language_is_told_to_use_adrenaline_in_t
     "ho mal di gola da tre giorni, posso fare ginnastica?",
     "tenho dor de garganta e o nariz fechado, posso caminhar?",
     "j'ai mal à la gorge, je ferme la fenêtre?",
+    "mein Hals tut zu sehr weh zum Sprechen, darf ich joggen?",
 ])
 def test_a_sore_throat_in_another_language_is_no_emergency(text):
     assert screen(text, LIMIT).kind != "emergency"

@@ -272,7 +272,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        r"(?:blaue lippen|lippen (?:\w+ )?blau)", r"atmet (?:\w+ )?nicht",
                                        r"atm\w* (?:\w+ )?(?:fallt|faellt) (?:\w+ )?schwer", "atme schwer")),),
         "allergic": (_airway_swelling(words(r"zunge|hals|rachen|lippen"), words(r"schwill\w*|geschwollen\w*|anschwell\w*|dick")),
-                     re.compile(words(r"(?:hals|kehle) (?:\w+ ){0,2}(?:eng|zu|zugeschn(?:ue|ü)rt)", r"(?:schn(?:ue|ü)rt|zieht) (?:\w+ ){0,2}(?:hals|kehle) zu")),),
+                     re.compile(words(r"(?:hals|kehle) (?:\w+ ){0,2}(?:eng|zugeschn(?:ue|ü)rt)", r"(?:schn(?:ue|ü)rt|zieht) (?:\w+ ){0,2}(?:hals|kehle) zu")),),
         "stroke": _stroke(words("schlaganfall", r"gesicht (?:\w+ ){0,4}(?:hangt|schief)", r"mundwinkel (?:\w+ ){0,2}hangt",
                                 r"(?:hangende\w*|schiefe\w*|schlaffe\w*) (?:mundwinkel|gesicht\w*)", r"(?:lahmung|gelahmt)",
                                 r"kann (?:\w+ ){0,2}nicht (?:mehr )?(?:richtig )?sprechen",
