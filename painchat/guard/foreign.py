@@ -62,9 +62,9 @@ def _stroke(named: str, sudden: str, weak: str, limb: str, confused: str) -> tup
     return re.compile(named), near(60, sudden, weak, limb), near(60, sudden, confused)
 
 
-def _airway_swelling(part: str, swelling: str) -> Matcher:
-    """A swelling tongue, throat or lips: the airway closing (each language also names a throat closing)."""
-    return near(50, part, swelling)
+def _airway_closing(part: str, swelling: str, throat_closing: str) -> tuple[Matcher, ...]:
+    """A swelling tongue, throat or lips, or a throat said to be closing: the airway closing."""
+    return near(50, part, swelling), re.compile(throat_closing)
 
 
 def _racing_heart(racing: str, warning: str) -> Matcher:
@@ -93,8 +93,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        r"no me entra (?:el )?aire", r"apenas (?:puedo |puede )?respir\w*",
                                        r"respir\w* (?:muy )?(?:mal|fatal)", r"hunden las costillas", r"labios (?:morados|azules)", r"asfixi\w*",
                                        r"no (?:puedo|puede) (?:coger|tomar|recuperar) (?:el )?aire")),),
-        "allergic": (_airway_swelling(words(r"lengua|garganta|labios"), words(r"hinch\w*")),
-                     re.compile(words(r"(?:cierra|cerrando|cerro) (?:\w+ )?garganta", r"garganta (?:\w+ ){0,2}(?:cierra|cerrando|cerrada)")),),
+        "allergic": _airway_closing(words(r"lengua|garganta|labios"), words(r"hinch\w*"),
+                                    words(r"(?:cierra|cerrando|cerro) (?:\w+ )?garganta", r"garganta (?:\w+ ){0,2}(?:cierra|cerrando|cerrada)")),
         "stroke": _stroke(words("ictus", r"derrame (?:cerebral)?", r"boca (?:torcida|caida)",
                                 r"(?:cara|boca) (?:\w+ ){0,3}(?:torcida|caida|cayo|cae|dormida|paralizada)",
                                 r"(?:cayo|cae|caida|torcida) (?:\w+ ){0,2}(?:cara|boca)", r"no (?:puedo|puede) hablar",
@@ -187,8 +187,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        "respire plus", "respire pas", r"respire (?:tres )?(?:mal|difficilement)",
                                        r"suffo\w*", r"asphyx\w*", r"levres (?:bleues|violettes)", "plus d air",
                                        r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?reprendre (?:mon |son )?souffle")),),
-        "allergic": (_airway_swelling(words(r"langue|gorge|levres"), words(r"gonfl\w*")),
-                     re.compile(words(r"gorge (?:qui )?(?:se )?(?:ferme|fermee|bloquee)")),),
+        "allergic": _airway_closing(words(r"langue|gorge|levres"), words(r"gonfl\w*"),
+                                    words(r"gorge (?:qui )?(?:se )?(?:ferme|fermee|bloquee)")),
         "stroke": _stroke(words("avc", r"bouche (?:de travers|tordue)", r"visage (?:\w+ )?(?:paralyse|tombe"
                                 r"|affaisse|de travers)", r"(?:peux|peut|arrive) (?:plus|pas) (?:a )?parler",
                                 r"parle (?:\w+ ){0,2}(?:bizarre|mal|bizarrement|difficilement|de travers)",
@@ -271,8 +271,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        r"(?:schnapp|ring)\w* (?:\w+ )?nach luft", r"nach luft (?:schnapp|ring)\w*",
                                        r"(?:blaue lippen|lippen (?:\w+ )?blau)", r"atmet (?:\w+ )?nicht",
                                        r"atm\w* (?:\w+ )?(?:fallt|faellt) (?:\w+ )?schwer", "atme schwer")),),
-        "allergic": (_airway_swelling(words(r"zunge|hals|rachen|lippen"), words(r"schwill\w*|geschwollen\w*|anschwell\w*|dick")),
-                     re.compile(words(r"(?:hals|kehle) (?:\w+ ){0,2}(?:eng|zugeschn(?:ue|ü)rt)", r"(?:schn(?:ue|ü)rt|zieht) (?:\w+ ){0,2}(?:hals|kehle) zu")),),
+        "allergic": _airway_closing(words(r"zunge|hals|rachen|lippen"), words(r"schwill\w*|geschwollen\w*|anschwell\w*|dick"),
+                                    words(r"(?:hals|kehle) (?:\w+ ){0,2}(?:eng|zugeschn(?:ue|ü)rt)", r"(?:schn(?:ue|ü)rt|zieht) (?:\w+ ){0,2}(?:hals|kehle) zu")),
         "stroke": _stroke(words("schlaganfall", r"gesicht (?:\w+ ){0,4}(?:hangt|schief)", r"mundwinkel (?:\w+ ){0,2}hangt",
                                 r"(?:hangende\w*|schiefe\w*|schlaffe\w*) (?:mundwinkel|gesicht\w*)", r"(?:lahmung|gelahmt)",
                                 r"kann (?:\w+ ){0,2}nicht (?:mehr )?(?:richtig )?sprechen",
@@ -353,8 +353,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        r"mi manca (?:il respiro|l aria|il fiato)", r"soffoc\w*", "fame d aria", r"respiro (?:\w+ )?a fatica",
                                        r"fatica a respirare", r"respir\w* (?:molto )?male", r"labbra (?:blu|viola)",
                                        r"non respira\w*", r"manca l aria")),),
-        "allergic": (_airway_swelling(words(r"lingua|gola|labbra"), words(r"gonfi\w*")),
-                     re.compile(words(r"chiud\w* (?:\w+ )?gola", r"gola (?:\w+ ){0,2}(?:chiusa|chiude|chiudendo|stretta)")),),
+        "allergic": _airway_closing(words(r"lingua|gola|labbra"), words(r"gonfi\w*"),
+                                    words(r"chiud\w* (?:\w+ )?gola", r"gola (?:\w+ ){0,2}(?:chiusa|chiude|chiudendo|stretta)")),
         "stroke": _stroke(words("ictus", r"bocca storta", r"viso (?:\w+ )?(?:storto|cadente|paralizzato)",
                                 r"non (?:riesco|riesce) (?:piu )?a (?:parlare|muovere)",
                                 r"parla (?:\w+ ){0,2}(?:strano|male|impastat\w*|confus\w*)", r"biascic\w*",
@@ -427,8 +427,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                        r"nao (?:esta )?respira\w*", r"(?:falta|faltando) (?:o )?ar",
                                        r"dificuldade (?:para|de|em) respirar", r"mal (?:consigo|consegue) respirar",
                                        r"labios (?:roxos|azuis)", r"asfixi\w*", r"(?:estou|esta|fiquei|ficou) sem ar")),),
-        "allergic": (_airway_swelling(words(r"lingua|garganta|labios"), words(r"inch\w*")),
-                     re.compile(words(r"fech\w* (?:\w+ )?garganta", r"garganta (?:\w+ ){0,2}(?:fechando|fechada|fecha)")),),
+        "allergic": _airway_closing(words(r"lingua|garganta|labios"), words(r"inch\w*"),
+                                    words(r"fech\w* (?:\w+ )?garganta", r"garganta (?:\w+ ){0,2}(?:fechando|fechada|fecha)")),
         "stroke": _stroke(words("avc", "derrame", r"boca (?:\w+ ){0,2}(?:torta|caida)", r"rosto (?:\w+ )?(?:caido|torto|paralisado)",
                                 r"nao (?:consigo|consegue) (?:falar|mexer)",
                                 r"fala (?:\w+ ){0,2}(?:enrolad[oa]|estranh[oa]|arrastad[oa])", r"enrolando (?:a )?fala",
