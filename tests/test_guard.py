@@ -49,6 +49,8 @@ def reason(question: str, max_chars: int = LIMIT) -> str | None:
     ("there is no reason to live", "suicide"),
     ("started a new tablet today and now my lips and tongue are swelling up", "allergic"),
     ("got hives all over after a wasp sting on my walk and im wheezy", "allergic"),
+    ("seeing double and cant walk straight since lunch, is it my neuropathy meds", "stroke"),
+    ("honestly id rather die than go on like this", "suicide"),
 ])
 def test_emergency_categories(question, category):
     verdict = screen(question, LIMIT)
@@ -69,6 +71,8 @@ def test_emergency_categories(question, category):
     "I had a stroke years ago, does exercise help the pain?",
     "Can pelvic floor exercises help bladder leakage?",
     "I'm a cyclist and my groin goes numb on long rides",
+    "i get double vision when im really tired, is that the neuropathy",
+    "id rather die than do another spin class, what else helps nerve pain",
 ])
 def test_ordinary_symptoms_are_not_emergencies(question):
     assert reason(question) is None

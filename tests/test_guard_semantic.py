@@ -157,9 +157,26 @@ def test_a_pounding_heart_that_settled_within_minutes_is_effort(alarm):
     ("i'd kill for a pain free week", "would love a pain free week"),
     ("feel like i've been hit by a truck", "feel worn out"),
     ("i could scream, my feet burn", "i am fed up, my feet burn"),
+    ("i'd rather die than do another plank", "i would hate to do another plank"),
 ])
 def test_figures_of_speech_are_read_as_meant(said, meant):
     assert as_judged(said) == meant
+
+
+def test_a_bodily_alarm_must_survive_the_symptoms_the_writer_denies(alarm):
+    denied = "pulled my back lifting the shopping, no numbness between my legs and no trouble peeing, should i rest or walk"
+    assert alarm.categories(denied.replace("no ", "")) == ("cauda_equina",)
+    assert alarm.categories(denied) == ()
+    # A crisis is read as written: "not" is part of what the writer says.
+    assert alarm.categories("some nights i feel im not worth keeping alive, no plan, just tired of the pain") != ()
+
+
+def test_a_short_message_alarms_only_when_the_regression_and_the_neighbours_agree(alarm):
+    vague = "does it matter if i have type 1 or 2"
+    assert alarm.judge(alarm.embed(as_judged(vague)), short=False) != ()  # either judgement alone alarms
+    assert alarm.categories(vague) == ()
+    for short_crisis in ("i want to end it tonight", "cant stop shaking and sweating"):
+        assert alarm.categories(short_crisis) != ()
 
 
 def test_a_long_story_around_an_emergency_still_alarms(alarm):

@@ -203,7 +203,11 @@ STROKE = Category("stroke", (
     # Face and arm together (the "F" and "A" of FAST).
     near(40, words("face"), words("arms?", "hands?", "legs?"), WEAK_OR_NUMB),
     near(40, SUDDEN, words(r"(?:loss of|lost|losing) (?:the |my |all |all the |all my )?(?:vision|sight)", r"blind\w*", r"confus\w*",
-                           "double vision", "cant see", r"(?:vision|sight) (?:\w+ ){0,2}(?:loss|lost|gone|went)")),
+                           "double vision", "seeing double", "cant see", r"(?:vision|sight) (?:\w+ ){0,2}(?:loss|lost|gone|went)")),
+    # Seeing double while the walk veers (the brainstem's stroke), however it began.
+    near(80, words("double vision", "seeing double", r"seeing (?:two|2) of (?:every|each)\w*"),
+         words(CANT + r" walk (?:in a )?straight(?: line)?", r"veer\w*", r"stagger\w*", r"(?:lost|losing|lose) (?:my |his |her )?balance",
+               r"(?:falling|leaning|pulling) (?:over )?to (?:one|the) side")),
     re.compile(HAPPENING_NOW + r"(?:mini |small )?(?:stroke|tia)\b"),
 ))
 
@@ -380,7 +384,9 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"want (?:it all|everything|all of it|life) to stop", r"(?:cant|can no longer|no longer able to) cope"
     r"(?: any ?more| with (?:life|anything|everything))",
     not_after("dont", "do not", "never") + r"(?:want|wish|ready|prefer) to die",
-    r"wish i (?:was|were|could be) dead", "wish i could die", r"rather (?:be dead|die)",
+    r"wish i (?:was|were|could be) dead", "wish i could die",
+    # "id rather die than do another burpee" is a dislike; "rather die than go on like this" is not.
+    r"rather (?:be dead|die)(?! than (?:do|doing|go to|going to|try|trying|eat|eating) (?:another|more|a|an|the|that|those|any)\b)",
     r"wish i (?:wasnt|werent|was not|were not) (?:here|alive|born|around)",
     r"better (?:off )?(?:dead|without me|gone)", r"better off (?:when|once|after|if) (?:im|i am) (?:gone|dead|not here)",
     # Told as a plan for the near future: "this time next week ill be dead", "you wont hear from me again".
@@ -671,23 +677,26 @@ SUGAR_NORMAL = re.compile(words(r"(?:sugars?|glucose|bg|levels?|reading|numbers?
 
 
 class LowGlucoseReading:
-    """A meter reading below the hypo line, in mmol/L (under 4) or mg/dL (under 70).
+    """A meter reading below the hypo line, in mmol/L (under 4), mg/dL (under 70) or g/L (under 0.7, as in France).
 
     "Sugar 3.1" is a reading on its own; "the test says 3.1" only with shakiness, confusion or diabetes.
     Other languages name the meter in their words (``meter``) and have no weak readings.
     """
 
     # Normalised text has no decimal point: "2.8" reads "2 8".
-    NUMBER = r"(?: \w+){0,4}? (\d{1,3})(?: (\d))?(?! (?:hours?|hrs?|mins?|minutes?|days?|weeks?|times?|years?|sessions?)\b)\b"
+    NUMBER = r"(?: \w+){0,4}? (\d{1,3})(?: (\d{1,2}))?(?! (?:hours?|hrs?|mins?|minutes?|days?|weeks?|times?|years?|sessions?)\b)\b"
     WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked|low|down to"
                               r"|dropped to)" + NUMBER)
     CONTEXT = re.compile(f"{SHAKY}|{CONFUSED}|{CLAMMY}|{DIABETES}")
 
-    def __init__(self, meter: str = r"sugars?|glucose|bg|bs|bgl|bm|meter|libre|cgm|mmol|hypo", weak: bool = True) -> None:
+    def __init__(self, meter: str = r"sugars?|glucose|bg|bs|bgl|bm|meter|libre|cgm|mmol|hypo", weak: bool = True,
+                 mmol: bool = True) -> None:
+        """``mmol=False``: readings from 1 to 4 are grams per litre, not mmol/L ("glycémie à 1,10" is normal in France)."""
         self.reading = re.compile(rf"\b(?:{meter})" + self.NUMBER)
         # A meter shows "LO" below its range.
         self.below_range = re.compile(rf"\b(?:{meter})(?: \w+){{0,3}} lo\b")
         self.weak = weak
+        self.mmol = mmol
 
     def search(self, text: str) -> bool:
         if self.below_range.search(text):
@@ -696,9 +705,9 @@ class LowGlucoseReading:
         if self.weak and self.CONTEXT.search(text):
             matches += self.WEAK_READING.finditer(text)
         for match in matches:
-            whole, tenth = match.groups()
-            value = int(whole) + (int(tenth) / 10 if tenth else 0)
-            if 1 <= value < 4 or 20 <= value < 70:
+            whole, decimals = match.groups()
+            value = int(whole) + (int(decimals) / 10 ** len(decimals) if decimals else 0)
+            if (self.mmol and 1 <= value < 4) or 20 <= value < 70 or (whole == "0" and 0.2 <= value < 0.7):
                 return True
         return False
 
@@ -763,7 +772,7 @@ NEGATION_CUE = (r"\b(?:no|(?<!could )(?<!can )(?<!did )(?<!does )(?<!would )(?<!
 NEGATION_EXCEPTIONS = (r"(?! (?:feeling|sensation|control|longer|warning|way|one|reason|point|idea|strength|air|breathing"
                        r"|responding|responsive|waking|moving|making|able|going|stopping|stopped|improving|easing"
                        r"|getting|passing|settling|helping|sure|right|normal|letting|working|enough|much|even|so|wake|waking"
-                       r"|very|really|quite|only))")
+                       r"|very|really|quite|only|pulse|talking|speaking|sense|answering))")
 NEGATED = re.compile(NEGATION_CUE + NEGATION_EXCEPTIONS + r"(?: (?!(?:or|nor|but|and|just|only|except|now|though|although"
                      r"|yet|however|then|until)\b)\w+){1,4}(?: (?:or|nor) \w+)*")
 # A clause about something years ago, unless the text says it is back or happening now.
@@ -880,6 +889,15 @@ def without_the_past(text: str) -> str:
     if all(present):
         return text
     return " ".join(clause.strip() for clause, keep in zip(CLAUSE_BREAK.split(text), present) if keep)
+
+
+def without_denials(text: str) -> str:
+    """The text's present clauses (normalised) with their denied symptoms left out; the text itself if it denies none."""
+    clauses, present = _clauses(text)
+    recent = [clause for clause, keep in zip(clauses, present) if keep]
+    if not any(NEGATED.search(clause) for clause in recent):
+        return text
+    return ". ".join(kept for clause in recent if (kept := _join([NEGATED.sub(" ", clause)])))
 
 
 def _clauses(text: str) -> tuple[list[str], list[bool]]:

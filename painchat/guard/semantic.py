@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from painchat.guard.emergency import without_the_past
+from painchat.guard.emergency import PHYSICAL, without_denials, without_the_past
 from painchat.guard.segments import windows
 from painchat.logistic import probability, train_logistic
 from painchat.text import STOPWORDS, tokens
@@ -58,9 +58,16 @@ WHOLE_NEIGHBOUR_SHARE = 0.6
 # the later rounds' tuning halves, each judged with its own round left out of the bank (``evaluation.bank``).
 KNN = 10
 KNN_SHARPNESS = 10
+# A message of a few content words gives the embedding little to read: either judgement alone alarmed on "does it
+# matter if its type 1 or type 2?" and "my arm went dead when i slept on it lol". It alarms when both lean to an
+# emergency, as the tuning sets' short emergencies ("is a bottle of my sleeping tabs enough to be permanent") do.
+SHORT_WORDS = 6
+SHORT_AGREEMENT = 0.5
 # A message reads near a crisis only with an emergency among its nearest bank examples: short questions ("how many
 # minutes a day tho") can sit closest to the suicide examples' mean with none of them near.
 NEAR_CRISIS_NEIGHBOURS = 0.2
+# Categories of the body, whose denied symptoms the rules leave out ("no chest pain"); not a crisis's.
+PHYSICAL_CATEGORIES = frozenset(category.name for category in PHYSICAL)
 # Figures of speech read as meant before embedding: "dying to get back to running" is eagerness, and the
 # embedding reads "dying". The rules need no such table: they look for a symptom beside the word.
 FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for pattern, meant in (
@@ -71,6 +78,8 @@ FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for patter
      "feel worn out"),
     (r"\bi (?:could|want to|wanna) scream\b", "i am fed up"),
     (r"\bto die for\b", "excellent"),
+    (r"\b(?:i ?['’]?d )?rather die than (?:do|doing|go to|going to|try|trying|eat|eating) (?=(?:another|more|a|an|the|that"
+     r"|those|any)\b)", "i would hate to do "),
     (r"\b(?:is|are|it s|its) killing me\b(?!\w)", "hurts me"),
     (r"\bwill be the death of me\b", "wears me out"),
 ))
@@ -122,10 +131,13 @@ class Fit:
     neighbour_is_emergency: np.ndarray
     bank_sha256: str = ""
 
-    def whole_alarms(self, vector: np.ndarray, by_neighbours: bool = True) -> bool:
+    def whole_alarms(self, vector: np.ndarray, by_neighbours: bool = True, short: bool = False) -> bool:
         """A whole message alarms above the threshold when most of its neighbours are emergencies, or (if
-        ``by_neighbours``) when its nearest neighbours, weighed by similarity, are emergencies above ``knn_threshold``."""
+        ``by_neighbours``) when its nearest neighbours, weighed by similarity, are emergencies above ``knn_threshold``.
+        A ``short`` one alarms (if ``by_neighbours``) only when the regression and the weighted neighbours agree."""
         votes = self.votes(vector)
+        if short and by_neighbours:
+            return emergency_probability(self.weights, vector) >= SHORT_AGREEMENT and votes.weighted >= SHORT_AGREEMENT
         return ((emergency_probability(self.weights, vector) >= self.threshold and votes.share >= WHOLE_NEIGHBOUR_SHARE)
                 or (by_neighbours and votes.weighted >= self.knn_threshold))
 
@@ -140,6 +152,10 @@ class Fit:
 
     def votes(self, vector: np.ndarray) -> Votes:
         return votes(self.neighbours, self.neighbour_is_emergency, vector)
+
+
+def _content_words(text: str) -> int:
+    return sum(1 for word in tokens(text) if word not in STOPWORDS)
 
 
 def as_judged(question: str) -> str:
@@ -254,11 +270,19 @@ class SemanticAlarm:
         return () if found[:1] == ("suicide",) and SAID_SAFE.search(question) else found
 
     def _read(self, question: str, by_neighbours: bool) -> tuple[str, ...]:
+        found = self._read_as_written(question, by_neighbours)
+        # The embedding reads "no numbness in the saddle area" as numbness: a bodily emergency must still read as one
+        # with the symptoms the writer denies left out. A crisis is judged as written ("not worth living").
+        if found and found[0] in PHYSICAL_CATEGORIES and (undenied := without_denials(question)) != question:
+            return found if self._read_as_written(undenied, by_neighbours) else ()
+        return found
+
+    def _read_as_written(self, question: str, by_neighbours: bool) -> tuple[str, ...]:
         judged = self._judged(question)
         if judged is None:
             return ()
         present, vector = judged
-        if found := self.judge(vector, by_neighbours):
+        if found := self.judge(vector, by_neighbours, short=_content_words(present) <= SHORT_WORDS):
             return found
         for window in self._window_vectors(present):
             if self.fit.window_alarms(window):
@@ -299,9 +323,9 @@ class SemanticAlarm:
                 and votes.share >= NEAR_CRISIS_NEIGHBOURS
                 and self._nearest_categories(vector)[:1] == ("suicide",))
 
-    def judge(self, vector: np.ndarray, by_neighbours: bool = True) -> tuple[str, ...]:
+    def judge(self, vector: np.ndarray, by_neighbours: bool = True, short: bool = False) -> tuple[str, ...]:
         """The categories of a whole message's embedding; () unless it alarms (``Fit.whole_alarms``)."""
-        return self._nearest_categories(vector) if self.fit.whole_alarms(vector, by_neighbours) else ()
+        return self._nearest_categories(vector) if self.fit.whole_alarms(vector, by_neighbours, short) else ()
 
     def _nearest_categories(self, vector: np.ndarray) -> tuple[str, ...]:
         similarity = self._centroids @ vector
