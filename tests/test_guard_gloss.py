@@ -30,6 +30,10 @@ EVERYDAY = (
     "perdi o fôlego subindo a ladeira, mas melhorou quando parei, posso continuar a caminhar?",
     "ayer me faltó el aire en la cuesta pero se me pasó enseguida al parar, ¿sigo?",
     "nach dem Joggen war ich völlig außer Atem, nach kurzer Pause wieder okay, ist das normal?",
+    # Figures of speech: dying to swim again, a pain that is "killing" the writer.
+    "me muero de ganas de volver a nadar",
+    "ich sterbe vor Lust, wieder zu joggen, wann darf ich?",
+    "cette douleur aux pieds me tue, le vélo aide ?",
 )
 
 
@@ -44,6 +48,11 @@ def test_a_gloss_leaves_out_the_past_and_says_ago_last():
     text = gloss("hace diez años tuve un infarto. ahora me duele mucho el pecho", "es")
     assert "chest" in text and "ago" not in text
     assert "minutes ago" in gloss("vor zehn Minuten", "de")
+
+
+def test_a_figure_of_speech_is_glossed_as_meant():
+    assert "hurts badly" in gloss("este dolor me está matando", "es")
+    assert "eager" in gloss("muoio dalla voglia di correre", "it")
 
 
 def test_only_the_five_languages_have_a_gloss():

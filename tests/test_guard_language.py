@@ -82,6 +82,8 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("mein Sohn hat Tabletten von Oma geschluckt", "de", "overdose"),
     ("mi sto tagliando le braccia adesso", "it", "suicide"),
     ("el glucometro marca 50 y estoy sudando", "es", "hypoglycaemia"),
+    # France reads its meters in g/L.
+    ("glycémie à 0,52 après la marche, je suis tout bizarre", "fr", "hypoglycaemia"),
     # English rules read "convulsioni" too; the guidance must still be in Italian.
     ("mio fratello e crollato in palestra, ha le convulsioni e nn risponde", "it", "fainting"),
     ("diabétique sous insuline, après le vélo je tremble et je sue à grosses gouttes", "fr", "hypoglycaemia"),
@@ -151,6 +153,12 @@ def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
     # Breathless on a climb, gone when the writer stops: the effort of the walk.
     "me quedo sin aire en las escaleras pero se me pasa cuando paro, ¿sigo caminando?",
     "mi manca il fiato in salita ma passa subito quando mi fermo, va bene camminare?",
+    # "No" said with "nessun", "ningún", "nenhuma".
+    "nessun dolore al petto, solo le gambe stanche dopo la bici, posso continuare?",
+    "ningún dolor en el pecho ni mareo, solo las piernas cansadas tras la bici",
+    "nenhuma dor no peito, só cãibra na panturrilha depois da caminhada",
+    # 1,05 g/L is a normal reading, not 1.05 mmol/L.
+    "ma glycémie est à 1,05 avant le vélo, c'est bon ?",
     # Jumping into water is a swim.
     "mi hijo quiere tirarse a la piscina conmigo, ¿nadar es bueno para la neuropatía?",
     "je vais me jeter à l'eau et commencer la natation pour mes pieds",

@@ -32,9 +32,10 @@ IT_PILLS = (r"(?:pillole|pastiglie|compresse|farmaci|medicine|dosi|dose|insulina
             r"|blister|flacone|" + DRUG_ALTERNATIVES + "|" + ROMANCE_DRUG_NAMES + r"|\w+olo)")
 
 
-def _hypoglycaemia(named: str, shaking: str, sweating: str, context: str, meter: str) -> tuple[Matcher, ...]:
+def _hypoglycaemia(named: str, shaking: str, sweating: str, context: str, meter: str,
+                   mmol: bool = True) -> tuple[Matcher, ...]:
     """Low blood sugar named, shaking and sweating close to diabetes, insulin or confusion, or a low reading."""
-    return re.compile(named), near(80, shaking, sweating, context), LowGlucoseReading(meter, weak=False)
+    return re.compile(named), near(80, shaking, sweating, context), LowGlucoseReading(meter, weak=False, mmol=mmol)
 
 
 def _cauda_equina(named: str, saddle: str, numb: str) -> tuple[Matcher, ...]:
@@ -157,7 +158,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                               r"bajon de (?:azucar|glucosa)", r"(?:tengo|tiene|me dio|le dio) (?:una )?hipo"),
                                         words(r"temblo\w*", r"tembl\w*", r"tiembl\w*"),
                                         words(r"sud\w*", "frio"),
-                                        words(r"diabet\w*", "insulina", "azucar", "confus\\w*", "mareado", "mareada"),
+                                        words(r"diabet\w*", "insulina", "azucar", "glucosa", "glucemia", "confus\\w*", "mareado", "mareada"),
                                         "azucar|glucosa|glucemia|glicemia|dextro|glucometro|medidor"),
         "headache": (re.compile(words(r"(?:el )?peor dolor de cabeza", r"dolor de cabeza (?:\w+ ){0,3}(?:repentino|subito"
                                       r"|explosivo|de golpe|insoportable)", r"(?:de golpe|de repente) (?:\w+ ){0,3}dolor de cabeza")),),
@@ -242,8 +243,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                               r"(?:fais|fait|faire) une hypo"),
                                         words(r"trembl\w*"),
                                         words(r"transpir\w*", r"sueurs?", "sue", "suer", r"suant\w*"),
-                                        words(r"diabet\w*", "insuline", "sucre", r"confus\w*", "vertige"),
-                                        "sucre|glycemie|glucose|dextro|glucometre|lecteur"),
+                                        words(r"diabet\w*", "insuline", "sucre", "glycemie", "glucose", r"confus\w*", "vertige"),
+                                        "sucre|glycemie|glucose|dextro|glucometre|lecteur", mmol=False),
         "headache": (re.compile(words(r"(?:le )?pire mal de tete", r"mal de tete (?:\w+ ){0,3}(?:brutal|soudain|explosif"
                                       r"|insupportable)", r"(?:d un coup|soudain\w*) (?:\w+ ){0,3}mal de tete",
                                       r"mal de tete (?:\w+ ){0,4}(?:d un coup|violent|le pire)",
@@ -323,7 +324,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                               r"(?:niedrig|tief|im keller|abgesackt|gefallen)"),
                                         words(r"zitter\w*"),
                                         words(r"schwitz\w*", r"schweiss\w*", r"schweiß\w*"),
-                                        words(r"diabet\w*", "insulin", "zucker", r"verwirrt\w*", "schwindelig", "durcheinander", r"typ ?1"),
+                                        words(r"diabet\w*", "insulin", "zucker", "blutzucker", r"verwirrt\w*", "schwindelig", "durcheinander", r"typ ?1"),
                                         "zucker|blutzucker|glukose|bz|messgerat|zuckerwert"),
         "headache": (re.compile(words(r"(?:die |der )?schlimmsten? kopfschmerz\w*", r"(?:plotzlich\w*|explosionsartig\w*"
                                       r"|vernichtend\w*|heftigst\w*) kopfschmerz\w*",
@@ -401,7 +402,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                               r"crisi ipoglicemica"),
                                         words(r"trem\w*"),
                                         words(r"sud\w*"),
-                                        words(r"diabet\w*", "insulina", "zucchero", r"confus\w*", "capogiro"),
+                                        words(r"diabet\w*", "insulina", "zucchero", "glicemia", r"confus\w*", "capogiro"),
                                         "zucchero|glicemia|glucosio|glucometro|glicemia capillare"),
         "headache": (re.compile(words(r"(?:il )?peggior(?:e)? mal di testa", r"mal di testa (?:\w+ ){0,3}(?:improvviso"
                                       r"|esplosivo|fortissimo|insopportabile)", r"(?:all improvviso|di colpo) (?:\w+ ){0,3}mal di testa")),),
@@ -474,7 +475,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
         "hypoglycaemia": _hypoglycaemia(words(r"hipoglicemi\w*", r"(?:acucar|glicose|glicemia) (?:\w+ )?(?:muito )?baix\w*"),
                                         words(r"trem\w*"),
                                         words(r"su\w*"),
-                                        words(r"diabet\w*", "insulina", "acucar", r"confus\w*", "tonto", "tonta"),
+                                        words(r"diabet\w*", "insulina", "acucar", "glicose", "glicemia", r"confus\w*", "tonto", "tonta"),
                                         "acucar|glicose|glicemia|glicemia capilar|dextro|glicosimetro|medidor"),
         "headache": (re.compile(words(r"(?:a )?pior dor de cabeca", r"dor de cabeca (?:\w+ ){0,3}(?:subita|repentina"
                                       r"|explosiva|do nada|insuportavel)", r"(?:de repente|do nada) (?:\w+ ){0,3}dor de cabeca")),),
@@ -563,7 +564,7 @@ EASED_BY_REST = {
 }
 # language → (a denied symptom, a clause about long ago, a word saying it is happening again)
 QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
-    "es": (_denied("no|ni|sin|nunca|jamas", r"duele\w*|dolor\w*|pecho|desmay\w*|falta (?:de |el )?aire|ahogo|ideas suicidas|pensamientos (?:oscuros|suicidas)"),
+    "es": (_denied(r"no|ni|sin|nunca|jamas|ningun\w*", r"duele\w*|dolor\w*|pecho|desmay\w*|falta (?:de |el )?aire|ahogo|ideas suicidas|pensamientos (?:oscuros|suicidas)"),
            re.compile(words(r"hace (?:\w+ ){0,2}(?:anos|mucho|meses)", r"de (?:nino|nina|joven|pequen[oa])",
                             r"el (?:ano|mes) pasado", r"(?:en|el) (?:19|20)\d\d")),
            re.compile(words("otra vez", "de nuevo"))),
@@ -575,11 +576,11 @@ QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
            re.compile(words(r"vor (?:\w+ ){0,2}(?:jahren|monaten)", "als kind", r"letzte[ns]? (?:jahr|monat)",
                             r"im (?:jahr )?(?:19|20)\d\d")),
            re.compile(words("wieder", "erneut"))),
-    "it": (_denied("non|nn|senza|mai|ne", r"dolore|male|petto|svenut[oa]|svenimento|affanno|fiatone|pensieri (?:brutti|suicidi|oscuri)"),
+    "it": (_denied(r"non|nn|senza|mai|ne|nessun\w*", r"dolore|male|petto|svenut[oa]|svenimento|affanno|fiatone|pensieri (?:brutti|suicidi|oscuri)"),
            re.compile(words(r"(?:\w+ ){0,2}(?:anni|mesi) fa", r"da (?:bambin[oa]|piccol[oa]|giovane)",
                             r"l anno scorso", r"lo scorso anno", r"il mese scorso", r"nel (?:19|20)\d\d")),
            re.compile(words("di nuovo", "ancora"))),
-    "pt": (_denied("nao|sem|nunca|nem", r"dor|doi\w*|peito|desmai\w*|falta de ar|pensamentos (?:suicidas|ruins|sombrios)"),
+    "pt": (_denied(r"nao|sem|nunca|nem|nenhum\w*", r"dor|doi\w*|peito|desmai\w*|falta de ar|pensamentos (?:suicidas|ruins|sombrios)"),
            re.compile(words(r"ha (?:\w+ ){0,2}(?:anos|meses)", r"(?:anos|meses) atras", r"quando (?:eu )?era (?:crianca|pequen[oa]|jovem)",
                             r"(?:o )?(?:ano|mes) passado", r"em (?:19|20)\d\d")),
            re.compile(words("de novo", "outra vez", "novamente"))),

@@ -20,6 +20,22 @@ from painchat.guard.normalize import normalize
 
 GLOSS_DIR = Path(__file__).parent / "gloss"
 # Romance and German word order puts "ago" first ("hace 5 años", "vor 5 Jahren"): English says "5 years ago".
+# Figures of speech said plainly before the gloss, as the English layer reads "this pain is killing me": a pain that
+# "is killing" the writer, or dying "of wanting" to run again, is no threat to life. Matched on normalised clauses.
+FIGURES_OF_SPEECH: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    language: tuple((re.compile(pattern), meant) for pattern, meant in figures) for language, figures in {
+        "es": ((r"\bme (?:esta|estan|va a) matando\b|\bme matan?\b", "hurts badly"),
+               (r"\b(?:me )?(?:muero|muriendo|morir) de ganas\b", "eager")),
+        "fr": ((r"\b(?:me tuen?t?|(?:va|vont) me tuer)\b", "hurts badly"),
+               (r"\b(?:meurs|meurt|mourir|meure) d envie\b", "eager")),
+        "de": ((r"\b(?:bringt|bringen) mich (?:noch )?um\b", "hurts badly"),
+               (r"\b(?:sterbe|sterben) vor (?:lust|sehnsucht|ungeduld)\b", "eager")),
+        "it": ((r"\bmi (?:sta|stanno) (?:uccidendo|ammazzando)\b|\bmi (?:uccide|ammazza)\b", "hurts badly"),
+               (r"\b(?:muoio|morendo|morire) dalla voglia\b", "eager")),
+        "pt": ((r"\b(?:esta|ta|estao) me matando\b|\bme matam?\b", "hurts badly"),
+               (r"\b(?:morrendo|morro|morrer) de vontade\b", "eager")),
+    }.items()
+}
 AGO_FIRST = re.compile(r"\bago ((?:\w+ )?(?:years?|months?|weeks?|days?|hours?|minutes?))\b")
 
 
@@ -31,8 +47,14 @@ def gloss(text: str, language: str) -> str:
     """The message's present clauses in rough English, one sentence each."""
     table = dictionary(language)
     sentences = (" ".join(word for word in (table.get(token, token) for token in clause.split()) if word)
-                 for clause in present_clauses(text, language))
+                 for clause in (_said_plainly(clause, language) for clause in present_clauses(text, language)))
     return ". ".join(AGO_FIRST.sub(r"\1 ago", sentence) for sentence in sentences if sentence)
+
+
+def _said_plainly(clause: str, language: str) -> str:
+    for pattern, meant in FIGURES_OF_SPEECH.get(language, ()):
+        clause = pattern.sub(meant, clause)
+    return clause
 
 
 @cache
