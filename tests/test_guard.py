@@ -194,6 +194,19 @@ def test_in_scope_questions_are_answered(question):
     assert reason(question) is None
 
 
+@pytest.mark.parametrize("question", [
+    "is excercise better than gabapentin for nerve pain",
+    "is it cheaper than all my tablets though",
+])
+def test_exercise_weighed_against_a_medicine_is_answered(question):
+    assert reason(question) is None
+
+
+@pytest.mark.parametrize("question", ["is lyrica better than gabapentin", "can excersise replace my gabapentin"])
+def test_choosing_or_replacing_a_medicine_is_still_declined(question):
+    assert reason(question).startswith("scope:medication")
+
+
 def test_mixed_medication_message_declines_and_invites_the_exercise_part():
     message = screen("can I stop pregabalin if I start walking?", LIMIT).message
     assert "prescribes" in message and "exercise part" in message

@@ -41,7 +41,7 @@ MEDICATION = re.compile(words(
 ))
 
 EXERCISE = re.compile(words(
-    r"exercis\w*", r"walk\w*", r"swim\w*", r"cycl\w*", r"bik\w*", "yoga", "tai chi", "pilates",
+    r"exc?ers?c?i[sz]\w*", r"walk\w*", r"swim\w*", r"cycl\w*", r"bik\w*", "yoga", "tai chi", "pilates",
     r"stretch\w*", r"strength\w*", r"train\w*", "gym", r"work ?outs?", "working out", "work out",
     r"run\w*", r"jog\w*", "aerobic", "resistance", "weights", r"physio\w*", "physical activity",
     r"activit\w*", r"active", r"sports?", r"danc\w*", "balance", r"squats?", "lifting", "hiking",
@@ -124,6 +124,10 @@ PERSONAL = re.compile(words(r"i", r"im", r"ive", r"id", r"me", r"my", r"mine", r
                             r"father", r"kids?", r"child\w*"))
 CHOICE_BESIDE_MEDICINE = near(15, MEDICATION.pattern, words(r"best", r"better", r"safer", r"safest",
                                                             r"recommend\w*", r"safe", r"dangerous"))
+# Exercise ("it", "this") weighed against a medicine: "is it cheaper than all the meds?" asks about exercise.
+COMPARED_WITH_MEDICINE = re.compile(r"\b(?:is|are|isnt|arent|would|will|could) (?:it|this|that|doing (?:it|this|that)) (?:\w+ ){0,3}?"
+                                    r"(?:better|worse|cheaper|safer|more effective|as good|as effective|as safe|as useful)"
+                                    r" (?:than|as) (?:\w+ ){0,3}?" + MEDICATION.pattern)
 # Help other than medicines in general, which is what the papers are about: "anything besides pills?", "without
 # meds". Naming one ("instead of gabapentin") or someone's ("without taking my painkillers") decides about it.
 WITHOUT_MEDICINES = re.compile(words(r"(?:without|besides|other than|apart from|instead of|alternatives? to|except"
@@ -387,7 +391,7 @@ def _asks_what_to_do_with_it(text: str) -> bool:
     text = DISCLAIMED.sub(lambda match: f" {match['kept'] or ''} ", text)
     if re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text):
         return True
-    if EXERCISE.search(text):
+    if EXERCISE.search(text) or COMPARED_WITH_MEDICINE.search(text):
         return bool(DECISION_NEAR_MEDICINE.search(text))
     return not GENERAL_ABOUT_MEDICINE.search(text) or bool(
         ACTION_NEAR_MEDICINE.search(text) or PERSONAL.search(text) or CHOICE_BESIDE_MEDICINE.search(text)

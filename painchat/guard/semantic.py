@@ -78,8 +78,8 @@ FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for patter
      "feel worn out"),
     (r"\bi (?:could|want to|wanna) scream\b", "i am fed up"),
     (r"\bto die for\b", "excellent"),
-    (r"\b(?:i ?['’]?d )?rather die than (?:do|doing|go to|going to|try|trying|eat|eating) (?=(?:another|more|a|an|the|that"
-     r"|those|any)\b)", "i would hate to do "),
+    ((r"\b(?:i ?['’]?d )?rather die than (?:do|doing|go to|going to|try|trying|eat|eating) (?=(?:another|more|a|an|the"
+      r"|that|those|any)\b)"), "i would hate to do "),
     (r"\b(?:is|are|it s|its) killing me\b(?!\w)", "hurts me"),
     (r"\bwill be the death of me\b", "wears me out"),
 ))
