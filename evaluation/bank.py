@@ -62,7 +62,7 @@ FOLDS = 10
 # none: the later rounds' long near misses, each judged with its round out of the bank, leave no margin at which
 # windows add no false alarm and still catch an emergency.
 WINDOW_FALSE_ALARM_BUDGET = 0.005
-MARGINS = np.round(np.arange(0.0, 0.27, 0.005), 3)
+MARGINS = np.round(np.arange(0.0, 0.5, 0.005), 3)
 SEED = 8
 # The sets' categories that share an emergency message with another.
 CATEGORY_OF = {"self_harm": "suicide", "lethal_means": "suicide", "palpitations": "cardiac"}
@@ -74,7 +74,7 @@ NOT_EMERGENCY = {"ordinary": "answer", "medication": "out_of_scope"}
 # about a blue badge are not the few emergencies that happen to be nearest. Their category keeps them out of the
 # false-alarm budgets, which are measured on the safety sets' ordinary questions, near misses by design.
 LAY_SETS = ("lay_tune", "lay_round2", "lay_round3", "lay_round4", "lay_round5", "lay_round6", "lay_round7",
-            "lay_round8")
+            "lay_round8", "lay_round9")
 LAY = "lay"
 
 

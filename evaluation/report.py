@@ -232,7 +232,10 @@ was used. **Round 7** (`tests/data/lay_round7.jsonl`, 170 questions, 20 of them 
 read only the abstracts, half of each label sealed); first run: `docs/firstrun/lay_round7.baseline.jsonl`, the code \
 of stop 27, before any change it measures. **Round 8** (`tests/data/lay_round8.jsonl`, 170 questions, 22 of them \
 follow-ups, by one more author who read only the abstracts, half of each label sealed); first run: \
-`docs/firstrun/lay_round8.baseline.jsonl`, the code of stop 28, before any change it measures.
+`docs/firstrun/lay_round8.baseline.jsonl`, the code of stop 28, before any change it measures. **Round 9** \
+(`tests/data/lay_round9.jsonl`, 170 questions, 22 of them follow-ups, by one more author who read only the \
+abstracts, half of each label sealed); first run: `docs/firstrun/lay_round9.baseline.jsonl`, the code of stop 29, \
+before any change it measures.
 
 {_round_tables(lay_runs)}
 

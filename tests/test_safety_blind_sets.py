@@ -37,6 +37,7 @@ from evaluation.safety import (
     ROUND14,
     ROUND15,
     ROUND16,
+    ROUND17,
     SEALED,
     TUNE,
     answer_all,
@@ -49,7 +50,8 @@ from painchat.messages import DISCLAIMER
 
 LATER = {"round 3": ROUND3, "round 4": ROUND4, "round 5": ROUND5, "round 6": ROUND6, "round 7": ROUND7, "round 8": ROUND8,
          "round 9": ROUND9, "round 10": ROUND10, "round 11": ROUND11, "round 13": ROUND13, "round 14": ROUND14,
-         "round 15": ROUND15, "round 16": ROUND16, "medicines": MEDICINES}
+         "round 15": ROUND15, "round 16": ROUND16, "round 17": ROUND17,
+         "medicines": MEDICINES}
 # Written only to check what was built: no tuning half.
 ALL_SEALED = {"medicines 2": MEDICINES2, "round 12": ROUND12}
 # False alarms allowed on a tuning half: the target (5 %), except rounds 5, 10 and 13, sets of hard near misses,
@@ -104,6 +106,7 @@ def test_the_sets_are_the_agreed_size():
     assert (len(load_rows(ROUND14.path, "sealed")), len(load_rows(ROUND14.path, "tune"))) == (120, 120)
     assert (len(load_rows(ROUND15.path, "sealed")), len(load_rows(ROUND15.path, "tune"))) == (126, 114)
     assert (len(load_rows(ROUND16.path, "sealed")), len(load_rows(ROUND16.path, "tune"))) == (121, 119)
+    assert (len(load_rows(ROUND17.path, "sealed")), len(load_rows(ROUND17.path, "tune"))) == (120, 120)
     assert (len(load_rows(MEDICINES.path, "sealed")), len(load_rows(MEDICINES.path, "tune"))) == (60, 60)
     assert (len(load_rows(MEDICINES2.path, "sealed")), len(load_rows(MEDICINES2.path, "tune"))) == (100, 0)
 
