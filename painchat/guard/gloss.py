@@ -19,7 +19,6 @@ from painchat.guard.foreign import present_clauses
 from painchat.guard.normalize import normalize
 
 GLOSS_DIR = Path(__file__).parent / "gloss"
-# Romance and German word order puts "ago" first ("hace 5 años", "vor 5 Jahren"): English says "5 years ago".
 # Figures of speech said plainly before the gloss, as the English layer reads "this pain is killing me": a pain that
 # "is killing" the writer, or dying "of wanting" to run again, is no threat to life. Matched on normalised clauses.
 FIGURES_OF_SPEECH: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
@@ -36,6 +35,7 @@ FIGURES_OF_SPEECH: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
                (r"\b(?:morrendo|morro|morrer) de vontade\b", "eager")),
     }.items()
 }
+# Romance and German word order puts "ago" first ("hace 5 años", "vor 5 Jahren"): English says "5 years ago".
 AGO_FIRST = re.compile(r"\bago ((?:\w+ )?(?:years?|months?|weeks?|days?|hours?|minutes?))\b")
 
 
