@@ -59,6 +59,8 @@ def test_an_abbreviation_and_plain_phrases_read_as_the_papers_words(reader):
     assert "neurotropic" in reader.read("is bdnf involved in nerve pain at all").text
     assert "poorly understood" in reader.read("so nobody knows why it helps?").text
     assert "underlying mechanisms" in reader.read("can it fix the root cause").text
+    assert "mechanisms" in reader.read("does anyone know how exercise helps my feet").text
+    assert "diseases" in reader.read("which illnesses did they cover").text
 
 
 def test_lay_descriptions_of_allodynia_and_hyperalgesia_read_as_the_papers_terms(reader):
@@ -68,6 +70,7 @@ def test_lay_descriptions_of_allodynia_and_hyperalgesia_read_as_the_papers_terms
 
 def test_a_verb_about_checking_is_not_a_missing_topic(reader):
     assert reader.read("how did they check that yoga helps neuropathy").missing == ("yoga",)
+    assert reader.read("did they look at yoga for neuropathy").missing == ("yoga",)
 
 
 def test_treatment_is_not_missing_from_papers_that_speak_of_therapy_and_treating(reader):
