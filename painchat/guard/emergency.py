@@ -368,6 +368,10 @@ FAREWELL_SIGNS = (
     words(r"(?:said|saying|say) goodbye to (?:everyone|everybody|them all|(?:my|the) (?:family|kids|children|wife"
           r"|husband|partner|friends))"),
 )
+# What one would "rather die than" do, when it is a dislike: "id rather die than do another burpee" (the suicide
+# rules and the semantic layer's figures of speech read it alike).
+CHORE_VERB = r"(?:do|doing|go to|going to|try|trying|eat|eating)"
+CHORE_OBJECT = r"(?:another|more|a|an|the|that|those|any)\b"
 SUICIDE = Category("suicide", (re.compile(words(
     # "kms" alone is usually kilometres.
     # Not a death by suicide told of someone else ("my friend died by suicide"), nor the subject in general.
@@ -386,7 +390,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     not_after("dont", "do not", "never") + r"(?:want|wish|ready|prefer) to die",
     r"wish i (?:was|were|could be) dead", "wish i could die",
     # "id rather die than do another burpee" is a dislike; "rather die than go on like this" is not.
-    r"rather (?:be dead|die)(?! than (?:do|doing|go to|going to|try|trying|eat|eating) (?:another|more|a|an|the|that|those|any)\b)",
+    rf"rather (?:be dead|die)(?! than {CHORE_VERB} {CHORE_OBJECT})",
     r"wish i (?:wasnt|werent|was not|were not) (?:here|alive|born|around)",
     r"better (?:off )?(?:dead|without me|gone)", r"better off (?:when|once|after|if) (?:im|i am) (?:gone|dead|not here)",
     # Told as a plan for the near future: "this time next week ill be dead", "you wont hear from me again".

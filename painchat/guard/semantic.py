@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from painchat.guard.emergency import PHYSICAL, without_denials, without_the_past
+from painchat.guard.emergency import CHORE_OBJECT, CHORE_VERB, PHYSICAL, without_denials, without_the_past
 from painchat.guard.segments import windows
 from painchat.logistic import probability, train_logistic
 from painchat.text import STOPWORDS, tokens
@@ -78,8 +78,7 @@ FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for patter
      "feel worn out"),
     (r"\bi (?:could|want to|wanna) scream\b", "i am fed up"),
     (r"\bto die for\b", "excellent"),
-    ((r"\b(?:i ?['’]?d )?rather die than (?:do|doing|go to|going to|try|trying|eat|eating) (?=(?:another|more|a|an|the"
-      r"|that|those|any)\b)"), "i would hate to do "),
+    (rf"\b(?:i ?['’]?d )?rather die than {CHORE_VERB} (?={CHORE_OBJECT})", "i would hate to do "),
     (r"\b(?:is|are|it s|its) killing me\b(?!\w)", "hurts me"),
     (r"\bwill be the death of me\b", "wears me out"),
 ))
