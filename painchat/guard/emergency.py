@@ -866,6 +866,9 @@ DENIED_HARM = re.compile(r"\b(?:no|not any|not having any|not had any|never had 
                          r"|plans?|urges?|ideas?|intentions?)|(?:thoughts?|plans?|intentions?|urges?|ideas?) (?:of|to"
                          r"|about) (?:hurting|harming|killing|ending|hurt|harm|kill|end)(?: (?:my ?self|my life|it all)"
                          r")?)\b")
+# A red flag imagined ("what should i do if i ever get chest pain while running?") is no symptom now; a crisis imagined
+# ("if it ever gets that bad again i'll take all my pills") still alarms.
+IMAGINED = re.compile(words(r"if (?:\w+ ){0,2}ever", r"in case (?:\w+ ){0,2}ever", r"should (?:i|you|he|she|we|they) ever"))
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
 FRAGMENT_WORDS = 2
 
@@ -879,7 +882,7 @@ def detect_emergency(text: str) -> tuple[str, ...]:
     """
     clauses, present = _clauses(text)
     recent = [clause for clause, keep in zip(clauses, present) if keep]
-    current = _join(NEGATED.sub(" ", clause) for clause in recent)
+    current = _join(NEGATED.sub(" ", clause) for clause in recent if not _imagined(clause, clauses))
     physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
     undenied = _join(DENIED_HARM.sub(" ", clause) for clause in recent)
     kept = [c.name for c in NEGATION_KEPT
@@ -896,12 +899,14 @@ def without_the_past(text: str) -> str:
 
 
 def without_denials(text: str) -> str:
-    """The text's present clauses (normalised) with their denied symptoms left out; the text itself if it denies none."""
+    """The text's present clauses (normalised), its imagined ones and its denied symptoms left out; the text itself if
+    it imagines or denies none."""
     clauses, present = _clauses(text)
     recent = [clause for clause, keep in zip(clauses, present) if keep]
-    if not any(NEGATED.search(clause) for clause in recent):
+    if not any(NEGATED.search(clause) or _imagined(clause, clauses) for clause in recent):
         return text
-    return ". ".join(kept for clause in recent if (kept := _join([NEGATED.sub(" ", clause)])))
+    return ". ".join(kept for clause in recent
+                     if not _imagined(clause, clauses) and (kept := _join([NEGATED.sub(" ", clause)])))
 
 
 def _clauses(text: str) -> tuple[list[str], list[bool]]:
@@ -928,6 +933,12 @@ def _episode_over(clause: str, clauses: list[str]) -> bool:
     recent_but_ended = (("ago" in clause or "last" in clause or "other" in clause) and RECENTLY.search(clause)
                         and any(ENDED.search(c) for c in clauses) and not any(TODAY.search(c) for c in clauses))
     return bool(over or recent_but_ended) and not BACK_TO_NOW.search(clause)
+
+
+def _imagined(clause: str, clauses: list[str]) -> bool:
+    """The clause imagines a red flag ("if i ever get …"), and no clause of the message says it is here now."""
+    return bool(IMAGINED.search(clause)) and not any(BACK_TO_NOW.search(clause) or TODAY.search(c)
+                                                     or HAPPENING_AGAIN.search(c) for c in clauses)
 
 
 def _join(clauses) -> str:

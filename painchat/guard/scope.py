@@ -62,8 +62,12 @@ MEDICINE_ACTION = words(
     # tells a story.
     r"(?<!since )start\w*(?! working| to work| help\w*)" + EXERCISE_AFTER, r"(?<!since )begin\w*" + EXERCISE_AFTER,
     r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
-    r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*", r"up (?:my|the|his|her)",
-    r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*", r"doubl\w*",
+    r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*",
+    # "Up" as the verb ("should i up my dose", "gp upped the dose"), not "mixed up my tablets".
+    r"(?:(?:i|we|you|he|she|they|to|can|could|should|will|would|may|might|doc|doctor|gp) up|upp(?:ed|ing)) (?:my|the|his"
+    r"|her|their|your)",
+    r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*",
+    r"doubl(?!e ?check)\w*",  # "my partner double checks my pills" verifies them
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
     r"interact\w*", "alcohol", "which one",
@@ -144,7 +148,8 @@ WHICH_MEDICINE = re.compile(r"\b(?:what|which) (?:(?:kinds?|types?|sorts?) of )?
                             + r"(?! (?:is|are) (?:\w+ )?" + words(DRUG_ALTERNATIVES) + ")")
 
 # Combining is a medicine decision, unless it is exercise combined with the medicines ("exercise alongside my meds").
-COMBINING = words(r"combin\w*", r"mix\w*", "together", "alongside", r"on top of")
+# "Mixed up my co-codamol and paracetamol" confused them: it tells a story, it does not ask to combine them.
+COMBINING = words(r"combin\w*", r"mix(?!\w* up)\w*", "together", "alongside", r"on top of")
 EXERCISE_ALONGSIDE = near(30, EXERCISE.pattern, COMBINING)
 # Decisions the writer says they are not asking about ("not asking about changing them"), and a dose that stays.
 DISCLAIMED = re.compile(words(r"(?:not|never|no plans?|dont want|do not want|im not) (?:asking|looking|wanting|planning"

@@ -271,7 +271,7 @@ class SemanticAlarm:
     def _read(self, question: str, by_neighbours: bool) -> tuple[str, ...]:
         found = self._read_as_written(question, by_neighbours)
         # The embedding reads "no numbness in the saddle area" as numbness: a bodily emergency must still read as one
-        # with the symptoms the writer denies left out. A crisis is judged as written ("not worth living").
+        # with the symptoms the writer denies or only imagines left out. A crisis is judged as written ("not worth living").
         if found and found[0] in PHYSICAL_CATEGORIES and (undenied := without_denials(question)) != question:
             return found if self._read_as_written(undenied, by_neighbours) else ()
         return found
