@@ -71,7 +71,7 @@ def test_every_category_the_layer_can_name_has_its_guidance():
 
 
 def test_a_wording_the_regression_misses_alarms_among_its_nearest_emergencies(alarm, embedder):
-    question = "heart is pounding and racing after the hill sprints"
+    question = "heart is pounding really hard and racing after the hill sprints earlier"
     vector = np.asarray(embedder.encode([question])[0])
     fit = alarm.fit
     assert emergency_probability(fit.weights, vector) < fit.threshold <= 1  # the regression alone misses it
@@ -145,7 +145,7 @@ def test_the_writers_word_that_they_are_safe_outweighs_a_reading_of_grief_as_sui
 
 
 def test_a_pounding_heart_that_settled_within_minutes_is_effort(alarm):
-    pounding = "heart is pounding and racing after the hill sprints"
+    pounding = "heart is pounding really hard and racing after the hill sprints earlier"
     assert screen(pounding, LIMIT, semantic=alarm).reason == "emergency:cardiac"
     for settled in ("but settled in a couple of minutes", "but it calmed down once i sat down"):
         assert screen(f"{pounding} {settled}", LIMIT, semantic=alarm) is None

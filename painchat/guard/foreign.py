@@ -624,8 +624,10 @@ def _eased(normalised: str, language: str) -> bool:
 
 
 def present_clauses(text: str, language: str) -> list[str]:
-    """The message's clauses, normalised, without those its language says are long past, denials removed."""
-    return _kept(_normalised_clauses(text), [QUIET[language]] if language in QUIET else [])
+    """The message's clauses, normalised, without those its language says are long past, denials removed (of harm to
+    oneself too: "no pienso hacerme daño", as the rules read it)."""
+    clauses = [" ".join(NOT_GOING_TO_HARM.sub(" ", clause).split()) for clause in _normalised_clauses(text)]
+    return _kept(clauses, [QUIET[language]] if language in QUIET else [])
 
 
 def _normalised_clauses(text: str) -> list[str]:
