@@ -26,7 +26,7 @@ from dataclasses import astuple, replace
 import numpy as np
 
 from evaluation.datasets import DATA_DIR, read_jsonl
-from evaluation.metrics import cross_validation_folds
+from evaluation.metrics import grouped_folds
 from evaluation.safety import LATER_ROUNDS, LONG_STORIES, TUNE, Row, load_old_sets, load_rows
 from painchat.embedding import Embedder
 from painchat.guard import screen
@@ -140,16 +140,6 @@ def choose_window_margin(above: np.ndarray, alarms: np.ndarray, labels: np.ndarr
                            "cv_false_alarms_with_windows": _rate(either[is_ordinary])}
 
 
-def grouped_folds(groups: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(held-out rows, training rows) of each fold: a later round is a fold of its own, so its rows are judged by a
-    model that never read their author; the other rows are spread over ``FOLDS`` shuffled folds."""
-    index = np.arange(len(groups))
-    folds = [index[[group == name for group in groups]] for name in sorted(set(groups) - {""})]
-    rest = index[[not group for group in groups]]
-    folds += [rest[fold] for fold, _ in cross_validation_folds(len(rest), FOLDS, SEED)]
-    return [(fold, np.setdiff1d(index, fold)) for fold in folds]
-
-
 def cross_validated_models(vectors: np.ndarray, labels: np.ndarray, folds) -> list[tuple[np.ndarray, np.ndarray]]:
     """Each fold's rows with the weights trained without them."""
     return [(fold, train_emergency_model(vectors[train], labels[train].astype(np.float64))) for fold, train in folds]
@@ -231,7 +221,7 @@ def main() -> int:
     rule_alarms = [(v := screen(row.question, MAX_CHARS)) is not None and v.kind == "emergency" for row, _, _ in triples]
     ordinary = [row.expected == "answer" and row.category != LAY for row, _, _ in triples]
     lay = np.array([row.category == LAY for row, _, _ in triples])
-    folds = grouped_folds([group for _, _, group in triples])
+    folds = grouped_folds([group for _, _, group in triples], FOLDS, SEED)
     models = cross_validated_models(vectors, labels, folds)
     probability = cross_validated_probability(models, vectors)
     share, weighted = cross_validated_neighbours(vectors, labels, folds)

@@ -14,10 +14,12 @@ stay held out.
 
 The topic model (on topic: direct or related; off topic: none) is a logistic regression on each
 question's embedding as retrieval reads it, classes weighed equally, fitted on these rows, the tuning
-halves of ``TOPIC_SETS`` and the questions of ``TOPIC_BANK``, with the strongest L2 penalty of ``TOPIC_L2S`` whose balanced accuracy in
-5-fold cross-validation on them is within one standard error of the best one's: the simplest model the
-data cannot tell from the best. A weaker penalty learns the wording around a question too ("how does
-neuropathy develop? asking for my uncle" read as off topic with the penalty that scored best).
+halves of ``TOPIC_SETS`` and the questions of ``TOPIC_BANK``, with the strongest L2 penalty of ``TOPIC_L2S`` whose mean
+balanced accuracy, each set judged by a model fitted on the others, is within one standard error (across the sets) of
+the best one's: the simplest model the data cannot tell from the best. Each set is one author's, so a set left out is
+judged as a new author's questions are; shuffled folds, mixing one author's wording into both sides, were surer than
+that (standard error 0.004 against 0.011) and chose a weaker penalty, which learns the wording around a question too
+("how does neuropathy develop? asking for my dad" read as off topic).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import NamedTuple
 import numpy as np
 
 from evaluation.datasets import DATA_DIR, read_jsonl
-from evaluation.metrics import cross_validation_folds
+from evaluation.metrics import grouped_folds
 from painchat.assistant import Assistant
 from painchat.calibration import Calibration
 from painchat.embedding import Embedder
@@ -47,8 +49,11 @@ FOLDS, SEED = 5, 0
 TUNING_SETS = (DATA_DIR / "lay_tune.jsonl", DATA_DIR / "lay_round2.jsonl", DATA_DIR / "lay_round3.jsonl")
 # Later rounds' tuning halves join the topic model only: the score's cuts stay where the sets above put them (the
 # cuts refitted with round 4 turned direct answers into related evidence), while each round's tuning half, added,
-# made the topic model better on the other round's (balanced accuracy 0.948 → 0.966 and 0.944 → 0.953).
-TOPIC_SETS = (DATA_DIR / "lay_round4.jsonl", DATA_DIR / "lay_round5.jsonl")
+# made the topic model better on the other round's (balanced accuracy 0.948 → 0.966 and 0.944 → 0.953). Rounds 6 to 10
+# joined later: left out in turn, each round's tuning half was judged as well or better by a model fitted with the
+# others than by one fitted with rounds 4 and 5 only (on topic 0.912 → 0.982 on round 8, 0.947 → 0.965 on round 10;
+# off topic one question worse on round 9).
+TOPIC_SETS = tuple(DATA_DIR / f"lay_round{n}.jsonl" for n in range(4, 11))
 # Questions written for the topic model alone, blind, by two authors (538 after duplicates; on topic or not, many of
 # them near misses of each other): they join its training, never the score's cuts, and no set scored in
 # docs/EVAL.md holds them.
@@ -133,14 +138,16 @@ def fit(candidates: list[Features], labels: list[str], fitted_on: str = "", weig
 
 
 def with_topic_model(
-    calibration: Calibration, vectors: np.ndarray, on_topic: np.ndarray, sources: tuple[str, ...]
+    calibration: Calibration, vectors: np.ndarray, on_topic: np.ndarray, sources: tuple[str, ...], sets: list[str]
 ) -> Calibration:
-    """``calibration`` with a topic model fitted on these embeddings, for the papers ``sources``."""
-    accuracies = {l2: topic_cv_accuracy(vectors, on_topic, l2) for l2 in TOPIC_L2S}
-    best = max(accuracies.values())
-    standard_error = float(np.sqrt(best * (1 - best) / len(on_topic)))
-    l2 = max(l2 for l2, accuracy in accuracies.items() if accuracy >= best - standard_error)
-    accuracy = accuracies[l2]
+    """``calibration`` with a topic model fitted on these embeddings, for the papers ``sources``; ``sets`` names the set
+    (the author) of each row."""
+    by_set = {l2: topic_cv_accuracies(vectors, on_topic, l2, sets) for l2 in TOPIC_L2S}
+    means = {l2: float(np.mean(accuracies)) for l2, accuracies in by_set.items()}
+    best = max(means, key=means.__getitem__)
+    standard_error = float(np.std(by_set[best], ddof=1) / np.sqrt(len(by_set[best])))
+    l2 = max(l2 for l2, accuracy in means.items() if accuracy >= means[best] - standard_error)
+    accuracy = means[l2]
     topic = train_logistic(vectors, on_topic, l2, balanced=True)
     return replace(
         calibration,
@@ -151,13 +158,13 @@ def with_topic_model(
     )
 
 
-def topic_cv_accuracy(vectors: np.ndarray, on_topic: np.ndarray, l2: float) -> float:
-    """Balanced accuracy of the topic model in cross-validation (fixed folds, so reruns agree)."""
-    predicted = np.zeros(len(on_topic), dtype=bool)
-    for fold, train in cross_validation_folds(len(on_topic), FOLDS, SEED):
+def topic_cv_accuracies(vectors: np.ndarray, on_topic: np.ndarray, l2: float, sets: list[str]) -> list[float]:
+    """Balanced accuracy of the topic model on each set, fitted on the other sets."""
+    accuracies = []
+    for held_out, train in grouped_folds(sets, FOLDS, SEED):
         weights = train_logistic(vectors[train], on_topic[train], l2, balanced=True)
-        predicted[fold] = vectors[fold] @ weights[:-1] + weights[-1] >= 0
-    return balanced_accuracy(predicted, on_topic)
+        accuracies.append(balanced_accuracy(vectors[held_out] @ weights[:-1] + weights[-1] >= 0, on_topic[held_out]))
+    return accuracies
 
 
 def tuning_rows(paths: list[Path]) -> list[dict]:
@@ -172,23 +179,26 @@ def main(argv: list[str] | None = None) -> None:
     paths = args.set or list(TUNING_SETS)
     settings, embedder = settings_or_exit(), Embedder()
     rows = tuning_rows(paths)
+    sets = [path.stem for path in paths for _ in tuning_rows([path])]
     assistant = Assistant(settings, embedder)
     candidates = candidate_scores(rows, assistant)
     labels = [label(row) for row in rows]
     fitted_on = " + ".join(f"{path.name} (tune)" for path in paths)
     later = [] if args.set else tuning_rows(list(TOPIC_SETS))
+    sets += [] if args.set else [path.stem for path in TOPIC_SETS for _ in tuning_rows([path])]
     bank = read_jsonl(TOPIC_BANK)
     vectors = np.array([f.vector for f in candidates] + [question_vector(row, assistant) for row in later + bank])
     on_topic = np.array([lab != "none" for lab in labels + [label(row) for row in later]] + [r["on_topic"] for r in bank])
     sources = tuple(assistant.index.sources)
-    calibration = with_topic_model(fit(candidates, labels, fitted_on), vectors, on_topic, sources)
+    sets += [TOPIC_BANK.stem] * len(bank)
+    calibration = with_topic_model(fit(candidates, labels, fitted_on), vectors, on_topic, sources, sets)
     calibration.save(settings.calibration_file)
     print(
         f"calibrated on {calibration.examples} questions of {fitted_on}: threshold {calibration.threshold:.4f}, "
         f"direct {calibration.direct_threshold:.4f}, absent weight {calibration.absent_weight:.2f}, "
         f"lexical weight {calibration.lexical_weight:.2f}, balanced accuracy {calibration.balanced_accuracy:.3f}; "
         f"topic model (also on {len(later)} tuning questions of later rounds and {len(bank)} of the topic bank) "
-        f"L2 {calibration.topic_l2:g}, cross-validated balanced accuracy {calibration.topic_cv_accuracy:.3f}"
+        f"L2 {calibration.topic_l2:g}, balanced accuracy {calibration.topic_cv_accuracy:.3f} on a set left out (mean)"
     )
 
 

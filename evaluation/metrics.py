@@ -93,3 +93,14 @@ def cross_validation_folds(count: int, folds: int, seed: int) -> list[tuple[np.n
     """(held-out rows, training rows) of each fold over ``count`` rows, shuffled by ``seed`` so reruns agree."""
     order = np.random.default_rng(seed).permutation(count)
     return [(fold, np.setdiff1d(order, fold)) for fold in np.array_split(order, folds)]
+
+
+def grouped_folds(groups: Sequence[str], folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(held-out rows, training rows) of each fold: a named group (one author's set) is a fold of its own, so its rows
+    are judged by a model that never read their author; rows of group "" are spread over ``folds`` shuffled folds."""
+    index = np.arange(len(groups))
+    held_out = [index[[group == name for group in groups]] for name in sorted(set(groups) - {""})]
+    rest = index[[not group for group in groups]]
+    if len(rest):
+        held_out += [rest[fold] for fold, _ in cross_validation_folds(len(rest), folds, seed)]
+    return [(fold, np.setdiff1d(index, fold)) for fold in held_out]

@@ -83,7 +83,7 @@ def calibration_table(calibration: Calibration, summary: dict, run: RunInfo) -> 
             f"L2 {calibration.topic_l2:g}, for {', '.join(calibration.topic_sources)}" if calibration.topic_weights else "—",
         ],
         [
-            "topic model: balanced accuracy in 5-fold cross-validation on the tuning rows and the topic bank",
+            "topic model: balanced accuracy on a set left out (mean over the tuning sets and the topic bank, each one author's)",
             calibration.topic_cv_accuracy,
         ],
         ["threshold (without a topic model: below it, not covered)", f"{calibration.threshold:.4f}"],
@@ -235,7 +235,10 @@ follow-ups, by one more author who read only the abstracts, half of each label s
 `docs/firstrun/lay_round8.baseline.jsonl`, the code of stop 28, before any change it measures. **Round 9** \
 (`tests/data/lay_round9.jsonl`, 170 questions, 22 of them follow-ups, by one more author who read only the \
 abstracts, half of each label sealed); first run: `docs/firstrun/lay_round9.baseline.jsonl`, the code of stop 29, \
-before any change it measures.
+before any change it measures. **Round 10** (`tests/data/lay_round10.jsonl`, 170 questions, 22 of them follow-ups, by \
+one more author who read only the abstracts, half of each label sealed); first run: \
+`docs/firstrun/lay_round10.baseline.jsonl`, the code of stop 30 and its review mend (5df9ba9), before any change it \
+measures.
 
 {_round_tables(lay_runs)}
 

@@ -7,7 +7,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from evaluation.bank import CATEGORY_OF, LAY, bank_rows, grouped_folds, written_rows
+from evaluation.bank import CATEGORY_OF, FOLDS, LAY, SEED, bank_rows, written_rows
+from evaluation.metrics import grouped_folds
 from painchat.guard import screen
 from painchat.guard.semantic import as_judged, bank_sha256, emergency_probability, fit_model, load_bank, load_fit
 from painchat.guard.texts import CRISIS_CATEGORIES, CRISIS_SUPPORT, EMERGENCY_REASONS, emergency_message
@@ -95,7 +96,7 @@ def test_everyday_questions_in_the_bank_keep_a_far_question_among_ordinary_neigh
 def test_each_later_round_is_judged_by_a_fit_that_never_read_it():
     """Thresholds are chosen on rows judged without their own round, as a new author's wording is judged."""
     groups = [group for _, _, group in bank_rows()]
-    folds = grouped_folds(groups)
+    folds = grouped_folds(groups, FOLDS, SEED)
     assert sorted(np.concatenate([held_out for held_out, _ in folds])) == list(range(len(groups)))
     for held_out, train in folds:
         assert not set(held_out) & set(train)

@@ -63,9 +63,8 @@ MEDICINE_ACTION = words(
     r"(?<!since )start\w*(?! working| to work| help\w*)" + EXERCISE_AFTER, r"(?<!since )begin\w*" + EXERCISE_AFTER,
     r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
     r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*",
-    # "Up" as the verb ("should i up my dose", "gp upped the dose"), not "mixed up my tablets".
-    r"(?:(?:i|we|you|he|she|they|to|can|could|should|will|would|may|might|doc|doctor|gp) up|upp(?:ed|ing)) (?:my|the|his"
-    r"|her|their|your)",
+    # "Up" as the verb ("should i up my dose"), not "mixed up my tablets"; "she upped my dose" tells a story.
+    r"(?:i|we|you|he|she|they|to|can|could|should|will|would|may|might|doc|doctor|gp) up (?:my|the|his|her|their|your)",
     r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*",
     r"doubl(?!e ?check)\w*",  # "my partner double checks my pills" verifies them
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
