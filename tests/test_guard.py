@@ -152,6 +152,8 @@ def test_tabs_and_newlines_are_ordinary_text():
     ("im on duloxetine 60mg for my feet, should i keep taking it while i train for a 10k", "scope:medication_mixed"),
     ("my consultant wants me off gabapentin, is it better to taper slowly so my walking doesnt suffer",
      "scope:medication_mixed"),
+    # Asked of someone's own medicine.
+    ("does gabapentin cause weight gain? im up 10 kilos since starting it", "scope:medication"),
     ("do I have neuropathy?", "scope:diagnosis"),
     ("what is wrong with me", "scope:diagnosis"),
     ("is my pain neuropathy?", "scope:diagnosis"),
@@ -189,6 +191,12 @@ def test_out_of_scope(question, expected):
     "is it neuropathy from chemo they studied as well, or only diabetes?",
     # "Who wrote …" about the papers' subject is about the papers, not trivia.
     "who wrote the guidance on exercise for nerve pain",
+    # A story about medicines that decides nothing about them: confused tablets, a partner who double checks.
+    ("last year i mixed up my co-codamol and paracetamol, all fine at a&e, my partner double checks my pills now. "
+     "is swimming good for back pain?"),
+    # What is known of a medicine, for the asker's condition: the papers don't cover it, nothing to decline.
+    "will ozempic help my diabetic neuropathy",
+    "capsaicin cream nerve pain does it work",
 ])
 def test_in_scope_questions_are_answered(question):
     assert reason(question) is None
@@ -343,6 +351,8 @@ def test_too_much_exercise_is_not_a_question_about_means(question):
     "had a heart attack in 2015, fully recovered, is walking good for nerve pain?",
     "my heel has a callus, not red or hot or weeping, ok to walk?",
     "i'm not suicidal, just fed up with the pain. does exercise help mood?",
+    # Only imagined: a plan for if it ever happens.
+    "what should i do if i ever get chest pain while running? i dont have any, just want a plan",
 ])
 def test_negated_and_long_past_symptoms_are_not_emergencies(question):
     assert reason(question) is None
@@ -352,6 +362,7 @@ def test_negated_and_long_past_symptoms_are_not_emergencies(question):
     "i could not breathe after the stairs and still can't",
     "I fainted years ago and now it happened again on the bike",
     "no warning, my face suddenly drooped on one side",
+    "what should i do if i ever get chest pain while running? i have it right now",
 ])
 def test_negation_and_past_handling_keep_real_emergencies(question):
     assert reason(question).startswith("emergency:")

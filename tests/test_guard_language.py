@@ -108,6 +108,13 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("no aguanto más, voy a hacerme daño esta noche", "es", "suicide"),
     ("mia madre dice che è stanca di vivere con questo dolore", "it", "suicide"),
     ("meu pai falou que quer se matar, não aguenta a dor", "pt", "suicide"),
+    # The pronoun before the verb, in the first person.
+    ("esta noche me quito la vida, ya tengo todo preparado", "es", "suicide"),
+    ("stanotte mi tolgo la vita, non ce la faccio più", "it", "suicide"),
+    ("ich nehme mir heute nacht das leben", "de", "suicide"),
+    ("ce soir je mets fin à mes jours", "fr", "suicide"),
+    # Goodbye to no one named, from someone who does not answer.
+    ("mein freund schreibt, dass er sich verabschieden will, er geht nicht ans handy", "de", "suicide"),
 ])
 def test_red_flags_in_other_languages_get_guidance_in_that_language(text, language, category):
     verdict = screen(text, LIMIT)
@@ -162,6 +169,9 @@ def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
     # Jumping into water is a swim.
     "mi hijo quiere tirarse a la piscina conmigo, ¿nadar es bueno para la neuropatía?",
     "je vais me jeter à l'eau et commencer la natation pour mes pieds",
+    # "Mi ammazzo di lavoro" works too hard; a goodbye to the physio is a goodbye.
+    "mi ammazzo di lavoro tutto il giorno, quale esercizio per la sciatica?",
+    "ich will mich von meinem physio verabschieden, welche übungen soll ich zuhause machen?",
 ])
 def test_everyday_neuropathy_in_other_languages_is_not_a_red_flag(text):
     verdict = screen(text, LIMIT)

@@ -145,6 +145,12 @@ def test_the_writers_word_that_they_are_safe_outweighs_a_reading_of_grief_as_sui
     assert alarm.categories(f"{grief} i'm safe but some nights i wish i would not wake up") != ()
 
 
+def test_a_red_flag_only_imagined_is_left_out_but_a_crisis_imagined_still_alarms(alarm):
+    imagined = "what should i do if i ever get chest pain while running? i dont have any, just want a plan"
+    assert screen(imagined, LIMIT, semantic=alarm) is None
+    assert screen("if it ever gets this bad again i will take all my pills", LIMIT, semantic=alarm).kind == "emergency"
+
+
 def test_a_pounding_heart_that_settled_within_minutes_is_effort(alarm):
     pounding = "heart is pounding really hard and racing after the hill sprints earlier"
     assert screen(pounding, LIMIT, semantic=alarm).reason == "emergency:cardiac"

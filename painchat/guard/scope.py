@@ -118,6 +118,8 @@ GENERAL_ABOUT_MEDICINE = re.compile(r"|".join((
     rf"\bdifference between {MEDICINE_NAMED} and\b",
     r"\b(?:can|do) (?:people|you|someone|anyone) get (?:addicted|hooked) (?:to|on)\b",
     rf"^(?:\w+ )?{MEDICATION.pattern} (?:\w+ )?for (?:\w+ ){{0,2}}?(?:nerve pain|neuropathy|neuropathic pain|pain|feet)\b",
+    # Named first, then asked of: "capsaicin cream nerve pain does it work".
+    rf"^{MEDICINE_NAMED} (?:\w+ ){{0,4}}?(?:does|do|will|would|can|could) (?:it|they|this|that|these) (?:\w+ )?(?:work|help)\b",
     (r"\b(?:did|do|does) (?:they|the (?:papers?|stud(?:y|ies)|research|reviews?|authors)|any (?:of the )?(?:papers?"
     r"|stud(?:y|ies))) (?:\w+ ){0,3}?(?:say|mention|look at|study|compare|test|cover|include)\b"),
 )))
@@ -179,6 +181,8 @@ CONDITION = (r"(?:neuropath\w*|nerve (?:pain|damage|problems?|issues?|injury|inj
              r"|something (?:serious|wrong|bad)|anything (?:serious|wrong)"
              r"|an? (?:\w+ )?(?:condition|disease|disorder|syndrome|illness|infection)"
              r"|neuropathic|nerve related|serious)")
+# Whose condition, not whose medicine: "will ozempic help my diabetic neuropathy?" asks what is known of ozempic.
+OWN_CONDITION = re.compile(words(rf"(?:my|his|her|their|our) (?:\w+ ){{0,2}}?(?:{CONDITION}|pain|symptoms)"))
 ASK_WHETHER = r"(?:tell me|tell|know|say|check|find out|wondering|wonder|sure|confirm) (?:if|whether)"
 SYMPTOM_NOUN = (r"(?:pain|pains|numbness|tingling|burning|symptoms?|feelings?|sensations?|problem"
                 r"|condition)")
@@ -398,5 +402,5 @@ def _asks_what_to_do_with_it(text: str) -> bool:
     if EXERCISE.search(text) or COMPARED_WITH_MEDICINE.search(text):
         return bool(DECISION_NEAR_MEDICINE.search(text))
     return not GENERAL_ABOUT_MEDICINE.search(text) or bool(
-        ACTION_NEAR_MEDICINE.search(text) or PERSONAL.search(text) or CHOICE_BESIDE_MEDICINE.search(text)
+        ACTION_NEAR_MEDICINE.search(text) or PERSONAL.search(OWN_CONDITION.sub(" ", text)) or CHOICE_BESIDE_MEDICINE.search(text)
         or WHICH_MEDICINE.search(text) or BETWEEN_MEDICINES.search(text))
