@@ -67,7 +67,9 @@ def states_amount(sentence: str, asked: str) -> bool:
 
 
 def asks_for_a_count(question: str) -> bool:
-    return bool(_ASKS_FOR_A_COUNT.search(question))
+    """"How many experts…?" asks for a count; "how many times a week…?" asks how often, which a count does not answer."""
+    asked = amount_asked(question)
+    return bool(_ASKS_FOR_A_COUNT.search(question)) and (asked is None or asked.name == "how much")
 
 
 def states_a_number(sentence: str) -> bool:

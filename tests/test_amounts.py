@@ -2,7 +2,7 @@
 
 import pytest
 
-from painchat.amounts import amount_asked, states_amount
+from painchat.amounts import amount_asked, asks_for_a_count, states_amount
 
 
 @pytest.mark.parametrize(("question", "asked"), [
@@ -19,6 +19,16 @@ from painchat.amounts import amount_asked, states_amount
 def test_the_amount_a_question_asks_for(question, asked):
     found = amount_asked(question)
     assert (found.name if found else None) == asked
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("how many experts were on the panel", True),
+    ("how many studies did they look at", True),
+    ("how many times a week should i exercise", False),
+    ("how many minutes a day should i walk", False),
+])
+def test_how_often_and_how_long_are_no_count(question, count):
+    assert asks_for_a_count(question) is count
 
 
 def test_the_words_asking_for_the_amount_are_kept():
