@@ -63,6 +63,9 @@ def test_an_abbreviation_and_plain_phrases_read_as_the_papers_words(reader):
     assert "diseases" in reader.read("which illnesses did they cover").text
     assert "mechanisms" in reader.read("whats the actual science behind it").text
     assert "quality assessment" in reader.read("were the studies any good").text
+    # A kind of the nerves' response to exercise, which the papers never call regrowth: still named as missing.
+    regrow = reader.read("will exercise regrow my nerves")
+    assert "nervous system responds to exercise" in regrow.text and "regrow" in regrow.missing
 
 
 def test_lay_descriptions_of_allodynia_and_hyperalgesia_read_as_the_papers_terms(reader):
