@@ -937,8 +937,8 @@ def _episode_over(clause: str, clauses: list[str]) -> bool:
 
 def _imagined(clause: str, clauses: list[str]) -> bool:
     """The clause imagines a red flag ("if i ever get …"), and no clause of the message says it is here now."""
-    return bool(IMAGINED.search(clause)) and not any(BACK_TO_NOW.search(clause) or TODAY.search(c)
-                                                     or HAPPENING_AGAIN.search(c) for c in clauses)
+    return bool(IMAGINED.search(clause)) and not BACK_TO_NOW.search(clause) and not any(
+        TODAY.search(c) or HAPPENING_AGAIN.search(c) for c in clauses)
 
 
 def _join(clauses) -> str:
