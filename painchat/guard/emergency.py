@@ -903,10 +903,10 @@ def without_denials(text: str) -> str:
     it imagines or denies none."""
     clauses, present = _clauses(text)
     recent = [clause for clause, keep in zip(clauses, present) if keep]
-    if not any(NEGATED.search(clause) or _imagined(clause, clauses) for clause in recent):
+    real = [clause for clause in recent if not _imagined(clause, clauses)]
+    if len(real) == len(recent) and not any(NEGATED.search(clause) for clause in real):
         return text
-    return ". ".join(kept for clause in recent
-                     if not _imagined(clause, clauses) and (kept := _join([NEGATED.sub(" ", clause)])))
+    return ". ".join(kept for clause in real if (kept := _join([NEGATED.sub(" ", clause)])))
 
 
 def _clauses(text: str) -> tuple[list[str], list[bool]]:
