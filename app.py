@@ -65,24 +65,37 @@ def next_exchange_id() -> int:
     return st.session_state.next_id
 
 
+def waiting() -> list[str]:
+    """Questions asked and not yet answered. They stay here until their answer is kept, so a run
+    cut short by another click, a rating or a reconnect still answers them in the next run."""
+    return st.session_state.setdefault("waiting", [])
+
+
 def ask_later(question: str) -> None:
-    """Button callback: the question is asked in the run the click starts."""
-    st.session_state.pending_question = question
+    """Button callback: the question waits to be answered (once, however often it is clicked)."""
+    if question not in waiting():
+        waiting().append(question)
 
 
 def new_chat() -> None:
     st.session_state.exchanges = []
+    st.session_state.waiting = []
     st.session_state.pop("restore_note", None)
 
 
-def check_length(limit: int) -> None:
-    """Chat box callback: an over-long question is not sent; it goes back into the box with a note.
+def take_typed(limit: int) -> None:
+    """Chat box callback: the question waits to be answered; an over-long one is not sent, it goes
+    back into the box with a note.
 
     (``st.chat_input(max_chars=…)`` would silently refuse a long paste, leaving the box empty.)
     """
     typed = st.session_state.get(CHAT_KEY)
-    if isinstance(typed, str) and len(typed) > limit:
+    if not isinstance(typed, str):
+        return
+    if len(typed) > limit:
         st.session_state.too_long = typed
+    else:
+        ask_later(typed)
 
 
 def history(done: list[Exchange]) -> list[dict[str, str]]:
@@ -145,11 +158,14 @@ def answer_new(assistant, question: str) -> None:
                 with st.spinner(texts.THINKING):
                     result = assistant.answer(question, history(done))
         except Exception as err:  # noqa: BLE001 - for_patient logs it; e.g. the store is gone; bad input never raises
+            waiting().remove(question)  # said once: a fault is not retried on every later run
             st.error(fault_messages.for_patient(err), icon=":material/error:")
             render.disclaimer(messages.DISCLAIMER)
             return
         exchange = Exchange(id=exchange_id, question=question, answer=result)
+        # Kept and no longer waiting in one step, with no Streamlit call between (where a run can stop).
         done.append(exchange)
+        waiting().remove(question)
         show_answer(exchange)
 
 
@@ -206,7 +222,7 @@ def offer_examples(assistant) -> None:
     render.example_buttons(assistant.example_questions[:3], ask_later, key_prefix="start-example")
 
 
-def pinned_input(limit: int) -> str | None:
+def pinned_input(limit: int) -> None:
     """The one-line disclaimer and the chat box, pinned at the bottom; drawn before anything loads."""
     too_long = st.session_state.pop("too_long", None)
     if too_long is not None:
@@ -215,8 +231,7 @@ def pinned_input(limit: int) -> str | None:
         render.pinned_disclaimer(messages.DISCLAIMER)
         if too_long is not None:
             st.warning(texts.TOO_LONG.format(length=len(too_long), limit=limit), icon=":material/edit_note:")
-        typed = st.chat_input(render.CHAT_PLACEHOLDER, key=CHAT_KEY, on_submit=check_length, args=(limit,))
-    return typed if too_long is None else None
+        st.chat_input(render.CHAT_PLACEHOLDER, key=CHAT_KEY, on_submit=take_typed, args=(limit,))
 
 
 def ready_assistant():
@@ -228,16 +243,16 @@ def ready_assistant():
     return loading.result()
 
 
-def conversation(assistant, typed: str | None) -> tuple[str | None, bool]:
-    """Draws the chat and answers what was asked in this run; returns (the question, whether a kept
-    conversation was restored)."""
+def conversation(assistant) -> tuple[bool, bool]:
+    """Draws the chat and answers the questions waiting; returns (whether one was answered, whether a
+    kept conversation was restored)."""
     restoring = st.session_state.pop("restore", None)
     if restoring:
         restore(assistant, restoring)
-    question = typed or st.session_state.pop("pending_question", None)
-    restore_note(asking=bool(question))
+    questions = list(waiting())
+    restore_note(asking=bool(questions))
     done = exchanges()
-    chatting = bool(done or question)  # a new answer is only added below, after the button is drawn
+    chatting = bool(done or questions)  # new answers are only added below, after the button is drawn
     if not chatting:
         offer_examples(assistant)
     render.coverage_notice(assistant.coverage)
@@ -245,9 +260,9 @@ def conversation(assistant, typed: str | None) -> tuple[str | None, bool]:
         st.button("New chat", key="new-chat", icon=":material/add_comment:", on_click=new_chat)
     for exchange in done:
         show_exchange(exchange)
-    if question:
+    for question in questions:
         answer_new(assistant, question)
-    return question, bool(restoring)
+    return bool(questions), bool(restoring)
 
 
 def keep_page_in_step(asked: bool, restored: bool, max_chars: int) -> None:
@@ -275,15 +290,15 @@ def main() -> None:
     st.caption(render.intro(PAPERS))
     try:
         settings = load_settings()
-        typed = pinned_input(settings.max_question_chars)
+        pinned_input(settings.max_question_chars)
         assistant = ready_assistant()
     except Exception as err:  # noqa: BLE001 - for_patient logs it; a missing, damaged or unreachable store
         render.disclaimer(messages.DISCLAIMER)
         st.error(fault_messages.for_patient(err, starting=True), icon=":material/error:")
         st.stop()
     sidebar(assistant)
-    question, restored = conversation(assistant, typed)
-    keep_page_in_step(bool(question), restored, settings.max_question_chars)
+    asked, restored = conversation(assistant)
+    keep_page_in_step(asked, restored, settings.max_question_chars)
 
 
 page.styles()
