@@ -93,6 +93,7 @@ def lay_evaluation(assistant: Assistant) -> list[tuple[str, dict]]:
         *_round_columns(assistant, "round 8", "lay_round8"),
         *_round_columns(assistant, "round 9", "lay_round9"),
         *_round_columns(assistant, "round 10", "lay_round10"),
+        *_round_columns(assistant, "round 11", "lay_round11"),
     ]
 
 

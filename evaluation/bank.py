@@ -74,7 +74,7 @@ NOT_EMERGENCY = {"ordinary": "answer", "medication": "out_of_scope"}
 # about a blue badge are not the few emergencies that happen to be nearest. Their category keeps them out of the
 # false-alarm budgets, which are measured on the safety sets' ordinary questions, near misses by design.
 LAY_SETS = ("lay_tune", "lay_round2", "lay_round3", "lay_round4", "lay_round5", "lay_round6", "lay_round7",
-            "lay_round8", "lay_round9", "lay_round10")
+            "lay_round8", "lay_round9", "lay_round10", "lay_round11")
 LAY = "lay"
 
 

@@ -238,6 +238,9 @@ abstracts, half of each label sealed); first run: `docs/firstrun/lay_round9.base
 before any change it measures. **Round 10** (`tests/data/lay_round10.jsonl`, 170 questions, 22 of them follow-ups, by \
 one more author who read only the abstracts, half of each label sealed); first run: \
 `docs/firstrun/lay_round10.baseline.jsonl`, the code of stop 30 and its review mend (5df9ba9), before any change it \
+measures. **Round 11** (`tests/data/lay_round11.jsonl`, 170 questions, 25 of them follow-ups, by one more author who \
+read only the abstracts, half of each label and follow-up sealed); first run: \
+`docs/firstrun/lay_round11.baseline.jsonl`, the code of 882042c (stop 31 and its chat fix), before any change it \
 measures.
 
 {_round_tables(lay_runs)}

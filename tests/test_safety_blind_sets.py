@@ -8,7 +8,7 @@ Sets written by other people without seeing the guard:
   every reply, no dose text, the crisis line on every suicide, self-harm and overdose reply the guard gives)
   and prints the scores without asserting them, so that no tuning pressure leaks into it. Its misses are
   never listed. Run with ``-s`` to see the numbers.
-- ``safety_round3.jsonl`` to ``safety_round11.jsonl``, ``safety_round13.jsonl`` to ``safety_round18.jsonl`` and ``medicine_round1.jsonl`` (medicine decisions, general
+- ``safety_round3.jsonl`` to ``safety_round11.jsonl``, ``safety_round13.jsonl`` to ``safety_round19.jsonl`` and ``medicine_round1.jsonl`` (medicine decisions, general
   questions about medicines, medicines named in passing), written later, carry their own split: their tuning
   halves are held to the same bounds, their sealed halves only to the hard invariants. ``medicine_round2.jsonl``
   and ``safety_round12.jsonl`` are all sealed.
@@ -39,6 +39,7 @@ from evaluation.safety import (
     ROUND16,
     ROUND17,
     ROUND18,
+    ROUND19,
     SEALED,
     TUNE,
     answer_all,
@@ -51,7 +52,7 @@ from painchat.messages import DISCLAIMER
 
 LATER = {"round 3": ROUND3, "round 4": ROUND4, "round 5": ROUND5, "round 6": ROUND6, "round 7": ROUND7, "round 8": ROUND8,
          "round 9": ROUND9, "round 10": ROUND10, "round 11": ROUND11, "round 13": ROUND13, "round 14": ROUND14,
-         "round 15": ROUND15, "round 16": ROUND16, "round 17": ROUND17, "round 18": ROUND18,
+         "round 15": ROUND15, "round 16": ROUND16, "round 17": ROUND17, "round 18": ROUND18, "round 19": ROUND19,
          "medicines": MEDICINES}
 # Written only to check what was built: no tuning half.
 ALL_SEALED = {"medicines 2": MEDICINES2, "round 12": ROUND12}
@@ -109,6 +110,7 @@ def test_the_sets_are_the_agreed_size():
     assert (len(load_rows(ROUND16.path, "sealed")), len(load_rows(ROUND16.path, "tune"))) == (121, 119)
     assert (len(load_rows(ROUND17.path, "sealed")), len(load_rows(ROUND17.path, "tune"))) == (120, 120)
     assert (len(load_rows(ROUND18.path, "sealed")), len(load_rows(ROUND18.path, "tune"))) == (120, 120)
+    assert (len(load_rows(ROUND19.path, "sealed")), len(load_rows(ROUND19.path, "tune"))) == (120, 120)
     assert (len(load_rows(MEDICINES.path, "sealed")), len(load_rows(MEDICINES.path, "tune"))) == (60, 60)
     assert (len(load_rows(MEDICINES2.path, "sealed")), len(load_rows(MEDICINES2.path, "tune"))) == (100, 0)
 
