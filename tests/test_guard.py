@@ -154,6 +154,9 @@ def test_tabs_and_newlines_are_ordinary_text():
      "scope:medication_mixed"),
     # Asked of someone's own medicine.
     ("does gabapentin cause weight gain? im up 10 kilos since starting it", "scope:medication"),
+    # A dose moved by number or "put up"; others' experience of two medicines together.
+    ("should i put my pregabalin up from 75 to 150 so i can exercise more", "scope:medication_mixed"),
+    ("has anyone taken pregabalin with their gabapentin", "scope:medication"),
     ("do I have neuropathy?", "scope:diagnosis"),
     ("what is wrong with me", "scope:diagnosis"),
     ("is my pain neuropathy?", "scope:diagnosis"),
@@ -197,6 +200,10 @@ def test_out_of_scope(question, expected):
     # What is known of a medicine, for the asker's condition: the papers don't cover it, nothing to decline.
     "will ozempic help my diabetic neuropathy",
     "capsaicin cream nerve pain does it work",
+    # A change already made tells a story; others' experience of a medicine asks what is known of it.
+    "had a hypo about 3 years ago when my meds got changed, none since. how do people plan snacks around a walk",
+    "i walk from 10 to 20 minutes on pregabalin, can i do more",
+    "has anyone tried lidocaine patches",
 ])
 def test_in_scope_questions_are_answered(question):
     assert reason(question) is None

@@ -26,6 +26,8 @@ EVERYDAY = (
     "meu coração dispara quando subo a ladeira mas volta ao normal em um minuto, posso continuar?",
     "beim Bergauflaufen pocht mein Herz, nach der Pause ist alles gut, darf ich weitermachen?",
     "no tengo ganas de nada por el dolor, pero no pienso hacerme daño, solo quiero moverme más",
+    # "Tomo" is "i take", not "i took": a medicine taken as prescribed, dizzy in the mornings.
+    "tomo pregabalina y me mareo un poco por las mañanas, a que hora hago los ejercicios de equilibrio?",
     # Told in the past tense: it passed when the writer rested.
     "perdi o fôlego subindo a ladeira, mas melhorou quando parei, posso continuar a caminhar?",
     "ayer me faltó el aire en la cuesta pero se me pasó enseguida al parar, ¿sigo?",

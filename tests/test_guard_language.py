@@ -16,6 +16,8 @@ LIMIT = 2000
     ("Ist Schwimmen oder Radfahren besser bei Polyneuropathie?", "de"),
     ("lo yoga va bene per il dolore cronico?", "it"),
     ("exercicio ajuda na dor neuropatica?", "pt"),
+    # Short, the detector unsure, but no English word and two of the language's own.
+    ("le yoga ca aide pour le SDRC?", "fr"),
 ])
 def test_other_languages_are_recognised(text, language):
     assert detect_language(text) == language
@@ -113,6 +115,8 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("stanotte mi tolgo la vita, non ce la faccio più", "it", "suicide"),
     ("ich nehme mir heute nacht das leben", "de", "suicide"),
     ("ce soir je mets fin à mes jours", "fr", "suicide"),
+    # An adverb between the auxiliary and the participle.
+    ("mi sono appena bruciata il braccio con la sigaretta di nuovo, ho il coltello vicino", "it", "suicide"),
     # Goodbye to no one named, from someone who does not answer.
     ("mein freund schreibt, dass er sich verabschieden will, er geht nicht ans handy", "de", "suicide"),
 ])

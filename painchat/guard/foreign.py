@@ -216,7 +216,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"la vie (?:ne|n) (?:vaut|a) plus", r"je me (?:coupe|scarifie|mutile|brule)", r"me foutre en l air", r"me flinguer",
                                      r"je me suis (?:coupe|brule|scarifie)e? (?:\w+ ){0,3}(?:expres|volontairement)",
                                      r"envie de tout arreter", r"(?:veux|veut) plus etre la",
-                                     r"(?:je me brule|me bruler|je me suis brule\w*) (?:\w+ ){0,4}(?:briquet|cigarettes?|fer)")),
+                                     r"(?:je me brule|me bruler|je me suis (?:\w+ )?brule\w*) (?:\w+ ){0,4}(?:briquet|cigarettes?|fer)")),
                     # Said of someone else, and everyday idioms of wanting to die.
                     re.compile(words(
                                      r"se (?:tuer|suicider|pendre)",
@@ -378,8 +378,8 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"buttarmi (?:dal (?:ponte|balcone|tetto)|dalla finestra|sotto (?:un|il) (?:treno|camion))", r"impiccarmi", r"tagliarmi le vene",
                                      r"(?:messo da parte|accumulato|conservato) (?:\w+ ){0,2}(?:pillole|pastiglie|compresse)",
                                      r"la vita non ha (?:piu )?senso", r"mi (?:sto )?tagli\w*", r"non (?:mi )?svegli\w* piu",
-                                     r"mi sono tagliat[oa] (?:di nuovo|apposta|ancora|le braccia|i polsi|le gambe)",
-                                     r"(?:mi brucio|bruciarmi|mi sono bruciat[oa]|mi sto bruciando) (?:\w+ ){0,4}(?:accendino|sigarett\w*|ferro)")),
+                                     r"mi sono (?:\w+ )?tagliat[oa] (?:di nuovo|apposta|ancora|le braccia|i polsi|le gambe)",
+                                     r"(?:mi brucio|bruciarmi|mi sono (?:\w+ )?bruciat[oa]|mi sto bruciando) (?:\w+ ){0,4}(?:accendino|sigarett\w*|ferro)")),
                     # Said of someone else, and everyday idioms of wanting to die.
                     re.compile(words(
                                      r"(?:uccidersi|ammazzarsi|suicidarsi|togliersi la vita)",

@@ -32,6 +32,16 @@ ENGLISH_WORDS = frozenset(
     "how where there here some any more most very really too not only than then get got feel feeling felt "
     "walk walking exercise help hurts hurt legs feet foot chest back today now again since ago while".split()
 )
+# Frequent words of each language that English text does not use. Two of them in a message with no common
+# English word make it foreign when the detector leans that way without being sure ("le yoga ca aide pour le SDRC?").
+FUNCTION_WORDS = {
+    "es": frozenset("el los las para con que es una del por pero muy mi tengo estoy".split()),
+    "fr": frozenset("le les pour avec est une du je que ca pas mon ma mes et des".split()),
+    "de": frozenset("ich und der das mit nicht ist mein meine fur bei auch".split()),
+    "it": frozenset("il per con che della sono una non molto mio mia ho gli".split()),
+    "pt": frozenset("os para com que uma nao meu minha muito tenho estou".split()),
+}
+MIN_FUNCTION_WORDS = 2
 WORD = re.compile(r"[a-z]+")
 # A medicine's name belongs to no language: counted, it made "is naproxen a steroid" too little English.
 MEDICINE_NAME = re.compile(r"\b(?:" + DRUG_ALTERNATIVES + r")\b")
@@ -47,14 +57,21 @@ def detect_language(text: str) -> str:
         for value in _detector().compute_language_confidence_values(text)
     }
     code = max(scores, key=scores.__getitem__)
-    foreign = code in FOREIGN and scores[code] >= MIN_CONFIDENCE and scores.get("en", 0) <= MAX_ENGLISH_CONFIDENCE
-    return code if foreign else "en"
+    if code not in FOREIGN:
+        return "en"
+    confident = scores[code] >= MIN_CONFIDENCE and scores.get("en", 0) <= MAX_ENGLISH_CONFIDENCE
+    return code if confident or _written_in(code, words) else "en"
 
 
 def looks_english(text: str) -> bool:
     """True when the text holds enough common English words to be read as English, however short."""
     words = WORD.findall(normalize(text))
     return bool(words) and _english_share(words) > MAX_ENGLISH_SHARE
+
+
+def _written_in(code: str, words: list[str]) -> bool:
+    """No common English word, and enough of the language's own frequent words."""
+    return _english_share(words) == 0 and sum(word in FUNCTION_WORDS[code] for word in words) >= MIN_FUNCTION_WORDS
 
 
 def _english_share(words: list[str]) -> float:

@@ -49,6 +49,8 @@ EXERCISE = re.compile(words(
 
 # How much or when to start exercise is not a medicine's ("how much walking", "start swimming").
 EXERCISE_AFTER = r"(?! (?:\w+ ){0,2}?(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes))"
+# "My meds got changed" and "the dose was increased" tell a story: a change already made decides nothing.
+TOLD = r"(?<!got )(?<!was )(?<!were )(?<!been )"
 # What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
 # combining. "I'm on pregabalin, can I still swim?" names one in passing.
 MEDICINE_ACTION = words(
@@ -61,11 +63,14 @@ MEDICINE_ACTION = words(
     # "how long does it take to start working" asks how it works, not when to start it; "since starting it"
     # tells a story.
     r"(?<!since )start\w*(?! working| to work| help\w*)" + EXERCISE_AFTER, r"(?<!since )begin\w*" + EXERCISE_AFTER,
-    r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
-    r"cut (?:down|back|out)", r"reduc\w*", r"lower\w*", r"increas\w*", r"rais\w*",
+    TOLD + r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
+    r"cut (?:down|back|out)", TOLD + r"reduc\w*", TOLD + r"lower\w*", TOLD + r"increas\w*", TOLD + r"rais\w*",
     # "Up" as the verb ("should i up my dose"), not "mixed up my tablets"; "she upped my dose" tells a story.
     r"(?:i|we|you|he|she|they|to|can|could|should|will|would|may|might|doc|doctor|gp) up (?:my|the|his|her|their|your)",
-    r"skip\w*", r"miss\w*", r"switch\w*", r"chang\w*", r"swap\w*", r"replac\w*",
+    r"skip\w*", r"miss\w*", TOLD + r"switch\w*", TOLD + r"chang\w*", TOLD + r"swap\w*", TOLD + r"replac\w*",
+    # A dose moved by number ("from 75 to 150"), not minutes or steps; "put my pregabalin up".
+    r"from \d+ (?:mg |mcg )?to \d+" + EXERCISE_AFTER,
+    r"(?:put|bump|push|bring) (?:my |the |his |her |their )?(?:dose|dosage|meds|" + MEDICATION.pattern + r") up",
     r"doubl(?!e ?check)\w*",  # "my partner double checks my pills" verifies them
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
@@ -116,6 +121,9 @@ GENERAL_ABOUT_MEDICINE = re.compile(r"|".join((
     r"|(?:stronger|weaker) than)\b"),
     rf"\bheard (?:that )?{MEDICINE_NAMED} (?:\w+ ){{0,2}}?(?:can|could|causes?|makes?|helps?|is|are|works?)\b",
     rf"\bdifference between {MEDICINE_NAMED} and\b",
+    # Others' experience of one ("has anyone tried lidocaine patches?"), not of two together.
+    (r"\b(?:has|have|did) (?:anyone|anybody|any of you|people|someone) (?:\w+ )?(?:had|tried|used|taken|been on)\b"
+     r"(?!.*\b(?:with|and|plus|alongside) (?:\w+ ){0,2}?" + MEDICATION.pattern + ")"),
     r"\b(?:can|do) (?:people|you|someone|anyone) get (?:addicted|hooked) (?:to|on)\b",
     rf"^(?:\w+ )?{MEDICATION.pattern} (?:\w+ )?for (?:\w+ ){{0,2}}?(?:nerve pain|neuropathy|neuropathic pain|pain|feet)\b",
     # Named first, then asked of: "capsaicin cream nerve pain does it work".

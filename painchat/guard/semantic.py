@@ -81,6 +81,9 @@ FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for patter
     (rf"\b(?:i ?['’]?d )?rather die than {CHORE_VERB} (?={CHORE_OBJECT})", "i would hate to do "),
     (r"\b(?:is|are|it s|its) killing me\b(?!\w)", "hurts me"),
     (r"\bwill be the death of me\b", "wears me out"),
+    # Too much exercise, not too many pills: "did too many reps again" read like a repeated overdose.
+    ((r"\btoo many (?=(?:\w+ )?(?:reps|sets|laps|lengths|squats|lunges|miles|km|steps|stairs|hills|exercises"
+      r"|classes|sessions|workouts)\b)"), "a lot of "),
 ))
 # The writer's own word that they are safe outweighs this layer's reading of grief or tears as suicide; the
 # rules, not this layer, judge what else the message says ("not suicidal but i've saved my tablets").
