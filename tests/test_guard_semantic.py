@@ -35,6 +35,7 @@ NEAR_MISSES = (
     "my knees are dying after the hike, normal soreness?",
     "took my usual tablets then did my exercises, is that fine",
     "im dying to get back to running after my op",
+    "did too many reps again. overdid it big time. my arm with the nerve damage is on fire. ice or heat",
     "how do i renew my bus pass",
     "can stress make my nails brittle",
 )
@@ -72,7 +73,7 @@ def test_every_category_the_layer_can_name_has_its_guidance():
 
 
 def test_a_wording_the_regression_misses_alarms_among_its_nearest_emergencies(alarm, embedder):
-    question = "heart is pounding really hard and racing after the hill sprints earlier"
+    question = "my heart is pounding really hard and racing since the hill sprints earlier and wont slow down"
     vector = np.asarray(embedder.encode([question])[0])
     fit = alarm.fit
     assert emergency_probability(fit.weights, vector) < fit.threshold <= 1  # the regression alone misses it
@@ -152,7 +153,7 @@ def test_a_red_flag_only_imagined_is_left_out_but_a_crisis_imagined_still_alarms
 
 
 def test_a_pounding_heart_that_settled_within_minutes_is_effort(alarm):
-    pounding = "heart is pounding really hard and racing after the hill sprints earlier"
+    pounding = "heart is pounding and racing after the hill sprints earlier, feels like it is jumping out of my chest"
     assert screen(pounding, LIMIT, semantic=alarm).reason == "emergency:cardiac"
     for settled in ("but settled in a couple of minutes", "but it calmed down once i sat down"):
         assert screen(f"{pounding} {settled}", LIMIT, semantic=alarm) is None
