@@ -71,6 +71,12 @@ def waiting() -> list[str]:
     return st.session_state.setdefault("waiting", [])
 
 
+def settle(queue: list[str], question: str) -> None:
+    """Takes an answered (or failed) question off the queue, if it is still there."""
+    if question in queue:
+        queue.remove(question)
+
+
 def ask_later(question: str) -> None:
     """Button callback: the question waits to be answered (once, however often it is clicked)."""
     if question not in waiting():
@@ -148,7 +154,7 @@ def show_exchange(exchange: Exchange) -> None:
 def answer_new(assistant, question: str) -> None:
     """Shows the question, answers it with the conversation so far, and keeps the exchange."""
     show_question(question)
-    done = exchanges()
+    done, queue = exchanges(), waiting()
     exchange_id = next_exchange_id()
     with reply(exchange_id):
         try:
@@ -158,14 +164,15 @@ def answer_new(assistant, question: str) -> None:
                 with st.spinner(texts.THINKING):
                     result = assistant.answer(question, history(done))
         except Exception as err:  # noqa: BLE001 - for_patient logs it; e.g. the store is gone; bad input never raises
-            waiting().remove(question)  # said once: a fault is not retried on every later run
+            settle(queue, question)  # said once: a fault is not retried on every later run
             st.error(fault_messages.for_patient(err), icon=":material/error:")
             render.disclaimer(messages.DISCLAIMER)
             return
         exchange = Exchange(id=exchange_id, question=question, answer=result)
-        # Kept and no longer waiting in one step, with no Streamlit call between (where a run can stop).
+        # Kept and no longer waiting in one step: plain list operations, with no session-state access or
+        # Streamlit call between them (either is a point where a run can stop).
+        settle(queue, question)
         done.append(exchange)
-        waiting().remove(question)
         show_answer(exchange)
 
 

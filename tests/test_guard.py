@@ -156,6 +156,7 @@ def test_tabs_and_newlines_are_ordinary_text():
     ("does gabapentin cause weight gain? im up 10 kilos since starting it", "scope:medication"),
     # A dose moved by number or "put up"; others' experience of two medicines together.
     ("should i put my pregabalin up from 75 to 150 so i can exercise more", "scope:medication_mixed"),
+    ("ive been reducing my pregabalin myself, can i still swim?", "scope:medication_mixed"),
     ("has anyone taken pregabalin with their gabapentin", "scope:medication"),
     ("do I have neuropathy?", "scope:diagnosis"),
     ("what is wrong with me", "scope:diagnosis"),
@@ -204,6 +205,10 @@ def test_out_of_scope(question, expected):
     "had a hypo about 3 years ago when my meds got changed, none since. how do people plan snacks around a walk",
     "i walk from 10 to 20 minutes on pregabalin, can i do more",
     "has anyone tried lidocaine patches",
+    "has anyone had any luck with gabapentin?",
+    # A dose raised by the doctor, a pain score that fell: stories.
+    "my gp put my pregabalin up last week, is it still ok to go walking?",
+    "on pregabalin my pain went from 7 to 3, can i start swimming?",
 ])
 def test_in_scope_questions_are_answered(question):
     assert reason(question) is None

@@ -49,8 +49,9 @@ EXERCISE = re.compile(words(
 
 # How much or when to start exercise is not a medicine's ("how much walking", "start swimming").
 EXERCISE_AFTER = r"(?! (?:\w+ ){0,2}?(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes))"
-# "My meds got changed" and "the dose was increased" tell a story: a change already made decides nothing.
-TOLD = r"(?<!got )(?<!was )(?<!were )(?<!been )"
+# "My meds got changed" and "the dose was increased" tell a story: a change already made decides nothing;
+# "i've been reducing my pregabalin myself" is one the writer is making.
+TOLD = r"(?:(?=\w+ing\b)|(?<!got )(?<!was )(?<!were )(?<!been ))"
 # What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
 # combining. "I'm on pregabalin, can I still swim?" names one in passing.
 MEDICINE_ACTION = words(
@@ -68,9 +69,9 @@ MEDICINE_ACTION = words(
     # "Up" as the verb ("should i up my dose"), not "mixed up my tablets"; "she upped my dose" tells a story.
     r"(?:i|we|you|he|she|they|to|can|could|should|will|would|may|might|doc|doctor|gp) up (?:my|the|his|her|their|your)",
     r"skip\w*", r"miss\w*", TOLD + r"switch\w*", TOLD + r"chang\w*", TOLD + r"swap\w*", TOLD + r"replac\w*",
-    # A dose moved by number ("from 75 to 150"), not minutes or steps; "put my pregabalin up".
-    r"from \d+ (?:mg |mcg )?to \d+" + EXERCISE_AFTER,
-    r"(?:put|bump|push|bring) (?:my |the |his |her |their )?(?:dose|dosage|meds|" + MEDICATION.pattern + r") up",
+    # "Should i put my pregabalin up"; "my gp put my meds up" tells a story.
+    (r"(?:i|we|you|to|can|could|should|will|would|may|might) (?:put|bump|push|bring) (?:my |the |his |her |their )?"
+     r"(?:dose|dosage|meds|" + MEDICATION.pattern + r") up"),
     r"doubl(?!e ?check)\w*",  # "my partner double checks my pills" verifies them
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
@@ -121,9 +122,10 @@ GENERAL_ABOUT_MEDICINE = re.compile(r"|".join((
     r"|(?:stronger|weaker) than)\b"),
     rf"\bheard (?:that )?{MEDICINE_NAMED} (?:\w+ ){{0,2}}?(?:can|could|causes?|makes?|helps?|is|are|works?)\b",
     rf"\bdifference between {MEDICINE_NAMED} and\b",
-    # Others' experience of one ("has anyone tried lidocaine patches?"), not of two together.
+    # Others' experience of one ("has anyone had any luck with gabapentin?"), not of two together.
     (r"\b(?:has|have|did) (?:anyone|anybody|any of you|people|someone) (?:\w+ )?(?:had|tried|used|taken|been on)\b"
-     r"(?!.*\b(?:with|and|plus|alongside) (?:\w+ ){0,2}?" + MEDICATION.pattern + ")"),
+     r"(?! (?:\w+ ){0,4}?" + MEDICATION.pattern + r" (?:\w+ ){0,3}?(?:with|and|plus|alongside) (?:\w+ ){0,2}?"
+     + MEDICATION.pattern + ")"),
     r"\b(?:can|do) (?:people|you|someone|anyone) get (?:addicted|hooked) (?:to|on)\b",
     rf"^(?:\w+ )?{MEDICATION.pattern} (?:\w+ )?for (?:\w+ ){{0,2}}?(?:nerve pain|neuropathy|neuropathic pain|pain|feet)\b",
     # Named first, then asked of: "capsaicin cream nerve pain does it work".
