@@ -50,7 +50,10 @@ MEDICINE_NAME = re.compile(r"\b(?:" + DRUG_ALTERNATIVES + r")\b")
 def detect_language(text: str) -> str:
     """"en", or the ISO code of one of ``FOREIGN`` when the text is clearly written in it."""
     words = WORD.findall(MEDICINE_NAME.sub(" ", normalize(text)))
-    if len(words) < MIN_WORDS or _english_share(words) > MAX_ENGLISH_SHARE:
+    if len(words) < MIN_WORDS:
+        return "en"
+    english = _english_share(words)
+    if english > MAX_ENGLISH_SHARE:
         return "en"
     scores = {
         value.language.iso_code_639_1.name.lower(): value.value
@@ -60,7 +63,7 @@ def detect_language(text: str) -> str:
     if code not in FOREIGN:
         return "en"
     confident = scores[code] >= MIN_CONFIDENCE and scores.get("en", 0) <= MAX_ENGLISH_CONFIDENCE
-    return code if confident or _written_in(code, words) else "en"
+    return code if confident or (english == 0 and _written_in(code, words)) else "en"
 
 
 def looks_english(text: str) -> bool:
@@ -70,8 +73,8 @@ def looks_english(text: str) -> bool:
 
 
 def _written_in(code: str, words: list[str]) -> bool:
-    """No common English word, and enough of the language's own frequent words."""
-    return _english_share(words) == 0 and sum(word in FUNCTION_WORDS[code] for word in words) >= MIN_FUNCTION_WORDS
+    """Enough of the language's own frequent words."""
+    return sum(word in FUNCTION_WORDS[code] for word in words) >= MIN_FUNCTION_WORDS
 
 
 def _english_share(words: list[str]) -> float:

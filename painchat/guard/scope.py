@@ -49,7 +49,7 @@ EXERCISE = re.compile(words(
 
 # How much or when to start exercise is not a medicine's ("how much walking", "start swimming").
 EXERCISE_AFTER = r"(?! (?:\w+ ){0,2}?(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes))"
-# "My meds got changed" and "the dose was increased" tell a story: a change already made decides nothing;
+# "My meds got changed" and "my pregabalin was increased" tell a story: a change already made decides nothing;
 # "i've been reducing my pregabalin myself" is one the writer is making.
 TOLD = r"(?:(?=\w+ing\b)|(?<!got )(?<!was )(?<!were )(?<!been ))"
 # What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
@@ -64,11 +64,11 @@ MEDICINE_ACTION = words(
     # "how long does it take to start working" asks how it works, not when to start it; "since starting it"
     # tells a story.
     r"(?<!since )start\w*(?! working| to work| help\w*)" + EXERCISE_AFTER, r"(?<!since )begin\w*" + EXERCISE_AFTER,
-    TOLD + r"stop\w*", r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*",
-    r"cut (?:down|back|out)", TOLD + r"reduc\w*", TOLD + r"lower\w*", TOLD + r"increas\w*", TOLD + r"rais\w*",
+    TOLD + r"(?:stop|reduc|lower|increas|rais|switch|chang|swap|replac)\w*",
+    r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*", r"cut (?:down|back|out)",
     # "Up" as the verb ("should i up my dose"), not "mixed up my tablets"; "she upped my dose" tells a story.
     r"(?:i|we|you|he|she|they|to|can|could|should|will|would|may|might|doc|doctor|gp) up (?:my|the|his|her|their|your)",
-    r"skip\w*", r"miss\w*", TOLD + r"switch\w*", TOLD + r"chang\w*", TOLD + r"swap\w*", TOLD + r"replac\w*",
+    r"skip\w*", r"miss\w*",
     # "Should i put my pregabalin up"; "my gp put my meds up" tells a story.
     (r"(?:i|we|you|to|can|could|should|will|would|may|might) (?:put|bump|push|bring) (?:my |the |his |her |their )?"
      r"(?:dose|dosage|meds|" + MEDICATION.pattern + r") up"),
