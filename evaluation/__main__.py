@@ -11,7 +11,7 @@ from pathlib import Path
 
 from evaluation import lay
 from evaluation.baseline import baseline_store, stored_texts, with_baseline
-from evaluation.datasets import DATA_DIR, read_jsonl
+from evaluation.datasets import DATA_DIR, LAY_ROUNDS, lay_round_name, read_jsonl
 from evaluation.generative import evaluate_generative, generative_table
 from evaluation.provenance import RunInfo, corpus_note
 from evaluation.qa import evaluate
@@ -85,15 +85,7 @@ def lay_evaluation(assistant: Assistant) -> list[tuple[str, dict]]:
         ("round 2 sealed, now", lay.summarize(lay.run(assistant, sealed2))),
         ("round 2 tuning, first run", lay.summarize(lay.frozen(tune2, first2))),
         ("round 2 tuning, now", lay.summarize(lay.run(assistant, tune2))),
-        *_round_columns(assistant, "round 3", "lay_round3"),
-        *_round_columns(assistant, "round 4", "lay_round4"),
-        *_round_columns(assistant, "round 5", "lay_round5"),
-        *_round_columns(assistant, "round 6", "lay_round6"),
-        *_round_columns(assistant, "round 7", "lay_round7"),
-        *_round_columns(assistant, "round 8", "lay_round8"),
-        *_round_columns(assistant, "round 9", "lay_round9"),
-        *_round_columns(assistant, "round 10", "lay_round10"),
-        *_round_columns(assistant, "round 11", "lay_round11"),
+        *(column for n in LAY_ROUNDS[1:] for column in _round_columns(assistant, f"round {n}", lay_round_name(n))),
     ]
 
 

@@ -25,7 +25,7 @@ from dataclasses import astuple, replace
 
 import numpy as np
 
-from evaluation.datasets import DATA_DIR, read_jsonl
+from evaluation.datasets import DATA_DIR, LAY_ROUNDS, lay_round_name, read_jsonl
 from evaluation.metrics import grouped_folds
 from evaluation.safety import LATER_ROUNDS, LONG_STORIES, TUNE, Row, load_old_sets, load_rows
 from painchat.embedding import Embedder
@@ -73,8 +73,7 @@ NOT_EMERGENCY = {"ordinary": "answer", "medication": "out_of_scope"}
 # The lay sets' tuning halves (all of lay_tune): everyday questions, in the bank so that the neighbours of a question
 # about a blue badge are not the few emergencies that happen to be nearest. Their category keeps them out of the
 # false-alarm budgets, which are measured on the safety sets' ordinary questions, near misses by design.
-LAY_SETS = ("lay_tune", "lay_round2", "lay_round3", "lay_round4", "lay_round5", "lay_round6", "lay_round7",
-            "lay_round8", "lay_round9", "lay_round10", "lay_round11")
+LAY_SETS = ("lay_tune", *(lay_round_name(n) for n in LAY_ROUNDS))
 LAY = "lay"
 
 
