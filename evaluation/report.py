@@ -241,7 +241,10 @@ one more author who read only the abstracts, half of each label sealed); first r
 measures. **Round 11** (`tests/data/lay_round11.jsonl`, 170 questions, 25 of them follow-ups, by one more author who \
 read only the abstracts, half of each label and follow-up sealed); first run: \
 `docs/firstrun/lay_round11.baseline.jsonl`, the code of 882042c (stop 31 and its chat fix), before any change it \
-measures.
+measures. **Round 12** (`tests/data/lay_round12.jsonl`, 170 questions, 25 of them follow-ups, by one more author who \
+read only the abstracts and wrote as people dictate, write in a second language, or type in haste; half of each \
+label and follow-up sealed); first run: `docs/firstrun/lay_round12.baseline.jsonl`, the code of stop 32 (3349809), \
+before any change it measures.
 
 {_round_tables(lay_runs)}
 
