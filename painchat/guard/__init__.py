@@ -3,7 +3,8 @@
 ``screen`` returns None when the question may be answered from the papers, or a
 ``Verdict`` (emergency, out of scope, invalid) whose message is shown instead.
 The order is the precedence: any emergency signal wins over everything else,
-so red flags (English rules, then the other languages' rules) are checked on
+so red flags (English rules, then the other languages' rules, then the English
+rules on a word-by-word English gloss) are checked on
 any non-empty text first, before validation; then a message in another language
 gets a reply in that language (unless the semantic layer, reading a word-by-word
 English gloss of it, finds an emergency the rules missed); then the semantic
@@ -98,6 +99,17 @@ def _glossed_emergency(question: str, language: str, semantic: SemanticAlarm) ->
     return _eased_exertion_left_out(semantic.categories(gloss(question, language), by_neighbours=False), question, language)
 
 
+def _glossed_red_flags(question: str, language: str) -> tuple[str, ...]:
+    """The English rules' red flags in a word-by-word English gloss: a language's own rules cannot list every way
+    of asking ("quelle quantité de prégabaline faut-il pour mourir" glosses "which quantite of pregabalin need he
+    for die")."""
+    if not has_gloss(language):
+        return ()
+    # A meter reading is the language's own rules' to judge: "glycémie à 1,05" is in g/L, normal in France.
+    found = tuple(c for c in detect_emergency(gloss(question, language)) if c != "hypoglycaemia")
+    return _eased_exertion_left_out(found, question, language)
+
+
 def _eased_exertion_left_out(categories: tuple[str, ...], question: str, language: str) -> tuple[str, ...]:
     """No categories when the effort of exercise is among them and the message says it passed on rest or in minutes.
 
@@ -118,7 +130,8 @@ def _red_flags(question: str, language: str, contacts: Contacts) -> Verdict | No
         return Verdict("emergency", emergency_message(english, contacts), "emergency:" + "+".join(english))
     if reads_english:
         return None
-    found_in, categories = detect_foreign_emergency(question, language) or (language, english)
+    found_in, categories = detect_foreign_emergency(question, language) or (language, english or _glossed_red_flags(
+        question, language))
     if not categories:
         return None
     # The rule lists share words ("me corto" is Spanish and Portuguese): the detected language, when it is one

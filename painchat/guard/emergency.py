@@ -81,11 +81,13 @@ CARDIAC = Category("cardiac", (
            # The face's own nerve pain and teeth ache in the jaw.
            re.compile(words("trigeminal", r"neuralgia", "tmj", r"teeth", "tooth", "dentist"))),
     re.compile(HAPPENING_NOW + r"(?:heart attack|cardiac arrest)\b"),
-    # A racing or irregular heart is urgent when it comes with dizziness, faintness or chest symptoms.
-    near(60, words(r"heart (?:is |was |keeps )?(?:racing|pounding|fluttering|skipping|jumping|beating (?:\w+ )?"
-                   r"(?:fast|hard|irregular\w*|all over))", r"palpitations?"),
-         words("dizzy", r"dizziness", "faint", r"light ?headed", "chest", r"breath\w*", r"sick", "nauseous",
-               r"sweat\w*")),
+    # A racing or irregular heart is urgent when it comes with dizziness, faintness or chest symptoms, unless it settled
+    # within minutes or on stopping (the effort of a workout).
+    Unless(near(100, words(r"heart (?:is |was |keeps |(?:has |had |s )?been )?(?:racing|pounding|fluttering|skipping"
+                           r"|jumping|beating (?:\w+ )?(?:fast|hard|irregular\w*|all over))", r"palpitations?"),
+                words("dizzy", r"dizziness", "faint", r"light ?headed", "chest", r"breath\w*", r"sick", "nauseous",
+                      r"sweat\w*")),
+           CHEST_SETTLES_ON_STOPPING),
 ))
 
 # --- Breathlessness ---------------------------------------------------------------------
@@ -621,7 +623,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     whole_message=(JOINING_THE_DEAD,))
 
 # --- Overdose: too much of a medicine, own or someone else's, on purpose or by mistake ---------
-TOOK = words("took", "taken", "swallowed", "ate", "eaten", "popped", "downed", "necked", "chewed",
+TOOK = words("took", "taken", "swallowed", "ate", "eaten", "popped", "downed", "necked", "chewed", "ended up taking",
              r"(?:has|have|had|he|she|they|i) had", r"^had(?= (?:\w+ )?(?:extra|too many|too much|double|a handful)| \d+ of)",
              "got into",
              r"(?:overdid|overdone)")
@@ -830,6 +832,7 @@ HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, NOT_NOW + "right now", "ju
                                    r"|those)", r"(?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that"
                                    r"|them|those) now",
                                    r"(?:its|it is|thats|that is) happening",
+                                   r"(?:im|i am|hes|he is|shes|she is|theyre|they are) (?:\w+ )?having (?:one|it|that|this)",
                                    r"(?:its|it s) back", r"return\w*", r"getting worse", r"keeps? happening", r"recurr\w*", "same thing", r"creep\w* back",
                                    r"(?:thoughts|urges|feelings) (?:are|have) (?:\w+ )?back",
                                    # "what i'm feeling since i started walking again", "it's the same pain"
@@ -869,6 +872,14 @@ DENIED_HARM = re.compile(r"\b(?:no|not any|not having any|not had any|never had 
 # A red flag imagined ("what should i do if i ever get chest pain while running?") is no symptom now; a crisis imagined
 # ("if it ever gets that bad again i'll take all my pills") still alarms.
 IMAGINED = re.compile(words(r"if (?:\w+ ){0,2}ever", r"in case (?:\w+ ){0,2}ever", r"should (?:i|you|he|she|we|they) ever"))
+# A clause asking what a term means ("whats a thunderclap headache", "what does saddle anaesthesia mean"), in a message
+# that says where the term was met ("saw it on a list of warning signs"), names a red flag, not a symptom: like an
+# imagined one it is set aside unless the message says something is happening now. Without where it was met, the term
+# may be the writer's word for what is happening ("whats a hypo, my son is shaking and confused").
+DEFINITION_ASKED = re.compile(r"^\s*(?:(?:so|and|but|ok|hi|sorry) )*(?:(?:what is|whats|what s) (?:a|an) (?:\w+ ){0,3}\w+"
+                              r"|what (?:does|do) (?:\w+ ){1,3}(?:mean|stand for))\s*$")
+TERM_MET = re.compile(words(r"warning signs?", r"red flags?", "mentioned", "said", "read", "saw", "heard", r"lists?",
+                            r"leaflets?", r"articles?", "website", r"posters?", r"videos?", r"books?"))
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
 FRAGMENT_WORDS = 2
 
@@ -936,8 +947,10 @@ def _episode_over(clause: str, clauses: list[str]) -> bool:
 
 
 def _imagined(clause: str, clauses: list[str]) -> bool:
-    """The clause imagines a red flag ("if i ever get …"), and no clause of the message says it is here now."""
-    return bool(IMAGINED.search(clause)) and not BACK_TO_NOW.search(clause) and not any(
+    """The clause imagines a red flag ("if i ever get …") or asks what one means, and no clause of the message says
+    it is here now."""
+    asks_a_term = DEFINITION_ASKED.match(clause) and any(TERM_MET.search(c) for c in clauses)
+    return bool(IMAGINED.search(clause) or asks_a_term) and not BACK_TO_NOW.search(clause) and not any(
         TODAY.search(c) or HAPPENING_AGAIN.search(c) for c in clauses)
 
 

@@ -557,7 +557,8 @@ EASED_BY_REST = {
                            r"(?<!non )mi riprendo (?:subito|presto|in (?:un|pochi) (?:\w+ )?minut\w*)",
                            r"(?<!non )torna (?:alla )?normal\w*",
                            r"(?<!non )(?:passa|mi passa|va via) (?:subito|in (?:un|pochi) (?:\w+ )?minut\w*|dopo (?:un|pochi) "
-                           r"(?:\w+ )?minut\w*)")),
+                           r"(?:\w+ )?minut\w*)",
+                           r"dopo (?:un|pochi|qualche) (?:\w+ )?minut\w* (?:mi )?(?:passa|va via|e passato)")),
     "pt": re.compile(words(r"(?<!nao )(?:passa|passou|melhora|melhorou|some|sumiu) (?:\w+ ){0,3}(?:quando|assim que|se) (?:eu )?"
                            r"(?:paro|parei|descanso|descansei|me sento|me sentei)",
                            r"(?<!nao )(?:passa|passou|some|sumiu) (?:logo|rapido|em (?:um|poucos) (?:\w+ )?minutos?|depois de (?:um|uns|poucos) "

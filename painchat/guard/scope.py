@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 
 from painchat.guard.drugs import DRUG_ALTERNATIVES, DRUG_NAMES
 from painchat.guard.injection import strip_instructions
-from painchat.guard.matching import Unless, near, words
+from painchat.guard.matching import Unless, near, not_after, words
 from painchat.guard.normalize import Vocabulary, normalize
 
 # Exercise science has doses, prescriptions, analgesic effects and endogenous opioids of its
@@ -118,7 +118,7 @@ GENERAL_ABOUT_MEDICINE = re.compile(r"|".join((
     r"|relieve|treat|reduce|cause|make|lead to|damage|affect|do anything|do much)\b"),
     (rf"\b(?:is|are|isnt|arent) {MEDICINE_NAMED} (?:\w+ ){{0,2}}?(?:an? )?(?:opioids?|opiates?|steroids?|benzos?"
     r"|benzodiazepines?|antidepressants?|nsaids?|anti ?inflammator\w*|painkillers?|drugs?|narcotics?|addictive"
-    r"|habit forming|legal|illegal|banned|effective|good for|any good|worth the money|natural|the same"
+    r"|habit forming|legal|illegal|banned|effective|good for|any good|worth the money|natural|the same|bad for|harmful"
     r"|(?:stronger|weaker) than)\b"),
     rf"\bheard (?:that )?{MEDICINE_NAMED} (?:\w+ ){{0,2}}?(?:can|could|causes?|makes?|helps?|is|are|works?)\b",
     rf"\bdifference between {MEDICINE_NAMED} and\b",
@@ -127,7 +127,7 @@ GENERAL_ABOUT_MEDICINE = re.compile(r"|".join((
      r"(?! (?:\w+ ){0,4}?" + MEDICATION.pattern + r" (?:\w+ ){0,3}?(?:with|and|plus|alongside) (?:\w+ ){0,2}?"
      + MEDICATION.pattern + ")"),
     r"\b(?:can|do) (?:people|you|someone|anyone) get (?:addicted|hooked) (?:to|on)\b",
-    rf"^(?:\w+ )?{MEDICATION.pattern} (?:\w+ )?for (?:\w+ ){{0,2}}?(?:nerve pain|neuropathy|neuropathic pain|pain|feet)\b",
+    rf"^(?:\w+ )?{MEDICATION.pattern} (?:\w+ ){{0,3}}?for (?:\w+ ){{0,2}}?(?:nerve pain|neuropathy|neuropathic pain|pain|feet)\b",
     # Named first, then asked of: "capsaicin cream nerve pain does it work".
     rf"^{MEDICINE_NAMED} (?:\w+ ){{0,4}}?(?:does|do|will|would|can|could) (?:it|they|this|that|these) (?:\w+ )?(?:work|help)\b",
     (r"\b(?:did|do|does) (?:they|the (?:papers?|stud(?:y|ies)|research|reviews?|authors)|any (?:of the )?(?:papers?"
@@ -202,7 +202,9 @@ DIAGNOSIS = re.compile(words(
     rf"|do you think i have) (?:\w+ ){{0,2}}?{CONDITION}",
     r"am i (?:pre ?)?diabetic",
     r"whats wrong with (?:me|my)", r"what is wrong with (?:me|my)", r"what do i have",
-    r"(?:whats|what is) (?:causing|behind) (?:my|this|these)",
+    # Not told of: "they cant fully fix whats causing my neuropathy".
+    not_after("fix", "fixed", "treat", "treated", "cure", "cured", "know", "knows", "sure", "found")
+    + r"(?:whats|what is) (?:causing|behind) (?:my|this|these)",
     r"what (?:condition|disease|illness) do i have",
     r"diagnos(?:e|ing) (?:me|my|this|what i have)", r"can you diagnos\w*",
     r"(?:give|tell) me (?:a|my) diagnos\w*", r"(?:whats|what is|what would be) my diagnos\w*",
