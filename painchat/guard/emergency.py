@@ -880,6 +880,14 @@ DEFINITION_ASKED = re.compile(r"^\s*(?:(?:so|and|but|ok|hi|sorry) )*(?:(?:what i
                               r"|what (?:does|do) (?:\w+ ){1,3}(?:mean|stand for))\s*$")
 TERM_MET = re.compile(words(r"warning signs?", r"red flags?", "mentioned", "said", "read", "saw", "heard", r"lists?",
                             r"leaflets?", r"articles?", "website", r"posters?", r"videos?", r"books?"))
+# A general question about red flags ("how do you tell chest pain thats serious from a pulled muscle?") beside the
+# writer's word that there is none now ("none now, just want to know for the future") names no symptom of theirs.
+RED_FLAG_QUESTION = re.compile(words(
+    r"how (?:do|can|would|could|will|should) (?:you|i|we|one|people|someone) (?:\w+ )?(?:tell|know|recogni[sz]e|spot"
+    r"|distinguish|differentiate)", r"what (?:are|r|would be) (?:the )?(?:\w+ )?(?:signs?|symptoms?|red flags?)",
+    r"warning signs?", r"red flags?", r"when (?:should|do|would) (?:i|you|we) (?:\w+ )?(?:worry|go|call|ring|seek)"))
+NOTHING_NOW = re.compile(words(r"(?:none|nothing|no symptoms?|no pain|not (?:having|got) (?:any|it)) (?:right )?now",
+                               r"(?:not|never) (?:had|happened) (?:it|that|one|any) (?:yet|so far)") + r"(?! (?:but|though|although|except)\b)")
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
 FRAGMENT_WORDS = 2
 
@@ -894,10 +902,12 @@ def detect_emergency(text: str) -> tuple[str, ...]:
     clauses, present = _clauses(text)
     recent = [clause for clause, keep in zip(clauses, present) if keep]
     current = _join(NEGATED.sub(" ", clause) for clause in recent if not _imagined(clause, clauses))
-    physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
+    whole = _join(clauses)
+    asked_only = bool(RED_FLAG_QUESTION.search(whole) and NOTHING_NOW.search(normalize(text)))
+    physical = [] if asked_only else [c.name for c in PHYSICAL if any_search(c.rules, current)]
     undenied = _join(DENIED_HARM.sub(" ", clause) for clause in recent)
     kept = [c.name for c in NEGATION_KEPT
-            if any_search(c.rules, undenied) or any_search(c.whole_message, _join(clauses))]
+            if any_search(c.rules, undenied) or any_search(c.whole_message, whole)]
     return tuple(physical + kept)
 
 
