@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from evaluation.datasets import DATA_DIR, LAY_ROUNDS, lay_round_name, read_jsonl
+from evaluation.datasets import DATA_DIR, LAY_ROUNDS, lay_round_path, read_jsonl
 from evaluation.metrics import grouped_folds
 from painchat.assistant import Assistant
 from painchat.calibration import Calibration
@@ -54,7 +54,7 @@ TUNING_SETS = (DATA_DIR / "lay_tune.jsonl", DATA_DIR / "lay_round2.jsonl", DATA_
 # others than by one fitted with rounds 4 and 5 only (on topic 0.912 → 0.982 on round 8, 0.947 → 0.965 on round 10;
 # off topic one question worse on round 9). Rounds 11 and 12 joined in stops 32 and 33, unchecked that way; the penalty
 # chosen by leaving out one set at a time stayed 1/3 (balanced accuracy 0.930, then 0.931, on a set left out).
-TOPIC_SETS = tuple(DATA_DIR / f"{lay_round_name(n)}.jsonl" for n in LAY_ROUNDS if n >= 4)
+TOPIC_SETS = tuple(lay_round_path(n) for n in LAY_ROUNDS if n >= 4)
 # Questions written for the topic model alone, blind, by two authors (538 after duplicates; on topic or not, many of
 # them near misses of each other): they join its training, never the score's cuts, and no set scored in
 # docs/EVAL.md holds them.

@@ -22,3 +22,7 @@ LAY_ROUNDS = tuple(range(2, 13))
 
 def lay_round_name(number: int) -> str:
     return f"lay_round{number}"
+
+
+def lay_round_path(number: int) -> Path:
+    return DATA_DIR / f"{lay_round_name(number)}.jsonl"

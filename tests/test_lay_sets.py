@@ -6,12 +6,12 @@ The sealed half is never tuned on, so it gets no thresholds here; `make eval` re
 import pytest
 
 from evaluation import lay
-from evaluation.datasets import DATA_DIR, LAY_ROUNDS, lay_round_name, read_jsonl
+from evaluation.datasets import DATA_DIR, LAY_ROUNDS, lay_round_path, read_jsonl
 from painchat.messages import DISCLAIMER, NOT_COVERED, NOTHING_NEW
 
 TUNE = read_jsonl(DATA_DIR / "lay_tune.jsonl")
 SEALED = read_jsonl(DATA_DIR / "lay_sealed.jsonl")
-ROUNDS = {n: read_jsonl(DATA_DIR / f"{lay_round_name(n)}.jsonl") for n in LAY_ROUNDS}
+ROUNDS = {n: read_jsonl(lay_round_path(n)) for n in LAY_ROUNDS}
 KINDS = {"answer", "related", "not_covered", "out_of_scope", "emergency", "invalid"}
 
 

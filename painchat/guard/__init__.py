@@ -107,7 +107,9 @@ def _glossed_red_flags(question: str, language: str) -> tuple[str, ...]:
         return ()
     # A meter reading is the language's own rules' to judge: "glycémie à 1,05" is in g/L, normal in France.
     found = tuple(c for c in detect_emergency(gloss(question, language)) if c != "hypoglycaemia")
-    return _eased_exertion_left_out(found, question, language)
+    # Effort that passes on rest is left out, and only it: a crisis told beside it still alarms.
+    eased = EXERTION.intersection(found) and eased_by_rest(question, language)
+    return tuple(c for c in found if not (eased and c in EXERTION))
 
 
 def _eased_exertion_left_out(categories: tuple[str, ...], question: str, language: str) -> tuple[str, ...]:
@@ -122,8 +124,9 @@ def _eased_exertion_left_out(categories: tuple[str, ...], question: str, languag
 def _red_flags(question: str, language: str, contacts: Contacts) -> Verdict | None:
     """An emergency found by the rules, in English or in another language, told in the message's language.
 
-    A red flag of the English rules in a message in another language ("convulsioni" reads as "convulsions")
-    is told in that language, with the categories the other language's rules found if they found any.
+    A red flag of the English rules in a message in another language ("convulsioni" reads as "convulsions"), or in
+    its word-by-word English gloss, is told in that language, with the categories the other language's rules found if
+    they found any.
     """
     english, reads_english = detect_emergency(question), looks_english(question)
     if english and (language == "en" or reads_english):

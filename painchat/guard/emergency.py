@@ -45,7 +45,9 @@ class Category:
 # workout: "calmed down in a couple of mins", "settles once i stop". Not when the message says it did not, or still
 # has not: "hasnt settled in 20 minutes", "never went back to normal".
 NOT_SETTLED = (r"^(?!.*\b(?:not|never|hasnt|hadnt|havent|isnt|didnt|wont|doesnt|still)(?: \w+){0,2} (?:calm|settl|eas"
-               r"|pass|stop|gone|go|went|back to normal))")
+               r"|pass|stop|gone|go|went|back to normal))"
+               # What usually happens is not what happened: "it usually settles when i stop but not today".
+               r"(?!.*\b(?:usually|normally|generally|always|often) (?:\w+ )?(?:calm|settl|eas|pass|stop|go))")
 SETTLED_SOON = (
     (r"(?:calm(?:ed|s)? down|settled|settles|eased|eases|passed|passes|stopped|stops|went away|goes away"
      r"|gone away|went off|died down) (?:\w+ ){0,3}(?:in|within|after) (?:(?:a |an )?(?:few|couple of|couple"
@@ -83,7 +85,7 @@ CARDIAC = Category("cardiac", (
     re.compile(HAPPENING_NOW + r"(?:heart attack|cardiac arrest)\b"),
     # A racing or irregular heart is urgent when it comes with dizziness, faintness or chest symptoms, unless it settled
     # within minutes or on stopping (the effort of a workout).
-    Unless(near(100, words(r"heart (?:is |was |keeps |(?:has |had |s )?been )?(?:racing|pounding|fluttering|skipping"
+    Unless(near(100, words(r"hearts? (?:is |was |keeps |(?:has |had )?been )?(?:racing|pounding|fluttering|skipping"
                            r"|jumping|beating (?:\w+ )?(?:fast|hard|irregular\w*|all over))", r"palpitations?"),
                 words("dizzy", r"dizziness", "faint", r"light ?headed", "chest", r"breath\w*", r"sick", "nauseous",
                       r"sweat\w*")),
@@ -832,7 +834,7 @@ HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, NOT_NOW + "right now", "ju
                                    r"|those)", r"(?:i|ive|he|hes|she|shes|they|theyve) (?:have |has |got )?(?:got )?(?:it|that"
                                    r"|them|those) now",
                                    r"(?:its|it is|thats|that is) happening",
-                                   r"(?:im|i am|hes|he is|shes|she is|theyre|they are) (?:\w+ )?having (?:one|it|that|this)",
+                                   r"(?:im|i am|hes|he is|shes|she is|theyre|they are) (?:(?!not\b)\w+ )?having (?:one|it)\b",
                                    r"(?:its|it s) back", r"return\w*", r"getting worse", r"keeps? happening", r"recurr\w*", "same thing", r"creep\w* back",
                                    r"(?:thoughts|urges|feelings) (?:are|have) (?:\w+ )?back",
                                    # "what i'm feeling since i started walking again", "it's the same pain"
@@ -872,22 +874,21 @@ DENIED_HARM = re.compile(r"\b(?:no|not any|not having any|not had any|never had 
 # A red flag imagined ("what should i do if i ever get chest pain while running?") is no symptom now; a crisis imagined
 # ("if it ever gets that bad again i'll take all my pills") still alarms.
 IMAGINED = re.compile(words(r"if (?:\w+ ){0,2}ever", r"in case (?:\w+ ){0,2}ever", r"should (?:i|you|he|she|we|they) ever"))
-# A clause asking what a term means ("whats a thunderclap headache", "what does saddle anaesthesia mean"), in a message
-# that says where the term was met ("saw it on a list of warning signs"), names a red flag, not a symptom: like an
-# imagined one it is set aside unless the message says something is happening now. Without where it was met, the term
-# may be the writer's word for what is happening ("whats a hypo, my son is shaking and confused").
-DEFINITION_ASKED = re.compile(r"^\s*(?:(?:so|and|but|ok|hi|sorry) )*(?:(?:what is|whats|what s) (?:a|an) (?:\w+ ){0,3}\w+"
+# A question about a red flag, not a symptom: what a term means ("whats a thunderclap headache", "what does saddle
+# anaesthesia mean"), beside where it was met ("saw it on a list of warning signs"); or how to tell one ("how do you tell
+# chest pain thats serious from a pulled muscle?"), beside the writer's word that there is none now. It is set aside
+# only when every other clause says no more than that: any other clause ("i think ive got one", "my son is shaking")
+# keeps the message whole.
+DEFINITION_ASKED = re.compile(r"^\s*(?:(?:so|ok|hi|sorry) )*(?:(?:what is|whats|what s) (?:a|an) (?:\w+ ){0,3}\w+"
                               r"|what (?:does|do) (?:\w+ ){1,3}(?:mean|stand for))\s*$")
-TERM_MET = re.compile(words(r"warning signs?", r"red flags?", "mentioned", "said", "read", "saw", "heard", r"lists?",
-                            r"leaflets?", r"articles?", "website", r"posters?", r"videos?", r"books?"))
-# A general question about red flags ("how do you tell chest pain thats serious from a pulled muscle?") beside the
-# writer's word that there is none now ("none now, just want to know for the future") names no symptom of theirs.
 RED_FLAG_QUESTION = re.compile(words(
     r"how (?:do|can|would|could|will|should) (?:you|i|we|one|people|someone) (?:\w+ )?(?:tell|know|recogni[sz]e|spot"
-    r"|distinguish|differentiate)", r"what (?:are|r|would be) (?:the )?(?:\w+ )?(?:signs?|symptoms?|red flags?)",
-    r"warning signs?", r"red flags?", r"when (?:should|do|would) (?:i|you|we) (?:\w+ )?(?:worry|go|call|ring|seek)"))
-NOTHING_NOW = re.compile(words(r"(?:none|nothing|no symptoms?|no pain|not (?:having|got) (?:any|it)) (?:right )?now",
-                               r"(?:not|never) (?:had|happened) (?:it|that|one|any) (?:yet|so far)") + r"(?! (?:but|though|although|except)\b)")
+    r"|distinguish|differentiate)", r"what (?:are|r|would be) (?:the )?(?:\w+ )?(?:signs?|symptoms?|red flags?)"))
+TERM_MET = re.compile(words(r"warning signs?", r"red flags?", "mentioned", r"lists?", r"leaflets?", r"articles?",
+                            "website", r"posters?", r"videos?", r"books?"))
+NOTHING_NOW = re.compile(r"^\s*(?:(?:i have|ive got|i ve got|there is|theres|there s) )?(?:none|nothing|no symptoms?)"
+                         r"(?: (?:right )?now| at the moment)?\s*$")
+JUST_ASKING = re.compile(words(r"just (?:want|wanted|wondering|curious|asking)", r"for (?:the )?future", "just in case"))
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
 FRAGMENT_WORDS = 2
 
@@ -903,8 +904,7 @@ def detect_emergency(text: str) -> tuple[str, ...]:
     recent = [clause for clause, keep in zip(clauses, present) if keep]
     current = _join(NEGATED.sub(" ", clause) for clause in recent if not _imagined(clause, clauses))
     whole = _join(clauses)
-    asked_only = bool(RED_FLAG_QUESTION.search(whole) and NOTHING_NOW.search(normalize(text)))
-    physical = [] if asked_only else [c.name for c in PHYSICAL if any_search(c.rules, current)]
+    physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
     undenied = _join(DENIED_HARM.sub(" ", clause) for clause in recent)
     kept = [c.name for c in NEGATION_KEPT
             if any_search(c.rules, undenied) or any_search(c.whole_message, whole)]
@@ -957,11 +957,24 @@ def _episode_over(clause: str, clauses: list[str]) -> bool:
 
 
 def _imagined(clause: str, clauses: list[str]) -> bool:
-    """The clause imagines a red flag ("if i ever get …") or asks what one means, and no clause of the message says
-    it is here now."""
-    asks_a_term = DEFINITION_ASKED.match(clause) and any(TERM_MET.search(c) for c in clauses)
-    return bool(IMAGINED.search(clause) or asks_a_term) and not BACK_TO_NOW.search(clause) and not any(
+    """The clause imagines a red flag ("if i ever get …") and no clause of the message says it is here now, or it
+    only asks about one (``_asks_about_a_red_flag``)."""
+    imagined = IMAGINED.search(clause) and not BACK_TO_NOW.search(clause) and not any(
         TODAY.search(c) or HAPPENING_AGAIN.search(c) for c in clauses)
+    return bool(imagined) or _asks_about_a_red_flag(clause, clauses)
+
+
+def _asks_about_a_red_flag(clause: str, clauses: list[str]) -> bool:
+    """The clause asks what a red-flag term means, and the others only say where it was met; or it asks how to tell a
+    red flag, and the others only say there is none now (see ``DEFINITION_ASKED``)."""
+    others = [c for c in clauses if c is not clause and len(c.split()) > FRAGMENT_WORDS]
+    if DEFINITION_ASKED.match(clause):
+        said = TERM_MET
+    elif RED_FLAG_QUESTION.search(clause) and any(NOTHING_NOW.match(c) for c in clauses):
+        said = NOTHING_NOW
+    else:
+        return False
+    return bool(others) and all(said.search(c) or JUST_ASKING.search(c) for c in others)
 
 
 def _join(clauses) -> str:

@@ -118,7 +118,7 @@ GENERAL_ABOUT_MEDICINE = re.compile(r"|".join((
     r"|relieve|treat|reduce|cause|make|lead to|damage|affect|do anything|do much)\b"),
     (rf"\b(?:is|are|isnt|arent) {MEDICINE_NAMED} (?:\w+ ){{0,2}}?(?:an? )?(?:opioids?|opiates?|steroids?|benzos?"
     r"|benzodiazepines?|antidepressants?|nsaids?|anti ?inflammator\w*|painkillers?|drugs?|narcotics?|addictive"
-    r"|habit forming|legal|illegal|banned|effective|good for|any good|worth the money|natural|the same|bad for|harmful"
+    r"|habit forming|legal|illegal|banned|effective|good for|any good|worth the money|natural|the same|bad for"
     r"|(?:stronger|weaker) than)\b"),
     rf"\bheard (?:that )?{MEDICINE_NAMED} (?:\w+ ){{0,2}}?(?:can|could|causes?|makes?|helps?|is|are|works?)\b",
     rf"\bdifference between {MEDICINE_NAMED} and\b",
@@ -203,7 +203,7 @@ DIAGNOSIS = re.compile(words(
     r"am i (?:pre ?)?diabetic",
     r"whats wrong with (?:me|my)", r"what is wrong with (?:me|my)", r"what do i have",
     # Not told of: "they cant fully fix whats causing my neuropathy".
-    not_after("fix", "fixed", "treat", "treated", "cure", "cured", "know", "knows", "sure", "found")
+    not_after("fix", "fixed", "treat", "treated", "cure", "cured", "found")
     + r"(?:whats|what is) (?:causing|behind) (?:my|this|these)",
     r"what (?:condition|disease|illness) do i have",
     r"diagnos(?:e|ing) (?:me|my|this|what i have)", r"can you diagnos\w*",
