@@ -25,6 +25,7 @@ from painchat.guard.language import detect_language, looks_english
 from painchat.guard.scope import about_an_unloaded_medicine, medicine_in_passing, out_of_scope_reason
 from painchat.guard.semantic import SemanticAlarm
 from painchat.guard.texts import (
+    CRISIS_CATEGORIES,
     INVALID,
     MEDICINE_NOTE,
     OUT_OF_SCOPE,
@@ -100,16 +101,14 @@ def _glossed_emergency(question: str, language: str, semantic: SemanticAlarm) ->
 
 
 def _glossed_red_flags(question: str, language: str) -> tuple[str, ...]:
-    """The English rules' red flags in a word-by-word English gloss: a language's own rules cannot list every way
-    of asking ("quelle quantité de prégabaline faut-il pour mourir" glosses "which quantite of pregabalin need he
-    for die")."""
+    """The English rules' crisis red flags (suicide, overdose) in a word-by-word English gloss: a language's own rules
+    cannot list every way of asking ("quelle quantité de prégabaline faut-il pour mourir" glosses "which quantite of
+    pregabalin need he for die"). Bodily ones are left to the language's own rules and the semantic layer: a gloss of
+    effort that passes ("ho il fiatone ma passa subito") or of a meter reading in g/L ("glycémie à 1,05") read as an
+    emergency on the tuning halves, and no crisis did."""
     if not has_gloss(language):
         return ()
-    # A meter reading is the language's own rules' to judge: "glycémie à 1,05" is in g/L, normal in France.
-    found = tuple(c for c in detect_emergency(gloss(question, language)) if c != "hypoglycaemia")
-    # Effort that passes on rest is left out, and only it: a crisis told beside it still alarms.
-    eased = EXERTION.intersection(found) and eased_by_rest(question, language)
-    return tuple(c for c in found if not (eased and c in EXERTION))
+    return tuple(c for c in detect_emergency(gloss(question, language)) if c in CRISIS_CATEGORIES)
 
 
 def _eased_exertion_left_out(categories: tuple[str, ...], question: str, language: str) -> tuple[str, ...]:
