@@ -56,7 +56,9 @@ def test_a_crisis_in_the_middle_of_a_long_story_gets_the_note_through_its_window
     answer = assistant.answer(BURIED)
     assert answer.kind != "emergency" and answer.answer.endswith(crisis_note(assistant.contacts))
     assert assistant.alarm.reads_near_crisis(BURIED, 0.5, 0.7)
-    # Its window's probability falls short of 0.7: its nearest bank examples' vote reads the crisis.
+    # Its nearest bank examples' vote reads the crisis in its window, whatever the window's probability (about 0.71
+    # since stop 33's refit, just over 0.7, was under it before): at 0.999 the vote alone decides.
+    assert assistant.alarm.reads_near_crisis(BURIED, 0.5, 0.999)
     without_vote = SemanticAlarm(assistant.embedder, fit=replace(assistant.alarm.fit, knn_threshold=1.01))
-    assert not without_vote.reads_near_crisis(BURIED, 0.5, 0.7)
+    assert not without_vote.reads_near_crisis(BURIED, 0.5, 0.999)
     assert not assistant.alarm.reads_near_crisis(BURIED, 0.5, 1.01)  # no window, and the whole message alone does not
