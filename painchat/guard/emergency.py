@@ -967,13 +967,13 @@ def _imagined(clause: str, clauses: list[str]) -> bool:
 def _asks_about_a_red_flag(clause: str, clauses: list[str]) -> bool:
     """The clause asks what a red-flag term means, and the others only say where it was met; or it asks how to tell a
     red flag, and the others only say there is none now (see ``DEFINITION_ASKED``)."""
-    others = [c for c in clauses if c is not clause and len(c.split()) > FRAGMENT_WORDS]
     if DEFINITION_ASKED.match(clause):
         said = TERM_MET
     elif RED_FLAG_QUESTION.search(clause) and any(NOTHING_NOW.match(c) for c in clauses):
         said = NOTHING_NOW
     else:
         return False
+    others = [c for c in clauses if c != clause and len(c.split()) > FRAGMENT_WORDS]
     return bool(others) and all(said.search(c) or JUST_ASKING.search(c) for c in others)
 
 

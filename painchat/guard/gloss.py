@@ -12,7 +12,7 @@ listed word by its stem was tried and caught fewer emergencies on the tuning hal
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from painchat.guard.foreign import present_clauses
@@ -43,8 +43,10 @@ def has_gloss(language: str) -> bool:
     return bool(dictionary(language))
 
 
+@lru_cache(maxsize=16)
 def gloss(text: str, language: str) -> str:
-    """The message's present clauses in rough English, one sentence each."""
+    """The message's present clauses in rough English, one sentence each (kept: the rules, then the semantic layer
+    read the same gloss)."""
     table = dictionary(language)
     sentences = (" ".join(word for word in (table.get(token, token) for token in clause.split()) if word)
                  for clause in (_said_plainly(clause, language) for clause in present_clauses(text, language)))
