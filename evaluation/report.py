@@ -244,7 +244,10 @@ read only the abstracts, half of each label and follow-up sealed); first run: \
 measures. **Round 12** (`tests/data/lay_round12.jsonl`, 170 questions, 25 of them follow-ups, by one more author who \
 read only the abstracts and wrote as people dictate, write in a second language, or type in haste; half of each \
 label and follow-up sealed); first run: `docs/firstrun/lay_round12.baseline.jsonl`, the code of stop 32 (3349809), \
-before any change it measures.
+before any change it measures. **Round 13** (`tests/data/lay_round13.jsonl`, 170 questions, 25 of them follow-ups, by \
+one more author who read only the abstracts and wrote in the Englishes of the UK, Ireland, Australia, India, Nigeria, \
+the Caribbean and the US South, from two-word fragments to long stories; half of each label and follow-up sealed); \
+first run: `docs/firstrun/lay_round13.baseline.jsonl`, the code of stop 33 (e0d2575), before any change it measures.
 
 {_round_tables(lay_runs)}
 
