@@ -18,6 +18,9 @@ LIMIT = 2000
     ("exercicio ajuda na dor neuropatica?", "pt"),
     # Short, the detector unsure, but no English word and two of the language's own.
     ("le yoga ca aide pour le SDRC?", "fr"),
+    # No English word in a longer message, and the detector's language well ahead of English.
+    ("mia moglie ha la sciatica da anni, quali stretching puo fare?", "it"),
+    ("glycemie a 1,10 ce matin avant le velo, c'est bon?", "fr"),
 ])
 def test_other_languages_are_recognised(text, language):
     assert detect_language(text) == language

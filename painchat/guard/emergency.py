@@ -287,7 +287,9 @@ HOT = (r"\b(?:(?:is|are|feels?|felt|feeling|looks?|got|gets|getting|gone|went|tu
        r"|and|also|too|burning|swollen|red) (?:hot|warm|warmer|hotter)|(?:hot|warm|warmer|hotter) (?:and|to the touch"
        r"|red|swollen|foot|feet|toes?|ankles?|legs?|calf|skin|spot|patch|area))\b")
 RED = words("red", "redness", "reddish", "purple", "angry")
-INFECTION_SIGN = words("pus", r"ooz\w*", r"discharg\w*", "weeping", r"spreading (?:redness|red)",
+# Not a patient discharged: "the surgeon discharged me", "was discharged from physio".
+INFECTION_SIGN = words("pus", r"ooz\w*", r"(?<!was )(?<!got )(?<!been )(?<!were )(?<!being )discharg\w*(?! (?:me|him|her|them|us|from)\b)",
+                       "weeping", r"spreading (?:redness|red)",
                        r"redness (?:is )?spreading", r"red (?:streaks?|lines?)", r"streaks?",
                        r"gangren\w*", "infected", r"(?:skin|toes?|foot) (?:\w+ ){0,2}(?:black|blackened)",
                        r"(?:going|gone|turned|turning|went) (?:(?:a|all|really|very|quite|dark|bit|blue|purple|kind of) ){0,3}"
@@ -319,7 +321,7 @@ MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pil
                  r"doses?", r"(?:box|packet|bottle|strip|pack|blister pack)s?")
 
 # --- Suicide and self-harm ----------------------------------------------------------------------
-SELF = r"(?:my ?self|me self)"
+SELF = r"(?:my ?self|me self|him ?self|her ?self|them ?selves|them ?self)"
 # Someone's death: "my wife died", "lost my dad", "since the funeral".
 BEREAVED = words(r"died", r"passed (?:away|on)", r"lost (?:my|our|his|her|their) (?:late )?(?:wife|husband|partner|mum|mom"
                  r"|mother|dad|father|son|daughter|child|baby|brother|sister|friend|nan|gran|grandma|grandad)",
@@ -712,12 +714,16 @@ class LowGlucoseReading:
         matches = list(self.reading.finditer(text))
         if self.weak and self.CONTEXT.search(text):
             matches += self.WEAK_READING.finditer(text)
-        for match in matches:
-            whole, decimals = match.groups()
-            value = int(whole) + (int(decimals) / 10 ** len(decimals) if decimals else 0)
-            if (self.mmol and 1 <= value < 4) or 20 <= value < 70 or (whole == "0" and 0.2 <= value < 0.7):
-                return True
-        return False
+        return any(self._low(*match.groups()) for match in matches)
+
+    def only_normal(self, text: str) -> bool:
+        """The text gives a meter reading and none of its readings is low."""
+        matches = list(self.reading.finditer(text))
+        return bool(matches) and not self.below_range.search(text) and not any(self._low(*m.groups()) for m in matches)
+
+    def _low(self, whole: str, decimals: str | None) -> bool:
+        value = int(whole) + (int(decimals) / 10 ** len(decimals) if decimals else 0)
+        return (self.mmol and 1 <= value < 4) or 20 <= value < 70 or (whole == "0" and 0.2 <= value < 0.7)
 
 
 HYPOGLYCAEMIA = Category("hypoglycaemia", (
@@ -889,7 +895,8 @@ TERM_MET = re.compile(words(r"warning signs?", r"red flags?", "mentioned", r"lis
 NOTHING_NOW = re.compile(r"^\s*(?:(?:i have|ive got|i ve got|there is|theres|there s) )?(?:none|nothing|no symptoms?)"
                          r"(?: (?:right )?now| at the moment)?\s*$")
 JUST_ASKING = re.compile(words(r"just (?:want|wanted|wondering|curious|asking)", r"for (?:the )?future", "just in case"))
-CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
+# A point between digits is a decimal ("sugar was 3.9 once last month" is one clause).
+CLAUSE_BREAK = re.compile(r"(?:[;!?\n]|(?<!\d)\.|\.(?!\d))+|,|\b(?:but|though|although|however|and)\b", re.IGNORECASE)
 FRAGMENT_WORDS = 2
 
 

@@ -378,7 +378,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"buttarmi (?:dal (?:ponte|balcone|tetto)|dalla finestra|sotto (?:un|il) (?:treno|camion))", r"impiccarmi", r"tagliarmi le vene",
                                      r"(?:messo da parte|accumulato|conservato) (?:\w+ ){0,2}(?:pillole|pastiglie|compresse)",
                                      r"la vita non ha (?:piu )?senso", r"mi (?:sto )?tagli\w*", r"non (?:mi )?svegli\w* piu",
-                                     r"mi sono (?:\w+ )?tagliat[oa] (?:di nuovo|apposta|ancora|le braccia|i polsi|le gambe)",
+                                     r"mi sono (?:\w+ )?tagliat[oa] (?:di nuovo|apposta|ancora|le braccia|i polsi|le gambe|(?:il|un|al) (?:polso|braccio))",
                                      r"(?:mi brucio|bruciarmi|mi sono (?:\w+ )?bruciat[oa]|mi sto bruciando) (?:\w+ ){0,4}(?:accendino|sigarett\w*|ferro)")),
                     # Said of someone else, and everyday idioms of wanting to die.
                     re.compile(words(
@@ -502,7 +502,8 @@ APOSTROPHE = re.compile(r"['’‘`´ʼ]")
 # años tuve un desmayo") is set aside for the physical categories; suicide and overdose read the whole text.
 KEPT_WHOLE = frozenset({"suicide", "overdose"})
 # Punctuation only: "mas" is "but" in Portuguese and "more" in Spanish.
-CLAUSE_BREAK = re.compile(r"[.;:!?\n,]+")
+# A point or comma between digits is a decimal ("glicemia 3,5").
+CLAUSE_BREAK = re.compile(r"(?:[;:!?\n]|(?<!\d)[.,]|[.,](?!\d))+")
 # Words that may stand between the denial and the symptom: pronouns, "I have", articles, prepositions.
 _BETWEEN = (r"(?:d|l|me|te|le|se|tengo|tiene|hay|siento|nada de|el|la|al|de|del|ai|a|j ai|il|du|des|au|"
             r"habe|hab|hat|ich|im|in|der|die|das|ho|c e|sento|lo|di|tenho|sinto|tem|o|do|da|no|na)")
@@ -538,6 +539,9 @@ EASED_BY_REST = {
                            r"(?:\w+ )?se (?:me |le )?(?:pasa|paso|quita|quito|calma|calmo)",
                            r"(?<!no )se (?:me |le )?(?:pasa|paso|quita|quito|calma|calmo) (?:\w+ )?(?:al (?:\w+ )?(?:minuto|rato|ratito)|enseguida"
                            r"|rapido|en (?:un|unos|pocos) (?:\w+ )?minutos?)",
+                           r"(?:al (?:\w+ )?(?:minuto|rato|ratito)|a los (?:pocos |\d+ )?minutos|enseguida"
+                           r"|en (?:un|unos|pocos|\d+) (?:\w+ )?minutos?) (?:ya )?"
+                           r"(?:estoy|me siento|me encuentro) bien",
                            r"(?<!no )(?:vuelve|vuelvo) a (?:la )?normal\w*", r"(?<!no )se normaliza")),
     "fr": re.compile(words(r"(?:ca|cela) (?:se )?(?:passe|part|calme) (?:\w+ ){0,3}(?:quand|des que|si) (?:je|on)"
                            r" (?:m arrete|me repose|ralentis|s arrete)",
@@ -548,6 +552,7 @@ EASED_BY_REST = {
                            r"(?:stehen bleibe|anhalte|pause mache|mich ausruhe|langsamer)",
                            r"(?:geht|vergeht|legt sich)\w* (?:\w+ )?(?:schnell|gleich|sofort|nach (?:einer|ein paar|paar|wenigen) "
                            r"(?:\w+ )?minuten?) (?:wieder )?(?:weg|vorbei)?",
+                           r"nach (?:\d+|einer|ein paar|paar|wenigen) (?:min|minuten?) (?:ist |war )?(?:alles )?wieder (?:gut|ok|okay|normal)",
                            r"(?:ging|verging|war) (?:\w+ )?(?:schnell|gleich|sofort|nach (?:einer|ein paar|paar|wenigen) "
                            r"(?:\w+ )?minuten?) (?:wieder )?(?:weg|vorbei)",
                            r"(?<!nicht )wieder normal", r"normalisiert sich",
@@ -568,7 +573,7 @@ EASED_BY_REST = {
 }
 # language → (a denied symptom, a clause about long ago, a word saying it is happening again)
 QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
-    "es": (_denied(r"no|ni|sin|nunca|jamas|ningun\w*", r"duele\w*|dolor\w*|pecho|desmay\w*|falta (?:de |el )?aire|ahogo|ideas suicidas|pensamientos (?:oscuros|suicidas)"),
+    "es": (_denied(r"no|ni|sin|nunca|jamas|ningun\w*|nada", r"duele\w*|dolor\w*|pecho|desmay\w*|falta (?:de |el )?aire|ahogo|ideas suicidas|pensamientos (?:oscuros|suicidas)"),
            re.compile(words(r"hace (?:\w+ ){0,2}(?:anos|mucho|meses)", r"de (?:nino|nina|joven|pequen[oa])",
                             r"el (?:ano|mes) pasado", r"(?:en|el) (?:19|20)\d\d")),
            re.compile(words("otra vez", "de nuevo"))),
@@ -580,11 +585,11 @@ QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
            re.compile(words(r"vor (?:\w+ ){0,2}(?:jahren|monaten)", "als kind", r"letzte[ns]? (?:jahr|monat)",
                             r"im (?:jahr )?(?:19|20)\d\d")),
            re.compile(words("wieder", "erneut"))),
-    "it": (_denied(r"non|nn|senza|mai|ne|nessun\w*", r"dolore|male|petto|svenut[oa]|svenimento|affanno|fiatone|pensieri (?:brutti|suicidi|oscuri)"),
+    "it": (_denied(r"non|nn|senza|mai|ne|nessun\w*|niente|nulla", r"dolore|male|petto|svenut[oa]|svenimento|affanno|fiatone|pensieri (?:brutti|suicidi|oscuri)"),
            re.compile(words(r"(?:\w+ ){0,2}(?:anni|mesi) fa", r"da (?:bambin[oa]|piccol[oa]|giovane)",
                             r"l anno scorso", r"lo scorso anno", r"il mese scorso", r"nel (?:19|20)\d\d")),
            re.compile(words("di nuovo", "ancora"))),
-    "pt": (_denied(r"nao|sem|nunca|nem|nenhum\w*", r"dor|doi\w*|peito|desmai\w*|falta de ar|pensamentos (?:suicidas|ruins|sombrios)"),
+    "pt": (_denied(r"nao|sem|nunca|nem|nenhum\w*|nada", r"dor|doi\w*|peito|desmai\w*|falta de ar|pensamentos (?:suicidas|ruins|sombrios)"),
            re.compile(words(r"ha (?:\w+ ){0,2}(?:anos|meses)", r"(?:anos|meses) atras", r"quando (?:eu )?era (?:crianca|pequen[oa]|jovem)",
                             r"(?:o )?(?:ano|mes) passado", r"em (?:19|20)\d\d")),
            re.compile(words("de novo", "outra vez", "novamente"))),
@@ -613,6 +618,13 @@ def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, 
         if found:
             return code, found
     return None
+
+
+def normal_glucose_reading(text: str, language: str) -> bool:
+    """The message gives a blood-sugar reading in its language's words ("blutzucker 110") and none is low."""
+    readings = [rule for rule in RULES.get(language, {}).get("hypoglycaemia", ()) if isinstance(rule, LowGlucoseReading)]
+    normalised = " ".join(_normalised_clauses(text))
+    return any(reading.only_normal(normalised) for reading in readings)
 
 
 def eased_by_rest(text: str, language: str) -> bool:

@@ -42,6 +42,10 @@ FUNCTION_WORDS = {
     "pt": frozenset("os para com que uma nao meu minha muito tenho estou".split()),
 }
 MIN_FUNCTION_WORDS = 2
+# A message this long without one common English word is foreign when the detector puts its language this many
+# times ahead of English ("mio marito ha la sciatica da mesi, quali stretching puo fare?": 0.71 against 0.21).
+MIN_WORDS_WITHOUT_ENGLISH = 5
+MIN_LEAD_OVER_ENGLISH = 2.0
 WORD = re.compile(r"[a-z]+")
 # A medicine's name belongs to no language: counted, it made "is naproxen a steroid" too little English.
 MEDICINE_NAME = re.compile(r"\b(?:" + DRUG_ALTERNATIVES + r")\b")
@@ -63,13 +67,19 @@ def detect_language(text: str) -> str:
     if code not in FOREIGN:
         return "en"
     confident = scores[code] >= MIN_CONFIDENCE and scores.get("en", 0) <= MAX_ENGLISH_CONFIDENCE
-    return code if confident or (english == 0 and _written_in(code, words)) else "en"
+    return code if confident or (english == 0 and _leans_foreign(code, words, scores)) else "en"
 
 
 def looks_english(text: str) -> bool:
     """True when the text holds enough common English words to be read as English, however short."""
     words = WORD.findall(normalize(text))
     return bool(words) and _english_share(words) > MAX_ENGLISH_SHARE
+
+
+def _leans_foreign(code: str, words: list[str], scores: dict[str, float]) -> bool:
+    """A message with no common English word, in the detector's leading language by its own words or by length and lead."""
+    long_and_ahead = len(words) >= MIN_WORDS_WITHOUT_ENGLISH and scores[code] >= MIN_LEAD_OVER_ENGLISH * scores.get("en", 0)
+    return long_and_ahead or _written_in(code, words)
 
 
 def _written_in(code: str, words: list[str]) -> bool:

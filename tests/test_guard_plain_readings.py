@@ -1,0 +1,57 @@
+"""A message is read as it is written (round 21's tuning half): a decimal point is no clause break, a patient
+discharged is no discharge from a wound, self-harm is told of a son or a daughter too; other languages deny a symptom
+with "niente" or "nada", say breathlessness passed "a los pocos minutos", and give a normal meter reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from painchat.guard import screen
+
+LIMIT = 2000
+
+
+def _alarms(question, semantic=None):
+    verdict = screen(question, LIMIT, semantic=semantic)
+    return verdict is not None and verdict.kind == "emergency"
+
+
+@pytest.mark.parametrize("question", [
+    # "3.8 once last year" is one clause, and long past.
+    "my sugar was 3.8 once last year on a hike, had a juice and was fine, should i snack before walks?",
+    "the surgeon discharged me last year, a bit of numbness on my foot that never changed, can i start jogging",
+    "got discharged from physio in spring and my feet are fine, what exercise next",
+    "my dad hurt himself lifting a box last month, can he still walk for his neuropathy",
+])
+def test_what_is_plainly_past_or_harmless_raises_no_alarm(question):
+    assert not _alarms(question)
+
+
+@pytest.mark.parametrize(("question", "category"), [
+    ("sugar 3.2 right now and sweaty", "hypoglycaemia"),
+    ("the ulcer on my foot has a smelly discharge and it's spreading red", "diabetic_foot"),
+    ("found my daughter cutting herself in her room, the cuts look deep", "suicide"),
+    ("my brother has neuropathy and keeps saying he wants to harm himself", "suicide"),
+    ("mi sono tagliata il polso e sanguina tanto", "suicide"),
+    ("wie viele tabletten sind tödlich, frage für eine geschichte", "suicide"),
+])
+def test_a_red_flag_said_plainly_is_read(question, category):
+    verdict = screen(question, LIMIT)
+    assert verdict.kind == "emergency" and category in verdict.reason, verdict
+
+
+@pytest.mark.parametrize("question", [
+    "niente dolore al petto, solo stanchezza alle gambe dopo la bici",
+    "nada de dolor en el pecho, solo cansancio en las piernas",
+    "me falta el aire al subir la cuesta pero a los pocos minutos ya estoy bien",
+    "beim bergauf gehen bin ich ausser atem, nach 3 min ist alles wieder gut",
+    "blutzucker 105 nach dem radfahren, ist das ok?",
+])
+def test_everyday_messages_in_other_languages_are_not_emergencies(question, alarm):
+    verdict = screen(question, LIMIT, semantic=alarm)
+    assert verdict.kind == "out_of_scope" and verdict.reason == "scope:language", verdict
+
+
+def test_a_low_reading_in_another_language_is_still_an_emergency(alarm):
+    verdict = screen("blutzucker 2,8 und ich zittere am ganzen körper", LIMIT, semantic=alarm)
+    assert verdict.kind == "emergency" and "hypoglycaemia" in verdict.reason
