@@ -599,6 +599,15 @@ def test_retention_and_a_numb_saddle_with_back_pain_are_cauda_equina():
     "how long does amitriptyline take to start working on nerve pain",
     "i would rather not take tablets, is there anything else for neuropathy",
     "can people get addicted to pregabalin",
+    # A name and a subject, side effects in general, why doctors give one, one a clinician mentioned, one blamed.
+    "gabapentin side effects",
+    "ozempic and neuropathy?",
+    "what are the side effects of duloxetine",
+    "why do doctors prescribe antidepressants for nerve pain",
+    "would duloxetine help, my doctor mentioned it",
+    "what about ozempic, could that be causing the tingling?",
+    # Whether medicines treat the cause: the papers speak to what therapies aim at.
+    "do my painkillers treat the cause of my neuropathy or only the symptoms",
 ])
 def test_a_question_naming_a_medicine_without_a_decision_is_answered(question):
     assert reason(question) is None and medicine_in_passing(question)
@@ -629,6 +638,9 @@ def test_a_question_naming_a_medicine_without_a_decision_is_answered(question):
     "can you drive on pregabalin",
     "what can i take instead of gabapentin",
     "should diabetics take duloxetine for nerve pain",
+    "can she take an extra one of her gabapentin before the gym",
+    "taking an extra amitryptiline tonight, is that ok",
+    "should i stop my tablets if they only mask the pain",
 ])
 def test_medicine_decisions_stay_declined(question):
     assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)

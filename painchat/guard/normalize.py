@@ -61,6 +61,8 @@ class Vocabulary:
         self._by_first_letter: dict[str, list[str]] = defaultdict(list)
         for word in sorted(self.key_words):
             self._by_first_letter[word[0]].append(word)
+        # "y" and "i" are swapped in medicine names more than any other letters ("amitryptiline", "lirica").
+        self._by_i_for_y = {word.replace("y", "i"): word for word in sorted(self.key_words, reverse=True)}
         # Per instance, so each vocabulary keeps its own bounded cache.
         self.correct_word = lru_cache(maxsize=8192)(self._correct_word)
 
@@ -81,4 +83,4 @@ class Vocabulary:
             if abs(len(key) - len(word)) <= MAX_LENGTH_DIFFERENCE
         ]
         closest = difflib.get_close_matches(word, candidates, n=1, cutoff=FUZZY_CUTOFF)
-        return closest[0] if closest else word
+        return closest[0] if closest else self._by_i_for_y.get(word.replace("y", "i"), word)

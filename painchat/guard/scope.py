@@ -59,7 +59,7 @@ MEDICINE_ACTION = words(
     "how many" + EXERCISE_AFTER,
     # Taking or trying a medicine, or "it": "should i get moving" and "could i try swimming" take no medicine.
     r"(?:should|can|could|do|may|must|to|would|shall|ok to|okay to) (?:i |we |you |he |she |they )?(?:take|use|try"
-    r"|have|give|get|ask for|be prescribed) (?:(?:\w+ ){0,2}(?:" + MEDICATION.pattern + r")|(?:it(?! easy| slow)|them|this|that"
+    r"|have|give|get|ask for|be prescribed) (?:(?:\w+ ){0,2}(?:" + MEDICATION.pattern + r")|(?:an? )?(?:it(?! easy| slow)|them|this|that"
     r"|these|those|one|some|more|any|another|extra|something|anything)\b)",
     # "how long does it take to start working" asks how it works, not when to start it; "since starting it"
     # tells a story.
@@ -79,7 +79,7 @@ MEDICINE_ACTION = words(
     # A drink with a medicine is the pharmacist's question, beside exercise too ("a glass of wine with my pregabalin").
     "wine", r"beers?", "booze", r"pints?", "vodka", r"whiske?y", "gin", "cocktails?",
     # Asking for a prescription; "prescribed, taking as told" reports one.
-    r"prescribes?", r"(?:get|ask for|need|want) (?:a )?prescriptions?",
+    r"prescribes? (?:me|him|her|us|them|something|anything|it)", r"(?:get|ask for|need|want) (?:a )?prescriptions?",
 )
 # How, when and whether to take a medicine ("before bed or in the morning?", "can it be taken with food?", "should
 # diabetics take it?"): a decision when the question is about the medicine alone; beside exercise, "how often
@@ -107,6 +107,8 @@ DECISION_NEAR_MEDICINE = near(40, MEDICATION.pattern, r"(?:" + MEDICINE_ACTION +
 # A question about a medicine alone, not exercise, asks what is known of it only in a few forms: what it is, how it
 # works, whether it helps or what it can cause in general, whether the papers looked at it. Any other question about
 # one, about someone's ("my", "mum's"), choosing one or asking if one is safe, is a decision.
+NERVE_COMPLAINT = (r"(?:nerve pain|neuropathy|neuropathic pain|tingling|numbness|pins and needles|burning|nerves?"
+                   r"|nerve damage)")
 MEDICINE_NAMED = (r"(?:\w+ ){0,3}?" + MEDICATION.pattern
                   + r"(?: (?:patch(?:es)?|creams?|gels?|oils?|tablets?|pills?|capsules?|supplements?|injections?))?")
 GENERAL_ABOUT_MEDICINE = re.compile(r"|".join((
@@ -127,7 +129,11 @@ GENERAL_ABOUT_MEDICINE = re.compile(r"|".join((
      r"(?! (?:\w+ ){0,4}?" + MEDICATION.pattern + r" (?:\w+ ){0,3}?(?:with|and|plus|alongside) (?:\w+ ){0,2}?"
      + MEDICATION.pattern + ")"),
     r"\b(?:can|do) (?:people|you|someone|anyone) get (?:addicted|hooked) (?:to|on)\b",
-    rf"^(?:\w+ )?{MEDICATION.pattern} (?:\w+ ){{0,3}}?for (?:\w+ ){{0,2}}?(?:nerve pain|neuropathy|neuropathic pain|pain|feet)\b",
+    rf"^(?:\w+ )?{MEDICATION.pattern} (?:\w+ ){{0,3}}?for (?:\w+ ){{0,2}}?(?:{NERVE_COMPLAINT}|pain|feet|sciatica)\b",
+    # A name and a subject, no more: "ozempic and nerve pain", "pregabalin side effects".
+    rf"^{MEDICINE_NAMED} (?:and |for |with |vs )?(?:\w+ ){{0,2}}?(?:side ?effects?|{NERVE_COMPLAINT})$",
+    rf"\b(?:side ?effects?|risks?) (?:of|from|with) {MEDICINE_NAMED}\b",
+    rf"\bwhy (?:do|would|are|is|does) (?:\w+ ){{0,3}}?(?:give|gives|giving|given|prescribe\w*|use|used|using) {MEDICINE_NAMED}",
     # Named first, then asked of: "capsaicin cream nerve pain does it work".
     rf"^{MEDICINE_NAMED} (?:\w+ ){{0,4}}?(?:does|do|will|would|can|could) (?:it|they|this|that|these) (?:\w+ )?(?:work|help)\b",
     (r"\b(?:did|do|does) (?:they|the (?:papers?|stud(?:y|ies)|research|reviews?|authors)|any (?:of the )?(?:papers?"
@@ -192,7 +198,11 @@ CONDITION = (r"(?:neuropath\w*|nerve (?:pain|damage|problems?|issues?|injury|inj
              r"|an? (?:\w+ )?(?:condition|disease|disorder|syndrome|illness|infection)"
              r"|neuropathic|nerve related|serious)")
 # Whose condition, not whose medicine: "will ozempic help my diabetic neuropathy?" asks what is known of ozempic.
-OWN_CONDITION = re.compile(words(rf"(?:my|his|her|their|our) (?:\w+ ){{0,2}}?(?:{CONDITION}|pain|symptoms)"))
+# Whose clinician, too: "would sertraline help, my gp mentioned it" asks what is known of sertraline.
+OWN_CONDITION = re.compile(words(rf"(?:my|his|her|their|our) (?:\w+ ){{0,2}}?(?:{CONDITION}|pain|symptoms)",
+                                 r"(?:my|his|her|their|our) (?:gp|doctor|doc|consultant|nurse|pharmacist|specialist"
+                                 r"|neurologist|physio) (?:\w+ )?(?:mentioned|suggested|brought up|talked about|said)"
+                                 r"(?: (?:it|that|them|this))?$"))
 ASK_WHETHER = r"(?:tell me|tell|know|say|check|find out|wondering|wonder|sure|confirm) (?:if|whether)"
 SYMPTOM_NOUN = (r"(?:pain|pains|numbness|tingling|burning|symptoms?|feelings?|sensations?|problem"
                 r"|condition)")
@@ -221,6 +231,16 @@ DIAGNOSIS = re.compile(words(
     rf"{ASK_WHETHER} i (?:have|ve got|might have|could have) (?:\w+ ){{0,2}}?{CONDITION}",
     r"(?:sounds|seems|looks) like i (?:have|ve got)",
 ))
+
+# Whether medicines treat the cause or only the pain: the papers speak to what the therapies aim at, and it is no
+# decision about the asker's own ("do my painkillers actually treat the cause of my nerve pain?").
+TREATS_THE_CAUSE = re.compile(words(
+    r"(?:fix|treat|cure|go after|goes after|target|address|tackle|get at|deal with)\w* (?:\w+ ){0,3}?(?:the )?(?:cause"
+    r"|causes|causing|underlying|root|source)",
+    r"(?:just|only|simply) (?:dull|mask|cover|numb|hide|treat|ease|help|take the edge off)\w*(?: \w+){0,2}? (?:the )?"
+    r"(?:pain|symptoms?)"))
+# "what about metformin, could that be causing the nerve pain?" asks about the medicine, not for a diagnosis.
+MEDICINE_BLAMED = near(40, MEDICATION.pattern, words(r"caus(?:e|es|ed|ing)", r"to blame", r"side ?effects?"))
 
 PAPERS = re.compile(words(
     r"papers?", r"stud(?:y|ies)", r"reviews?", r"articles?", r"authors?", r"trials?", "research",
@@ -348,7 +368,7 @@ def out_of_scope_reason(question: str, paper_names: AbstractSet[str] = frozenset
     mixed = "_mixed" if EXERCISE.search(text) else ""
     if _decides_about_a_medicine(text):
         return "medication" + mixed
-    if DIAGNOSIS.search(text) and not ASKS_WHAT_WAS_STUDIED.search(text):
+    if DIAGNOSIS.search(text) and not ASKS_WHAT_WAS_STUDIED.search(text) and not MEDICINE_BLAMED.search(text):
         return "diagnosis" + mixed
     if _off_topic(text, paper_names):
         return "offtopic"
@@ -382,11 +402,12 @@ def _decides_about_a_medicine(text: str) -> bool:
 
 
 def about_an_unloaded_medicine(question: str, missing: Iterable[str]) -> bool:
-    """The question is about a medicine itself, not exercise, and names one of its ``missing`` terms (words the
-    loaded papers never use): "is cbd oil good for nerve pain?" is then not covered, whatever else matches."""
+    """The question is about a medicine itself, not exercise nor whether medicines treat the cause (``TREATS_THE_CAUSE``),
+    and names one of its ``missing`` terms (words the loaded papers never use): "is cbd oil good for nerve pain?" is then
+    not covered, whatever else matches."""
     text = _scope_text(question)
-    return (not EXERCISE.search(text) and not WITHOUT_MEDICINES.search(text) and _names_a_medicine_in_passing(text)
-            and any(MEDICATION.search(VOCABULARY.correct(term)) for term in missing))
+    return (not EXERCISE.search(text) and not WITHOUT_MEDICINES.search(text) and not TREATS_THE_CAUSE.search(text)
+            and _names_a_medicine_in_passing(text) and any(MEDICATION.search(VOCABULARY.correct(term)) for term in missing))
 
 
 def without_medicines_phrase(text: str) -> str:
@@ -408,6 +429,8 @@ def _asks_what_to_do_with_it(text: str) -> bool:
     alone, any question but a general one about the medicine (``GENERAL_ABOUT_MEDICINE``)."""
     if ASKS_TO_CHANGE_COURSE.search(text):
         return True
+    if TREATS_THE_CAUSE.search(text) and not ACTION_NEAR_MEDICINE.search(text):
+        return False
     text = DISCLAIMED.sub(lambda match: f" {match['kept'] or ''} ", text)
     if re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text):
         return True
