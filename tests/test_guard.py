@@ -608,6 +608,7 @@ def test_retention_and_a_numb_saddle_with_back_pain_are_cauda_equina():
     "what about ozempic, could that be causing the tingling?",
     # Whether medicines treat the cause: the papers speak to what therapies aim at.
     "do my painkillers treat the cause of my neuropathy or only the symptoms",
+    "i take gabapentin, can i get a one to one with a physio?",
 ])
 def test_a_question_naming_a_medicine_without_a_decision_is_answered(question):
     assert reason(question) is None and medicine_in_passing(question)
@@ -641,6 +642,12 @@ def test_a_question_naming_a_medicine_without_a_decision_is_answered(question):
     "can she take an extra one of her gabapentin before the gym",
     "taking an extra amitryptiline tonight, is that ok",
     "should i stop my tablets if they only mask the pain",
+    # Whether one treats the cause does not make choosing, combining, more of one or pregnancy a general question.
+    "which tablets treat the cause of nerve pain rather than just masking it",
+    "can i mix tramadol and pregabalin or do they only mask the pain",
+    "do the tablets only dull the pain, would more help?",
+    "side effects of taking 30 amitriptyline",
+    "risks of taking pregabalin while pregnant",
 ])
 def test_medicine_decisions_stay_declined(question):
     assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)

@@ -1,6 +1,7 @@
-"""A message is read as it is written (round 21's tuning half): a decimal point is no clause break, a patient
-discharged is no discharge from a wound, self-harm is told of a son or a daughter too; other languages deny a symptom
-with "niente" or "nada", say breathlessness passed "a los pocos minutos", and give a normal meter reading."""
+"""A message is read as it is written (round 21's tuning half, and a review's probes): a decimal point is no clause
+break, a patient discharged is no discharge from a wound, self-harm is told of a son or a daughter too but not in
+idioms; other languages deny a symptom with "niente" or "nada de" (and only right before it), and breathlessness that
+passed "a los pocos minutos" is effort unless it came at rest or with blue lips."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ def _alarms(question, semantic=None):
     "the surgeon discharged me last year, a bit of numbness on my foot that never changed, can i start jogging",
     "got discharged from physio in spring and my feet are fine, what exercise next",
     "my dad hurt himself lifting a box last month, can he still walk for his neuropathy",
+    # Idioms of someone else's self, and accidents on numb hands.
+    "my husband is cutting himself some slack after the operation",
+    "he's shooting himself in the foot by skipping physio",
+    "my mum burnt herself with the iron, she has no feeling in her hands",
+    "my dad tried to cut himself a slice of cake and his fingers are numb",
+    "i discharged myself from hospital last week, can i walk on my sore foot",
 ])
 def test_what_is_plainly_past_or_harmless_raises_no_alarm(question):
     assert not _alarms(question)
@@ -30,9 +37,17 @@ def test_what_is_plainly_past_or_harmless_raises_no_alarm(question):
 @pytest.mark.parametrize(("question", "category"), [
     ("sugar 3.2 right now and sweaty", "hypoglycaemia"),
     ("the ulcer on my foot has a smelly discharge and it's spreading red", "diabetic_foot"),
+    ("the wound on my heel was discharging all night", "diabetic_foot"),
     ("found my daughter cutting herself in her room, the cuts look deep", "suicide"),
     ("my brother has neuropathy and keeps saying he wants to harm himself", "suicide"),
     ("mi sono tagliata il polso e sanguina tanto", "suicide"),
+    # "nada" and "niente" with words between are "anything" or "suddenly", no denial.
+    ("sin hacer nada me duele el pecho muy fuerte", "cardiac"),
+    ("anche senza fare niente ho dolore al petto e al braccio sinistro", "cardiac"),
+    ("do nada dor de cabeça insuportável, a pior da minha vida", "headache"),
+    # At rest or with blue lips, breathlessness that passes is no effort of exercise.
+    ("me falta el aire incluso en reposo, al rato me siento bien", "breathing"),
+    ("atemnot im liegen mit blauen lippen, nach 5 min wieder gut", "breathing"),
     ("wie viele tabletten sind tödlich, frage für eine geschichte", "suicide"),
 ])
 def test_a_red_flag_said_plainly_is_read(question, category):

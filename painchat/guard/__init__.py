@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from painchat.corpus_words import CorpusWords
 from painchat.guard.emergency import detect_emergency
-from painchat.guard.foreign import RULES, detect_foreign_emergency, eased_by_rest, normal_glucose_reading
+from painchat.guard.foreign import RULES, detect_foreign_emergency, eased_by_rest
 from painchat.guard.gloss import gloss, has_gloss
 from painchat.guard.injection import strip_instructions
 from painchat.guard.language import detect_language, looks_english
@@ -93,14 +93,11 @@ def screen(
 def _glossed_emergency(question: str, language: str, semantic: SemanticAlarm) -> tuple[str, ...]:
     """The emergency categories the semantic layer reads in an English gloss of a message in another language.
 
-    Breathlessness or a pounding heart that the message says passes on rest is the effort of exercise here too, and
-    a normal meter reading ("blutzucker 110 nach dem spaziergang") is not a low one, though its gloss sits near them.
+    Breathlessness or a pounding heart that the message says passes on rest is the effort of exercise here too.
     """
     if not has_gloss(language):
         return ()
-    categories = _eased_exertion_left_out(semantic.categories(gloss(question, language), by_neighbours=False), question,
-                                          language)
-    return () if categories == ("hypoglycaemia",) and normal_glucose_reading(question, language) else categories
+    return _eased_exertion_left_out(semantic.categories(gloss(question, language), by_neighbours=False), question, language)
 
 
 def _glossed_red_flags(question: str, language: str) -> tuple[str, ...]:

@@ -287,9 +287,10 @@ HOT = (r"\b(?:(?:is|are|feels?|felt|feeling|looks?|got|gets|getting|gone|went|tu
        r"|and|also|too|burning|swollen|red) (?:hot|warm|warmer|hotter)|(?:hot|warm|warmer|hotter) (?:and|to the touch"
        r"|red|swollen|foot|feet|toes?|ankles?|legs?|calf|skin|spot|patch|area))\b")
 RED = words("red", "redness", "reddish", "purple", "angry")
-# Not a patient discharged: "the surgeon discharged me", "was discharged from physio".
-INFECTION_SIGN = words("pus", r"ooz\w*", r"(?<!was )(?<!got )(?<!been )(?<!were )(?<!being )discharg\w*(?! (?:me|him|her|them|us|from)\b)",
-                       "weeping", r"spreading (?:redness|red)",
+# Not a patient discharged: "the surgeon discharged me", "was discharged from physio" (a wound "was discharging").
+INFECTION_SIGN = words("pus", r"ooz\w*", r"discharg(?!ed\b)\w*",
+                       r"(?<!was )(?<!got )(?<!been )(?<!were )(?<!being )discharged(?! (?:me|him|her|them|us|my ?self|him ?self"
+                       r"|her ?self)\b| from (?:the )?(?:hospital|clinic|physio\w*|care|ward|podiatry|service))", "weeping", r"spreading (?:redness|red)",
                        r"redness (?:is )?spreading", r"red (?:streaks?|lines?)", r"streaks?",
                        r"gangren\w*", "infected", r"(?:skin|toes?|foot) (?:\w+ ){0,2}(?:black|blackened)",
                        r"(?:going|gone|turned|turning|went) (?:(?:a|all|really|very|quite|dark|bit|blue|purple|kind of) ){0,3}"
@@ -321,7 +322,10 @@ MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pil
                  r"doses?", r"(?:box|packet|bottle|strip|pack|blister pack)s?")
 
 # --- Suicide and self-harm ----------------------------------------------------------------------
-SELF = r"(?:my ?self|me self|him ?self|her ?self|them ?selves|them ?self)"
+SELF = r"(?:my ?self|me self)"
+# Someone else's self, where the words can only be self-harm ("cutting himself", "wants to hurt herself"): not in
+# idioms ("cutting himself some slack", "shooting himself in the foot", "burnt herself with the iron" on numb hands).
+OWN_SELF = r"(?:my ?self|me self|him ?self|her ?self|them ?selves?)"
 # Someone's death: "my wife died", "lost my dad", "since the funeral".
 BEREAVED = words(r"died", r"passed (?:away|on)", r"lost (?:my|our|his|her|their) (?:late )?(?:wife|husband|partner|mum|mom"
                  r"|mother|dad|father|son|daughter|child|baby|brother|sister|friend|nan|gran|grandma|grandad)",
@@ -434,13 +438,13 @@ SUICIDE = Category("suicide", (re.compile(words(
     # Not "can't do it any more": that is usually an exercise.
     r"cant (?:take|handle) (?:it|this|life) any ?more",
     # Hurting oneself on purpose, or to feel something else: "I hit my legs with a hammer so I feel something".
-    r"(?:hurt|harm|cut|injure|punish|burn|burnt|burned|hit|punch|bang|scratch|stab)(?:ing|ed|s)? (?:" + SELF
+    r"(?:hurt|harm|cut|injure|punish|burn|burnt|burned|hit|punch|bang|scratch|stab)(?:ing|ed|s)? (?:" + OWN_SELF
     + r"|my (?:own )?(?:legs?|arms?|wrists?|thighs?|head|skin|body|hands?|feet|stomach)) (?:\w+ ){0,4}(?:on purpose"
     r"|deliberately|intentionally|so (?:that )?i (?:can )?feel|to feel (?:something|anything)|to punish"
     r"|to distract)",
     # Hitting one's own body without end ("over and over" is read with its "and" gone: the clauses are joined).
     # (Not burning or scratching: numb feet burn on hot water unnoticed, and neuropathy itches.)
-    r"(?:hurt|cut|hit|punch|bang|stab)\w* (?:" + SELF + r"|my own \w+) (?:\w+ ){0,2}(?:over"
+    r"(?:hurt|cut|hit|punch|bang|stab)\w* (?:" + OWN_SELF + r"|my own \w+) (?:\w+ ){0,2}(?:over"
     r" (?:and )?over|again (?:and )?again|(?:cant|can not) (?:make (?:my ?self|me) )?stop)",
     # A cut that went further than meant: "cut deeper than i meant to on my wrist".
     r"cut (?:" + SELF + r" |my (?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach) )?(?:deeper|too deep)",
@@ -459,8 +463,9 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:gun|pistol|rifle|shotgun|firearm)(?: \w+){0,10} (?:keep thinking|been thinking|think about (?:it|using)"
     r"|thinking about (?:it|using))",
     # "I hurt myself lifting" is an injury; wanting to hurt yourself is not.
-    r"(?:want|going|urges?|tempted|thinking about|thought about|think about|feel like"
-    r"|felt like|feeling like|plan\w*) (?:to )?(?:\w+ )?(?:hurt|harm|cut|injure|punish)(?:ing)? " + SELF,
+    r"(?:want|wants|wanted|threaten\w*|trying|tried|going|urges?|tempted|thinking about|thought about|think about|feel like"
+    r"|felt like|feeling like|plan\w*) (?:to )?(?:\w+ )?(?:hurt|harm|cut|injure|punish)(?:ing)? " + OWN_SELF
+    + r"(?! (?:a|an|some|off|out|short|slack)\b)",
     r"(?:nobody|no one|noone) would (?:even )?(?:miss|care|notice)",
     r"(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected|hiding|hidden|hid|stash\w*) (?:up )?(?:some of )?(?:my |her |his"
     r" |their |all my |all the |all her |all his )?(?:pills|tablets|meds|doses|painkillers|" + DRUG_ALTERNATIVES + ")",
@@ -500,7 +505,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|broke|breaks)",
     # "I cut myself on a rock" is an accident; "cutting myself" and "cut myself again" are not.
     r"(?:i|im|ive|id|he|hes|she|shes|they|theyre|been|my|his|her|their|urges? to|start\w*|stop\w*) (?:\w+ ){0,2}?"
-    + SELF_HARM, r"harm(?:ing)? " + SELF, r"cutting " + SELF,
+    + SELF_HARM, r"harm(?:ing)? " + SELF, r"harming " + OWN_SELF + r"(?! by)", r"cutting " + OWN_SELF + r"(?! (?:some slack|off|out|short|back|down)\b)",
     r"cut " + SELF + " again",
     r"(?:hang|shoot|drown|poison|stab|gas)(?:ing)? " + SELF, r"slit (?:my )?wrists?",
     # Not "jump off a cliff into a warm sea": that is cliff diving.
@@ -714,16 +719,12 @@ class LowGlucoseReading:
         matches = list(self.reading.finditer(text))
         if self.weak and self.CONTEXT.search(text):
             matches += self.WEAK_READING.finditer(text)
-        return any(self._low(*match.groups()) for match in matches)
-
-    def only_normal(self, text: str) -> bool:
-        """The text gives a meter reading and none of its readings is low."""
-        matches = list(self.reading.finditer(text))
-        return bool(matches) and not self.below_range.search(text) and not any(self._low(*m.groups()) for m in matches)
-
-    def _low(self, whole: str, decimals: str | None) -> bool:
-        value = int(whole) + (int(decimals) / 10 ** len(decimals) if decimals else 0)
-        return (self.mmol and 1 <= value < 4) or 20 <= value < 70 or (whole == "0" and 0.2 <= value < 0.7)
+        for match in matches:
+            whole, decimals = match.groups()
+            value = int(whole) + (int(decimals) / 10 ** len(decimals) if decimals else 0)
+            if (self.mmol and 1 <= value < 4) or 20 <= value < 70 or (whole == "0" and 0.2 <= value < 0.7):
+                return True
+        return False
 
 
 HYPOGLYCAEMIA = Category("hypoglycaemia", (

@@ -378,7 +378,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                      r"buttarmi (?:dal (?:ponte|balcone|tetto)|dalla finestra|sotto (?:un|il) (?:treno|camion))", r"impiccarmi", r"tagliarmi le vene",
                                      r"(?:messo da parte|accumulato|conservato) (?:\w+ ){0,2}(?:pillole|pastiglie|compresse)",
                                      r"la vita non ha (?:piu )?senso", r"mi (?:sto )?tagli\w*", r"non (?:mi )?svegli\w* piu",
-                                     r"mi sono (?:\w+ )?tagliat[oa] (?:di nuovo|apposta|ancora|le braccia|i polsi|le gambe|(?:il|un|al) (?:polso|braccio))",
+                                     r"mi sono (?:\w+ )?tagliat[oa] (?:di nuovo|apposta|ancora|le braccia|i polsi|le gambe|il polso)",
                                      r"(?:mi brucio|bruciarmi|mi sono (?:\w+ )?bruciat[oa]|mi sto bruciando) (?:\w+ ){0,4}(?:accendino|sigarett\w*|ferro)")),
                     # Said of someone else, and everyday idioms of wanting to die.
                     re.compile(words(
@@ -513,8 +513,11 @@ _BETWEEN = (r"(?:d|l|me|te|le|se|tengo|tiene|hay|siento|nada de|el|la|al|de|del|
 _DENIAL_ENDS = r"(?:y|e|et|und|ed|pero|mas|mais|aber|ma|porem|sino|sondern|doch|ni|ne|nem|o|ou|oder)"
 
 
-def _denied(cue: str, symptom: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{cue})\b(?: {_BETWEEN}){{0,3}} (?:{symptom})\b(?: (?!{_DENIAL_ENDS}\b)\w+)*")
+def _denied(cue: str, symptom: str, next_to: str = "") -> re.Pattern[str]:
+    """``next_to``: cues that deny only the symptom right after them ("niente dolore al petto"): with words between,
+    "nada" is "anything" ("sin hacer nada me duele el pecho") or "swims", and "do nada" is "suddenly"."""
+    tight = rf"|\b(?:{next_to})" if next_to else ""
+    return re.compile(rf"(?:\b(?:{cue})\b(?: {_BETWEEN}){{0,3}}{tight}) (?:{symptom})\b(?: (?!{_DENIAL_ENDS}\b)\w+)*")
 
 
 # A number right after a medicine's name is its strength ("pregabalina 75"), not a count of tablets.
@@ -571,9 +574,20 @@ EASED_BY_REST = {
                            r"(?<!nao )volta ao normal")),
     "en": PASSES_ON_REST,  # for the semantic layer (the English rules read the stricter SETTLES_ON_STOPPING)
 }
+# Breathlessness at rest, lying or sitting, or with blue lips is no effort of exercise, whatever passes after.
+NOT_EFFORT = {
+    "es": re.compile(words(r"(?:en|de) reposo", r"(?:sentad|acostad|tumbad)[oa]s?", r"labios (?:\w+ )?(?:azules|morados)")),
+    "fr": re.compile(words(r"au repos", r"(?:assise?|allongee?|couchee?)s?", r"levres (?:\w+ )?(?:bleues|violettes)")),
+    "de": re.compile(words(r"in ruhe", r"im (?:liegen|sitzen|bett)", r"(?:sitzend|liegend)", r"blaue\w* lippen",
+                           r"lippen (?:\w+ )?blau")),
+    "it": re.compile(words(r"a riposo", r"(?:sedut|sdraiat|stes)[oaie]", r"labbra (?:\w+ )?(?:blu|viola|violacee)")),
+    "pt": re.compile(words(r"em repouso", r"(?:sentad|deitad)[oa]s?", r"labios (?:\w+ )?(?:roxos|azuis)")),
+    "en": re.compile(words(r"at rest", r"(?:sitting|lying|laying) (?:still|down)", r"in bed", r"blue lips",
+                           r"lips (?:\w+ )?(?:blue|purple)")),
+}
 # language → (a denied symptom, a clause about long ago, a word saying it is happening again)
 QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
-    "es": (_denied(r"no|ni|sin|nunca|jamas|ningun\w*|nada", r"duele\w*|dolor\w*|pecho|desmay\w*|falta (?:de |el )?aire|ahogo|ideas suicidas|pensamientos (?:oscuros|suicidas)"),
+    "es": (_denied(r"no|ni|sin|nunca|jamas|ningun\w*", r"duele\w*|dolor\w*|pecho|desmay\w*|falta (?:de |el )?aire|ahogo|ideas suicidas|pensamientos (?:oscuros|suicidas)", "nada de"),
            re.compile(words(r"hace (?:\w+ ){0,2}(?:anos|mucho|meses)", r"de (?:nino|nina|joven|pequen[oa])",
                             r"el (?:ano|mes) pasado", r"(?:en|el) (?:19|20)\d\d")),
            re.compile(words("otra vez", "de nuevo"))),
@@ -585,11 +599,11 @@ QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
            re.compile(words(r"vor (?:\w+ ){0,2}(?:jahren|monaten)", "als kind", r"letzte[ns]? (?:jahr|monat)",
                             r"im (?:jahr )?(?:19|20)\d\d")),
            re.compile(words("wieder", "erneut"))),
-    "it": (_denied(r"non|nn|senza|mai|ne|nessun\w*|niente|nulla", r"dolore|male|petto|svenut[oa]|svenimento|affanno|fiatone|pensieri (?:brutti|suicidi|oscuri)"),
+    "it": (_denied(r"non|nn|senza|mai|ne|nessun\w*", r"dolore|male|petto|svenut[oa]|svenimento|affanno|fiatone|pensieri (?:brutti|suicidi|oscuri)", "niente"),
            re.compile(words(r"(?:\w+ ){0,2}(?:anni|mesi) fa", r"da (?:bambin[oa]|piccol[oa]|giovane)",
                             r"l anno scorso", r"lo scorso anno", r"il mese scorso", r"nel (?:19|20)\d\d")),
            re.compile(words("di nuovo", "ancora"))),
-    "pt": (_denied(r"nao|sem|nunca|nem|nenhum\w*|nada", r"dor|doi\w*|peito|desmai\w*|falta de ar|pensamentos (?:suicidas|ruins|sombrios)"),
+    "pt": (_denied(r"nao|sem|nunca|nem|nenhum\w*", r"dor|doi\w*|peito|desmai\w*|falta de ar|pensamentos (?:suicidas|ruins|sombrios)", "nada de"),
            re.compile(words(r"ha (?:\w+ ){0,2}(?:anos|meses)", r"(?:anos|meses) atras", r"quando (?:eu )?era (?:crianca|pequen[oa]|jovem)",
                             r"(?:o )?(?:ano|mes) passado", r"em (?:19|20)\d\d")),
            re.compile(words("de novo", "outra vez", "novamente"))),
@@ -620,20 +634,14 @@ def detect_foreign_emergency(text: str, language: str) -> tuple[str, tuple[str, 
     return None
 
 
-def normal_glucose_reading(text: str, language: str) -> bool:
-    """The message gives a blood-sugar reading in its language's words ("blutzucker 110") and none is low."""
-    readings = [rule for rule in RULES.get(language, {}).get("hypoglycaemia", ()) if isinstance(rule, LowGlucoseReading)]
-    normalised = " ".join(_normalised_clauses(text))
-    return any(reading.only_normal(normalised) for reading in readings)
-
-
 def eased_by_rest(text: str, language: str) -> bool:
     """The message says its breathlessness or pounding heart passes on rest or within minutes: the effort of exercise."""
     return _eased(" ".join(_normalised_clauses(text)), language)
 
 
 def _eased(normalised: str, language: str) -> bool:
-    return language in EASED_BY_REST and bool(EASED_BY_REST[language].search(normalised))
+    return (language in EASED_BY_REST and bool(EASED_BY_REST[language].search(normalised))
+            and not NOT_EFFORT[language].search(normalised))
 
 
 def present_clauses(text: str, language: str) -> list[str]:

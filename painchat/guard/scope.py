@@ -59,8 +59,8 @@ MEDICINE_ACTION = words(
     "how many" + EXERCISE_AFTER,
     # Taking or trying a medicine, or "it": "should i get moving" and "could i try swimming" take no medicine.
     r"(?:should|can|could|do|may|must|to|would|shall|ok to|okay to) (?:i |we |you |he |she |they )?(?:take|use|try"
-    r"|have|give|get|ask for|be prescribed) (?:(?:\w+ ){0,2}(?:" + MEDICATION.pattern + r")|(?:an? )?(?:it(?! easy| slow)|them|this|that"
-    r"|these|those|one|some|more|any|another|extra|something|anything)\b)",
+    r"|have|give|get|ask for|be prescribed) (?:(?:\w+ ){0,2}(?:" + MEDICATION.pattern + r")|(?:an? )?(?:extra|another)\b|(?:it(?! easy| slow)|them|this|that"
+    r"|these|those|one(?! to one)|some|more|any|something|anything)\b)",
     # "how long does it take to start working" asks how it works, not when to start it; "since starting it"
     # tells a story.
     r"(?<!since )start\w*(?! working| to work| help\w*)" + EXERCISE_AFTER, r"(?<!since )begin\w*" + EXERCISE_AFTER,
@@ -104,11 +104,11 @@ MEDICINE_CONCERN = words(
 # "could i try cycling" far from "on my tablets" decides nothing about them.
 ACTION_NEAR_MEDICINE = near(40, MEDICATION.pattern, r"(?:" + MEDICINE_ACTION + "|" + HOW_TO_TAKE + ")")
 DECISION_NEAR_MEDICINE = near(40, MEDICATION.pattern, r"(?:" + MEDICINE_ACTION + "|" + MEDICINE_CONCERN + ")")
+NERVE_COMPLAINT = (r"(?:nerve pain|neuropathy|neuropathic pain|tingling|numbness|pins and needles|burning|nerves?"
+                   r"|nerve damage)")
 # A question about a medicine alone, not exercise, asks what is known of it only in a few forms: what it is, how it
 # works, whether it helps or what it can cause in general, whether the papers looked at it. Any other question about
 # one, about someone's ("my", "mum's"), choosing one or asking if one is safe, is a decision.
-NERVE_COMPLAINT = (r"(?:nerve pain|neuropathy|neuropathic pain|tingling|numbness|pins and needles|burning|nerves?"
-                   r"|nerve damage)")
 MEDICINE_NAMED = (r"(?:\w+ ){0,3}?" + MEDICATION.pattern
                   + r"(?: (?:patch(?:es)?|creams?|gels?|oils?|tablets?|pills?|capsules?|supplements?|injections?))?")
 GENERAL_ABOUT_MEDICINE = re.compile(r"|".join((
@@ -187,6 +187,13 @@ DISCLAIMED = re.compile(words(r"(?:not|never|no plans?|dont want|do not want|im 
 ASKS_TO_CHANGE_COURSE = re.compile(words(
     r"(?:should|can|could|do|shall|(?:is it )?(?:ok|okay|better|safe|best) to) (?:i |we |he |she |they )?(?:\w+ ){0,2}?"
     r"(?:taper\w*|wean\w*|come off|stop taking|keep taking|carry on taking|continue taking|stop (?:it|them))"))
+# An amount, more of one, going on with one, or one in pregnancy is the prescriber's, in whatever form it is asked
+# ("side effects of taking 30 amitriptyline", "is it worth carrying on with gabapentin", "risks of … while pregnant").
+HOW_MUCH_OR_WHEN_PREGNANT = re.compile(words(
+    r"too (?:much|many)", r"at once", r"overdos\w*", r"(?:take|taking|took|takes) \d+",
+    r"(?:need|take|taking|want|try|have|give) (?:\w+ )?more", r"(?:would|will|does|do|could) more (?:\w+ )?(?:help|work)",
+    r"(?:carry|carrying) on (?:with|taking)",
+    r"(?:keep|keeping) (?:on )?taking", r"pregnan\w*", r"breast ?feed\w*"))
 
 # Conditions a person may ask to be told they have; suffixes cover the long tail.
 CONDITION = (r"(?:neuropath\w*|nerve (?:pain|damage|problems?|issues?|injury|injuries|disease|compression"
@@ -429,13 +436,15 @@ def _asks_what_to_do_with_it(text: str) -> bool:
     alone, any question but a general one about the medicine (``GENERAL_ABOUT_MEDICINE``)."""
     if ASKS_TO_CHANGE_COURSE.search(text):
         return True
-    if TREATS_THE_CAUSE.search(text) and not ACTION_NEAR_MEDICINE.search(text):
-        return False
     text = DISCLAIMED.sub(lambda match: f" {match['kept'] or ''} ", text)
     if re.search(COMBINING, text) and not EXERCISE_ALONGSIDE.search(text):
         return True
     if EXERCISE.search(text) or COMPARED_WITH_MEDICINE.search(text):
         return bool(DECISION_NEAR_MEDICINE.search(text))
-    return not GENERAL_ABOUT_MEDICINE.search(text) or bool(
-        ACTION_NEAR_MEDICINE.search(text) or PERSONAL.search(OWN_CONDITION.sub(" ", text)) or CHOICE_BESIDE_MEDICINE.search(text)
-        or WHICH_MEDICINE.search(text) or BETWEEN_MEDICINES.search(text))
+    if HOW_MUCH_OR_WHEN_PREGNANT.search(text):
+        return True
+    choosing = bool(ACTION_NEAR_MEDICINE.search(text) or CHOICE_BESIDE_MEDICINE.search(text) or WHICH_MEDICINE.search(text)
+                    or BETWEEN_MEDICINES.search(text))
+    if TREATS_THE_CAUSE.search(text):
+        return choosing
+    return not GENERAL_ABOUT_MEDICINE.search(text) or choosing or bool(PERSONAL.search(OWN_CONDITION.sub(" ", text)))
