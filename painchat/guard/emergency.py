@@ -325,7 +325,7 @@ MEDICINE = words(*DRUG_NAMES, "oxy", "xanax", "insulin", "sleeping pills", r"pil
 SELF = r"(?:my ?self|me self)"
 # Someone else's self, where the words can only be self-harm ("cutting himself", "wants to hurt herself"): not in
 # idioms ("cutting himself some slack", "shooting himself in the foot", "burnt herself with the iron" on numb hands).
-OWN_SELF = r"(?:my ?self|me self|him ?self|her ?self|them ?selves?)"
+ANYONES_SELF = r"(?:my ?self|me self|him ?self|her ?self|them ?selves?)"
 # Someone's death: "my wife died", "lost my dad", "since the funeral".
 BEREAVED = words(r"died", r"passed (?:away|on)", r"lost (?:my|our|his|her|their) (?:late )?(?:wife|husband|partner|mum|mom"
                  r"|mother|dad|father|son|daughter|child|baby|brother|sister|friend|nan|gran|grandma|grandad)",
@@ -438,13 +438,13 @@ SUICIDE = Category("suicide", (re.compile(words(
     # Not "can't do it any more": that is usually an exercise.
     r"cant (?:take|handle) (?:it|this|life) any ?more",
     # Hurting oneself on purpose, or to feel something else: "I hit my legs with a hammer so I feel something".
-    r"(?:hurt|harm|cut|injure|punish|burn|burnt|burned|hit|punch|bang|scratch|stab)(?:ing|ed|s)? (?:" + OWN_SELF
+    r"(?:hurt|harm|cut|injure|punish|burn|burnt|burned|hit|punch|bang|scratch|stab)(?:ing|ed|s)? (?:" + ANYONES_SELF
     + r"|my (?:own )?(?:legs?|arms?|wrists?|thighs?|head|skin|body|hands?|feet|stomach)) (?:\w+ ){0,4}(?:on purpose"
     r"|deliberately|intentionally|so (?:that )?i (?:can )?feel|to feel (?:something|anything)|to punish"
     r"|to distract)",
     # Hitting one's own body without end ("over and over" is read with its "and" gone: the clauses are joined).
     # (Not burning or scratching: numb feet burn on hot water unnoticed, and neuropathy itches.)
-    r"(?:hurt|cut|hit|punch|bang|stab)\w* (?:" + OWN_SELF + r"|my own \w+) (?:\w+ ){0,2}(?:over"
+    r"(?:hurt|cut|hit|punch|bang|stab)\w* (?:" + ANYONES_SELF + r"|my own \w+) (?:\w+ ){0,2}(?:over"
     r" (?:and )?over|again (?:and )?again|(?:cant|can not) (?:make (?:my ?self|me) )?stop)",
     # A cut that went further than meant: "cut deeper than i meant to on my wrist".
     r"cut (?:" + SELF + r" |my (?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach) )?(?:deeper|too deep)",
@@ -464,7 +464,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|thinking about (?:it|using))",
     # "I hurt myself lifting" is an injury; wanting to hurt yourself is not.
     r"(?:want|wants|wanted|threaten\w*|trying|tried|going|urges?|tempted|thinking about|thought about|think about|feel like"
-    r"|felt like|feeling like|plan\w*) (?:to )?(?:\w+ )?(?:hurt|harm|cut|injure|punish)(?:ing)? " + OWN_SELF
+    r"|felt like|feeling like|plan\w*) (?:to )?(?:\w+ )?(?:hurt|harm|cut|injure|punish)(?:ing)? " + ANYONES_SELF
     + r"(?! (?:a|an|some|off|out|short|slack)\b)",
     r"(?:nobody|no one|noone) would (?:even )?(?:miss|care|notice)",
     r"(?:saving|saved|stockpil\w*|hoard\w*|collecting|collected|hiding|hidden|hid|stash\w*) (?:up )?(?:some of )?(?:my |her |his"
@@ -505,7 +505,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|broke|breaks)",
     # "I cut myself on a rock" is an accident; "cutting myself" and "cut myself again" are not.
     r"(?:i|im|ive|id|he|hes|she|shes|they|theyre|been|my|his|her|their|urges? to|start\w*|stop\w*) (?:\w+ ){0,2}?"
-    + SELF_HARM, r"harm(?:ing)? " + SELF, r"harming " + OWN_SELF + r"(?! by)", r"cutting " + OWN_SELF + r"(?! (?:some slack|off|out|short|back|down)\b)",
+    + SELF_HARM, r"harm(?:ing)? " + SELF, r"harming " + ANYONES_SELF + r"(?! by)", r"cutting " + ANYONES_SELF + r"(?! (?:some slack|off|out|short|back|down)\b)",
     r"cut " + SELF + " again",
     r"(?:hang|shoot|drown|poison|stab|gas)(?:ing)? " + SELF, r"slit (?:my )?wrists?",
     # Not "jump off a cliff into a warm sea": that is cliff diving.

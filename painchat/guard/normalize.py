@@ -49,7 +49,8 @@ class Vocabulary:
     "wanna" → "want to"); other words of at least ``MIN_FUZZY_LENGTH`` letters
     are matched to the closest key word by difflib. ``protected`` lists real
     words that look like key words ("injection" vs "infection", "meditation" vs
-    "medication") and must stay as typed.
+    "medication") and must stay as typed. A word no key word is close to may still be one with "y" and "i"
+    swapped ("amitryptiline").
     """
 
     def __init__(
