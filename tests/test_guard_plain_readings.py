@@ -12,8 +12,8 @@ from painchat.guard import screen
 LIMIT = 2000
 
 
-def _alarms(question, semantic=None):
-    verdict = screen(question, LIMIT, semantic=semantic)
+def _alarms(question):
+    verdict = screen(question, LIMIT)
     return verdict is not None and verdict.kind == "emergency"
 
 
