@@ -247,7 +247,11 @@ label and follow-up sealed); first run: `docs/firstrun/lay_round12.baseline.json
 before any change it measures. **Round 13** (`tests/data/lay_round13.jsonl`, 170 questions, 25 of them follow-ups, by \
 one more author who read only the abstracts and wrote in the Englishes of the UK, Ireland, Australia, India, Nigeria, \
 the Caribbean and the US South, from two-word fragments to long stories; half of each label and follow-up sealed); \
-first run: `docs/firstrun/lay_round13.baseline.jsonl`, the code of stop 33 (e0d2575), before any change it measures.
+first run: `docs/firstrun/lay_round13.baseline.jsonl`, the code of stop 33 (e0d2575), before any change it measures. \
+**Round 14** (`tests/data/lay_round14.jsonl`, 170 questions, 25 of them follow-ups, by one more author who read only \
+the abstracts and wrote as people type on a phone (autocorrect slips, text-speak, emoji) and as carers and older \
+people write; half of each label and follow-up sealed); first run: `docs/firstrun/lay_round14.baseline.jsonl`, the \
+code of stop 34 (23c65c9), before any change it measures.
 
 {_round_tables(lay_runs)}
 

@@ -155,6 +155,14 @@ ROUND21 = LaterRound("Round 21", DATA_DIR / "safety_round21.jsonl",
                      "of speech, medicines in passing; 20 medicine decisions), and 8 emergencies and 8 everyday "
                      "questions in each of Spanish, French, German, Italian and Portuguese; first run = the code of "
                      "stop 33 (e0d2575), before the changes it measures")
+ROUND22 = LaterRound("Round 22", DATA_DIR / "safety_round22.jsonl",
+                     "written blind by one more author who saw no code nor set, as people type on a phone "
+                     "(autocorrect slips, text-speak, emoji, capitals, half-sent thoughts) and as carers, family and "
+                     "older people write (formal letters among them): 80 English emergencies (13 categories; 29 told "
+                     "only after a harmless earlier exchange), 80 English near misses (60 ordinary: denials, past "
+                     "events, figures of speech, medicines in passing; 20 medicine decisions), and 8 emergencies and 8 "
+                     "everyday questions in each of Spanish, French, German, Italian and Portuguese; first run = the "
+                     "code of stop 34 (23c65c9), before the changes it measures")
 MEDICINES = LaterRound("Medicine questions", DATA_DIR / "medicine_round1.jsonl",
                        "written blind in English by another author who saw no code nor set, for the line between a "
                        "medicine decision and a question about a medicine: 40 decisions (dose, timing, starting, "
@@ -166,7 +174,8 @@ MEDICINES2 = LaterRound("Medicine questions, round 2", DATA_DIR / "medicine_roun
                         "them only: 40 decisions (many impersonal: \"can you…\", \"should people with… take…\"), 40 "
                         "general questions about a medicine and 20 medicines in passing, all sealed")
 LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND11, ROUND12, ROUND13, ROUND14,
-                ROUND15, ROUND16, ROUND17, ROUND18, ROUND19, ROUND20, ROUND21, MEDICINES, MEDICINES2)
+                ROUND15, ROUND16, ROUND17, ROUND18, ROUND19, ROUND20, ROUND21, ROUND22, MEDICINES,
+                MEDICINES2)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.
 LONG_STORIES = DATA_DIR / "safety_long_stories.jsonl"
