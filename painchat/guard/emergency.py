@@ -161,6 +161,12 @@ ON_STANDING = r"(?!.*\b(?:when|if|as|after) i (?:stand|get up|sit up|stood|got u
 ABOUT_TO_FAINT = (r"\b(?:feel|feels|feeling|felt|going to|about to|nearly|almost|might|could|think ill"
                   r"|like ill|like im going to) (?:\w+ ){0,2}" + not_after(*MILD) + r"faint\b(?! hearted)"
                   + ON_STANDING)
+# Collapsing onto a sofa or into bed, tired out, is a figure of speech ("collapsed in a heap on the sofa after my
+# spin class haha, shattered"); a collapse that is one has other signs beside it (not waking, not breathing).
+FLOPPED = re.compile(r"\bcollapsed (?:in a heap )?(?:(?:on|onto|into|in) (?:the |my |our |a )?(?:sofa|couch|settee|bed"
+                     r"|armchair|recliner)\b|in a heap\b)")
+TIRED_OUT = re.compile(words("shattered", "exhausted", "knackered", r"tired\w*", "wiped out", "worn out", "done in",
+                             "pooped", "lol", r"haha\w*"))
 FAINTING = Category("fainting", (re.compile(LOST_CONSCIOUSNESS), re.compile(ABOUT_TO_FAINT)))
 
 # --- Stroke: face, arm, speech, one-sided weakness or numbness --------------------------------
@@ -850,6 +856,19 @@ HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, NOT_NOW + "right now", "ju
 # hospital") belongs to it, unless it brings the story back to now.
 CONTINUES_THE_PAST = re.compile(r"^\s*(?:(?:i|he|she|we|they|then) )?(?:took|had|was|were|ended up|got|went|spent"
                                 r"|fainted|collapsed|overdosed|passed out|tried|felt)\b")
+# A check with a clear result told after a past episode tells on it ("had a panic attack last year, heart was checked
+# and all fine").
+CHECKED_CLEAR = re.compile(words(r"(?:was|were|got|been|had (?:it|them|\w+ \w+)) (?:all )?(?:checked|tested|scanned"
+                                 r"|examined|looked at)(?: out| over)?",
+                                 r"(?:all|everything|it|ecg|bloods?|tests?|scans?|results?) (?:was |were |is |are "
+                                 r"|came back |come back )?(?:all )?(?:fine|normal|clear)"))
+# What an old stroke or operation left behind ("had a stroke 6 yrs ago, still weak down his left side") is no new
+# sign, unless its clause brings it to now or the message says anything is new, worse or sudden ("still weak but now
+# it is suddenly worse").
+LEFT_OVER = re.compile(words(r"still (?:got |has |have |a bit |quite |very |slightly |really |somewhat |some |abit )*"
+                             r"(?:weak\w*|numb\w*|tingl\w*|a limp|limp\w*|drag\w*|no feeling|(?:cant|can not) (?:feel"
+                             r"|move|lift|use|grip))"))
+NEW_OR_WORSE = re.compile(words("new", "worse", "worsening", r"sudden\w*", "again", r"spread\w*"))
 BACK_TO_NOW = re.compile(words("now", "today", "tonight", r"this (?:morning|afternoon|evening|week)", "yesterday",
                                "last night", "just", "currently", "at the moment", "since", "still", "until",
                                r"(?:minutes?|hours?) ago"))
@@ -912,6 +931,8 @@ def detect_emergency(text: str) -> tuple[str, ...]:
     recent = [clause for clause, keep in zip(clauses, present) if keep]
     current = _join(NEGATED.sub(" ", clause) for clause in recent if not _imagined(clause, clauses))
     whole = _join(clauses)
+    if TIRED_OUT.search(whole):
+        current = FLOPPED.sub("flopped down", current)
     physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
     undenied = _join(DENIED_HARM.sub(" ", clause) for clause in recent)
     kept = [c.name for c in NEGATION_KEPT
@@ -947,10 +968,14 @@ def _clauses(text: str) -> tuple[list[str], list[bool]]:
     for clause in clauses:
         # A fragment of a word or two ("… after meals and lying down, got myself in a state") is the clause before.
         fragment = len(clause.split()) <= FRAGMENT_WORDS
-        told_on = bool(present) and not present[-1] and (fragment or bool(CONTINUES_THE_PAST.search(clause)))
+        after_the_past = bool(present) and not present[-1]
+        told_on = after_the_past and (fragment or bool(CONTINUES_THE_PAST.search(clause) or CHECKED_CLEAR.search(clause)))
         # Told on from the past, or advice passed on, unless the clause brings it to now.
         set_aside = (told_on or PASSED_ON_ADVICE.search(clause)) and not BACK_TO_NOW.search(clause)
-        past = LONG_AGO.search(clause) or EXPLAINED.search(clause) or set_aside or _episode_over(clause, clauses)
+        left_over = (after_the_past and LEFT_OVER.search(clause) and not TODAY.search(clause)
+                     and not any(NEW_OR_WORSE.search(c) for c in clauses))
+        past = (LONG_AGO.search(clause) or EXPLAINED.search(clause) or set_aside or left_over
+                or _episode_over(clause, clauses))
         present.append(not past)
     return clauses, present
 
