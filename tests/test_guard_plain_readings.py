@@ -1,7 +1,8 @@
 """A message is read as it is written (round 21's tuning half, and a review's probes): a decimal point is no clause
 break, a patient discharged is no discharge from a wound, self-harm is told of a son or a daughter too but not in
 idioms; other languages deny a symptom with "niente" or "nada de" (and only right before it), and breathlessness that
-passed "a los pocos minutos" is effort unless it came at rest or with blue lips."""
+passed "a los pocos minutos" is effort unless it came at rest or with blue lips. A meter's reading may come number
+first ("tengo 40 de azucar", round 22's tuning half), but not a count of glucose tablets."""
 
 from __future__ import annotations
 
@@ -70,3 +71,21 @@ def test_everyday_messages_in_other_languages_are_not_emergencies(question, alar
 def test_a_low_reading_in_another_language_is_still_an_emergency(alarm):
     verdict = screen("blutzucker 2,8 und ich zittere am ganzen körper", LIMIT, semantic=alarm)
     assert verdict.kind == "emergency" and "hypoglycaemia" in verdict.reason
+
+
+@pytest.mark.parametrize("question", [
+    "tengo 40 de azucar despues de caminar y estoy temblando",
+    "got 2.8 on my libre after the gym and feel weird",
+    "ich hab 50 auf dem messgerät nach dem joggen",
+])
+def test_a_low_reading_with_its_number_first_is_read(question):
+    verdict = screen(question, LIMIT)
+    assert verdict.kind == "emergency" and "hypoglycaemia" in verdict.reason, verdict
+
+
+@pytest.mark.parametrize("question", [
+    "took 3 of my glucose tablets before my walk like the nurse said, what else can i snack on",
+    "i walked 40 min my sugar was fine after",
+])
+def test_a_number_beside_the_meter_that_is_no_reading_is_not_one(question):
+    assert not _alarms(question)

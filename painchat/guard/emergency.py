@@ -709,11 +709,17 @@ class LowGlucoseReading:
     WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked|low|down to"
                               r"|dropped to)" + NUMBER)
     CONTEXT = re.compile(f"{SHAKY}|{CONFUSED}|{CLAMMY}|{DIABETES}")
+    OF = r"(?:of|on|de|da|di|du|em|no|na|sur|auf|am|im)"
+    WHOSE = r"(?:my|the|his|her|mi|su|la|le|il|o|a|meu|minha|mon|ma|mein|meine|der|dem)"
+    # "took 3 of my glucose tablets" counts tablets.
+    NOT_A_THING = r"(?! (?:tablets?|tabs?|pills?|sweets?|gels?|drinks?|juice|sachets?|strips?|sensors?)\b)"
 
     def __init__(self, meter: str = r"sugars?|glucose|bg|bs|bgl|bm|meter|libre|cgm|mmol|hypo", weak: bool = True,
                  mmol: bool = True) -> None:
         """``mmol=False``: readings from 1 to 4 are grams per litre, not mmol/L ("glycémie à 1,10" is normal in France)."""
         self.reading = re.compile(rf"\b(?:{meter})" + self.NUMBER)
+        # The number first, the meter after a preposition: "tengo 40 de azucar", "2.8 on my libre".
+        self.reading_first = re.compile(rf"\b(\d{{1,3}})(?: (\d{{1,2}}))? {self.OF} (?:{self.WHOSE} )?(?:{meter})\b{self.NOT_A_THING}")
         # A meter shows "LO" below its range.
         self.below_range = re.compile(rf"\b(?:{meter})(?: \w+){{0,3}} lo\b")
         self.weak = weak
@@ -722,7 +728,7 @@ class LowGlucoseReading:
     def search(self, text: str) -> bool:
         if self.below_range.search(text):
             return True
-        matches = list(self.reading.finditer(text))
+        matches = [*self.reading.finditer(text), *self.reading_first.finditer(text)]
         if self.weak and self.CONTEXT.search(text):
             matches += self.WEAK_READING.finditer(text)
         for match in matches:
@@ -770,6 +776,11 @@ VOCABULARY = Vocabulary(
         "bowles": "bowels", "kil": "kill", "kll": "kill", "mysef": "myself", "myslf": "myself",
         "wrost": "worst", "speach": "speech", "speeh": "speech", "grion": "groin", "tght": "tight",
         "tite": "tight",
+    },
+    slips={
+        **{f"chess {word}": f"chest {word}" for word in ("pain", "pains", "pressure", "tightness", "hurts", "hurting",
+                                                        "is tight", "feels tight", "feels heavy")},
+        "past out": "passed out", "passt out": "passed out", "over dosed": "overdosed", "over dose": "overdose",
     },
     # Real words within difflib reach of a key word (found by scanning an English word
     # list): left alone, "injection" would read "infection" and "blocked out" "blacked out".

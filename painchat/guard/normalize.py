@@ -50,14 +50,18 @@ class Vocabulary:
     are matched to the closest key word by difflib. ``protected`` lists real
     words that look like key words ("injection" vs "infection", "meditation" vs
     "medication") and must stay as typed. A word no key word is close to may still be one with "y" and "i"
-    swapped ("amitryptiline").
+    swapped ("amitryptiline"). ``slips`` fixes a phone's autocorrect, which swaps in a real word that is wrong only
+    beside another ("chess pain", "past out"), phrase by phrase before the words.
     """
 
     def __init__(
-        self, key_words: Iterable[str], misspellings: Mapping[str, str], protected: Iterable[str]
+        self, key_words: Iterable[str], misspellings: Mapping[str, str], protected: Iterable[str],
+        slips: Mapping[str, str] | None = None,
     ) -> None:
         self.key_words = frozenset(key_words)
         self.misspellings = dict(misspellings)
+        self.slips = dict(slips or {})
+        self._slip = re.compile(r"\b(?:" + "|".join(map(re.escape, self.slips)) + r")\b") if self.slips else None
         self.protected = frozenset(protected)
         self._by_first_letter: dict[str, list[str]] = defaultdict(list)
         for word in sorted(self.key_words):
@@ -68,7 +72,9 @@ class Vocabulary:
         self.correct_word = lru_cache(maxsize=8192)(self._correct_word)
 
     def correct(self, normalized: str) -> str:
-        """``normalized`` with each word replaced by its correction."""
+        """``normalized`` with each slip and each word replaced by its correction."""
+        if self._slip:
+            normalized = self._slip.sub(lambda slip: self.slips[slip.group(0)], normalized)
         return " ".join(self.correct_word(word) for word in normalized.split())
 
     def _correct_word(self, word: str) -> str:
