@@ -25,6 +25,9 @@ from painchat.text import STOPWORDS, content_tokens
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
 WITHOUT_MEDICINES_READS = "exercise therapy"
+# "…" in a lexicon phrase stands for up to four words ("exercise … worse" reads "can exercise make my nerve pain worse").
+GAP = " … "
+GAP_WORDS = r"(?: \w+){0,4} "
 # "what is fibromyalgia exactly", "whats the difference between x and y": a question asking what a term means,
 # whose subject is the term (a few words, the asking and trailing fillers left out).
 _DEFINITION = re.compile(
@@ -49,17 +52,22 @@ class Lexicon:
     @property
     def words(self) -> set[str]:
         phrases = [*self.same, *self.same.values(), *self.kind_of, *self.kind_of.values()]
-        return {word for phrase in phrases for word in phrase.split()}
+        return {word for phrase in phrases for word in phrase.split() if word != GAP.strip()}
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return Lexicon(
-        same={normalize(k): normalize(v) for k, v in data["same"].items()},
-        kind_of={normalize(k): normalize(v) for k, v in data["kind_of"].items()},
+        same={_phrase(k): normalize(v) for k, v in data["same"].items()},
+        kind_of={_phrase(k): normalize(v) for k, v in data["kind_of"].items()},
         generic=frozenset(data["generic"]["words"].split()),
     )
+
+
+def _phrase(key: str) -> str:
+    """A lexicon phrase normalised, its gaps kept."""
+    return GAP.join(normalize(part) for part in key.split(GAP.strip()))
 
 
 @dataclass(frozen=True)
@@ -126,7 +134,7 @@ class LayReader:
         # Typos are corrected towards the papers' words and the lexicon's; a real word is kept as typed.
         self.spelling = Vocabulary(self.corpus_words | self.lexicon.words, {}, dictionary_words)
         self._phrases = [
-            (re.compile(rf"\b{re.escape(phrase)}\b"), target, same)
+            (re.compile(rf"\b{re.escape(phrase).replace(re.escape(GAP), GAP_WORDS)}\b"), target, same)
             for table, same in ((self.lexicon.same, True), (self.lexicon.kind_of, False))
             for phrase, target in table.items()
         ]

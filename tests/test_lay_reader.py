@@ -112,3 +112,18 @@ def test_a_definition_question_is_about_its_subject(question, missing, defines):
 def test_help_other_than_medicines_reads_as_exercise_therapy(reader):
     reading = reader.read("anything for burning feet besides pills?")
     assert "exercise therapy" in reading.text and "pills" not in reading.missing
+
+
+def test_a_gap_in_a_lexicon_phrase_spans_a_few_words(reader):
+    # "exercise … worse": whether exercise can make it worse reads as the papers' "double-edged sword"
+    assert "double edged sword" in reader.read("can exercise make my nerve pain worse??").text
+    assert "double edged sword" not in reader.read("does smoking make neuropathy worse").text
+    assert "double edged sword" not in reader.read("exercise helps my mood, the pain is worse on rainy days").text
+    assert "…" not in load_lexicon().words
+
+
+def test_autocorrect_and_lay_questions_about_the_papers_read_as_their_words(reader):
+    assert "neuropathic pain" in reader.read("would cycling help my diabetic never pain").text
+    assert "delphi consensus panel" in reader.read("who actually made the recommendations").text
+    assert "experimental studies" in reader.read("is this all done on mice").text
+    assert "restricts physical functions" in reader.read("the pain has stopped him doing everything").text
