@@ -22,7 +22,8 @@ def _verdict(question):
     "had my heart checked after some palpitations last year, all fine. can i do hiit with neuropathy",
     "fainted at a wedding years ago, got checked out and everything was normal. ok to start spin classes?",
     "i just collapsed on the couch after physio lol so tired. how often should i go",
-    "came home and collapsed in a heap, wiped out. is swimming less tiring",
+    "came home and collapsed into bed, wiped out. is swimming less tiring",
+    "my mum is fitting in exercise around work, is walking enough",
 ])
 def test_what_an_old_event_left_behind_raises_no_alarm(question):
     assert _verdict(question) is None
@@ -35,6 +36,14 @@ def test_what_an_old_event_left_behind_raises_no_alarm(question):
     ("had my heart checked last month and it was fine but right now i have crushing chest pain", "cardiac"),
     ("she collapsed on the floor after her walk and isnt answering me", "fainting"),
     ("collapsed on the sofa exhausted and now i cant wake him properly", "fainting"),
+    # A review's probes: a new sign beside what was left behind, or told after a clear check.
+    ("had a stroke in 2018, still weak on the left, face drooping", "stroke"),
+    ("dad had a stroke 3 yrs ago, still weak down his left side, slurring", "stroke"),
+    ("had a stroke in 2010, still weak on his right side, he is fitting", "fainting"),
+    ("fell off my bike last year. still numb down there and cant pee", "cauda_equina"),
+    ("had a stent in 2019, the ecg was normal, was getting crushing pain in my chest walking the dog", "cardiac"),
+    ("had a heart attack in 2016, everything was fine, chest tight and sweaty", "cardiac"),
+    ("tired lol then collapsed on the sofa and cant remember anything", "fainting"),
 ])
 def test_anything_new_still_alarms(question, category):
     verdict = _verdict(question)

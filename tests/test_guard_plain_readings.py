@@ -86,6 +86,9 @@ def test_a_low_reading_with_its_number_first_is_read(question):
 @pytest.mark.parametrize("question", [
     "took 3 of my glucose tablets before my walk like the nurse said, what else can i snack on",
     "i walked 40 min my sugar was fine after",
+    "type 1 on the libre, what exercise helps diabetic neuropathy",
+    "my dad is 68, on a cgm, can he do tai chi for nerve pain",
+    "3 of my libre readings this week were over 15, does exercise help",
 ])
 def test_a_number_beside_the_meter_that_is_no_reading_is_not_one(question):
     assert not _alarms(question)

@@ -66,7 +66,7 @@ PASSES_ON_REST = re.compile(NOT_SETTLED + r"(?=.*" + words(*SETTLED_SOON, "back 
 # --- Chest pain, pressure or tightness; heart attack -------------------------------
 # "chest" right before a training word is the muscle or the exercise, not the symptom.
 CHEST = (r"\b(?:chest(?! (?:muscles?|wall|press(?:es)?|stretch\w*|fly|flies|exercises?|workouts?|day"
-         r"|strap|straps|binder|hair|x ?ray))|breastbone|sternum|heart(?! (?:rate|rates|disease|diseases"
+         r"|strap|straps|binder|hair|x ?ray)\b)|breastbone|sternum|heart(?! (?:rate|rates|disease|diseases"
          r"|failure|condition|conditions|problems?|health|surgery|attack|beat|rhythm|patients?)))\b")
 CHEST_SYMPTOM = words(r"pains?", "painful", r"(?:sitting|standing|sat) on (?:it|me|my chest)", r"weight on", r"(?<!blood )pressure", r"tight\w*", r"heav\w*",
                       r"squeez\w*", r"crush\w*", r"hurts?", "hurting", r"aches?", "aching", "discomfort",
@@ -152,6 +152,7 @@ LOST_CONSCIOUSNESS = words(
     "blackouts?", r"los(?:t|e|ing) consciousness", "unconscious", "unresponsive",
     r"keel(?:ed|s|ing)? over", r"(?:i|he|she|they|just|then|and|nearly|almost) collapsed",
     r"collapsed (?:on|at|in|while|when|during|after|and)", r"(?:having|had|just had) (?:a )?(?:seizure|fit)",
+    r"(?:hes|shes|he is|she is|is|was|started|keeps|been) fitting(?! (?:in|into|exercise|it|them|my|the|a|some|new))",
     "seizing", r"convuls\w*", r"lights went out",
     r"(?:not|isnt|arent|stopped) (?:waking up|responding)", r"(?:wont|cant|doesnt) (?:wake up|respond)",
     r"cant wake (?:him|her|them)",
@@ -163,10 +164,15 @@ ABOUT_TO_FAINT = (r"\b(?:feel|feels|feeling|felt|going to|about to|nearly|almost
                   + ON_STANDING)
 # Collapsing onto a sofa or into bed, tired out, is a figure of speech ("collapsed in a heap on the sofa after my
 # spin class haha, shattered"); a collapse that is one has other signs beside it (not waking, not breathing).
-FLOPPED = re.compile(r"\bcollapsed (?:in a heap )?(?:(?:on|onto|into|in) (?:the |my |our |a )?(?:sofa|couch|settee|bed"
-                     r"|armchair|recliner)\b|in a heap\b)")
-TIRED_OUT = re.compile(words("shattered", "exhausted", "knackered", r"tired\w*", "wiped out", "worn out", "done in",
-                             "pooped", "lol", r"haha\w*"))
+FLOPPED = re.compile(r"\bcollapsed (?:in a heap )?(?:on|onto|into|in) (?:the |my |our |a )?(?:sofa|couch|settee|bed"
+                     r"|armchair|recliner)\b")
+TIRED_OUT = re.compile(words("shattered", "exhausted", "knackered", r"tired(?! of)", "wiped out", "worn out", "done in",
+                             "pooped"))
+# Signs beside a collapse that make it one, whatever else the message says.
+COLLAPSE_SIGNS = re.compile(words(r"cant (?:get up|remember|wake|rouse|move)", r"eyes? (?:rolled|rolling)", "grey", "gray",
+                                  "pale", "clammy", "floppy", r"jerk\w*", r"shak\w*", "fit", "fitting", r"seiz\w*", "blue",
+                                  r"breath\w*", "chest", r"hit (?:his|her|my|their) head", r"respond\w*", r"answer\w*",
+                                  "unconscious", r"(?:not|wont|isnt) wak\w*"))
 FAINTING = Category("fainting", (re.compile(LOST_CONSCIOUSNESS), re.compile(ABOUT_TO_FAINT)))
 
 # --- Stroke: face, arm, speech, one-sided weakness or numbness --------------------------------
@@ -709,7 +715,12 @@ class LowGlucoseReading:
     WEAK_READING = re.compile(r"\b(?:test\w*|reading|levels?|says|reads|read|showed|shows|checked|low|down to"
                               r"|dropped to)" + NUMBER)
     CONTEXT = re.compile(f"{SHAKY}|{CONFUSED}|{CLAMMY}|{DIABETES}")
-    OF = r"(?:of|on|de|da|di|du|em|no|na|sur|auf|am|im)"
+    OF = r"(?:on|de|da|di|du|em|no|na|sur|auf|am|im)"
+    # A whole number first is a reading only after a word saying someone has it ("tengo 40 de azucar", "was 45 on
+    # the cgm"): ages, types and counts come first too ("type 1 on the libre", "my dad is 68, on a cgm").
+    HAS = (r"(?:was|at|got|reading|reads|read|showed|shows|down to|dropped to|tengo|tiene|estoy con|esta con"
+           r"|estoy en|esta en|marca|marco|tenho|tem|estou com|deu|ho|ha|sono a|hab|habe|hat|bin bei|ist bei|zeigt"
+           r"|j ai|suis a|est a)")
     WHOSE = r"(?:my|the|his|her|mi|su|la|le|il|o|a|meu|minha|mon|ma|mein|meine|der|dem)"
     # "took 3 of my glucose tablets" counts tablets.
     NOT_A_THING = r"(?! (?:tablets?|tabs?|pills?|sweets?|gels?|drinks?|juice|sachets?|strips?|sensors?)\b)"
@@ -719,7 +730,9 @@ class LowGlucoseReading:
         """``mmol=False``: readings from 1 to 4 are grams per litre, not mmol/L ("glycémie à 1,10" is normal in France)."""
         self.reading = re.compile(rf"\b(?:{meter})" + self.NUMBER)
         # The number first, the meter after a preposition: "tengo 40 de azucar", "2.8 on my libre".
-        self.reading_first = re.compile(rf"\b(\d{{1,3}})(?: (\d{{1,2}}))? {self.OF} (?:{self.WHOSE} )?(?:{meter})\b{self.NOT_A_THING}")
+        meter_after = rf" {self.OF} (?:{self.WHOSE} )?(?:{meter})\b{self.NOT_A_THING}"
+        self.readings_first = (re.compile(rf"\b{self.HAS} (\d{{1,3}})()" + meter_after),
+                               re.compile(r"\b(\d{1,2}) (\d{1,2})" + meter_after))
         # A meter shows "LO" below its range.
         self.below_range = re.compile(rf"\b(?:{meter})(?: \w+){{0,3}} lo\b")
         self.weak = weak
@@ -728,7 +741,7 @@ class LowGlucoseReading:
     def search(self, text: str) -> bool:
         if self.below_range.search(text):
             return True
-        matches = [*self.reading.finditer(text), *self.reading_first.finditer(text)]
+        matches = [match for reading in (self.reading, *self.readings_first) for match in reading.finditer(text)]
         if self.weak and self.CONTEXT.search(text):
             matches += self.WEAK_READING.finditer(text)
         for match in matches:
@@ -778,9 +791,15 @@ VOCABULARY = Vocabulary(
         "tite": "tight",
     },
     slips={
-        **{f"chess {word}": f"chest {word}" for word in ("pain", "pains", "pressure", "tightness", "hurts", "hurting",
-                                                        "is tight", "feels tight", "feels heavy")},
-        "past out": "passed out", "passt out": "passed out", "over dosed": "overdosed", "over dose": "overdose",
+        **{f"{whose} chess {word}": f"{whose} chest {word}"
+           for whose in ("my", "his", "her", "their", "bad", "sharp", "severe", "have", "has", "got", "having", "with", "a")
+           for word in ("pain", "pains", "pressure", "tightness", "hurts", "hurting", "is tight", "feels tight",
+                        "feels heavy")},
+        **{f"{who} {slip} out": f"{who} passed out"
+           for who in ("i", "he", "she", "they", "we", "just", "nearly", "almost", "had", "then", "and")
+           for slip in ("past", "passt")},
+        "over dosed": "overdosed", "over dosing": "overdosing",
+        **{f"{verb} over dose": f"{verb} overdose" for verb in ("an", "took", "taking", "take", "taken")},
     },
     # Real words within difflib reach of a key word (found by scanning an English word
     # list): left alone, "injection" would read "infection" and "blocked out" "blacked out".
@@ -879,6 +898,7 @@ CHECKED_CLEAR = re.compile(words(r"(?:was|were|got|been|had (?:it|them|\w+ \w+))
 LEFT_OVER = re.compile(words(r"still (?:got |has |have |a bit |quite |very |slightly |really |somewhat |some |abit )*"
                              r"(?:weak\w*|numb\w*|tingl\w*|a limp|limp\w*|drag\w*|no feeling|(?:cant|can not) (?:feel"
                              r"|move|lift|use|grip))"))
+LEFT_BEHIND = re.compile(f"{CHECKED_CLEAR.pattern}|{LEFT_OVER.pattern}")
 NEW_OR_WORSE = re.compile(words("new", "worse", "worsening", r"sudden\w*", "again", r"spread\w*"))
 BACK_TO_NOW = re.compile(words("now", "today", "tonight", r"this (?:morning|afternoon|evening|week)", "yesterday",
                                "last night", "just", "currently", "at the moment", "since", "still", "until",
@@ -942,7 +962,7 @@ def detect_emergency(text: str) -> tuple[str, ...]:
     recent = [clause for clause, keep in zip(clauses, present) if keep]
     current = _join(NEGATED.sub(" ", clause) for clause in recent if not _imagined(clause, clauses))
     whole = _join(clauses)
-    if TIRED_OUT.search(whole):
+    if TIRED_OUT.search(whole) and not COLLAPSE_SIGNS.search(whole):
         current = FLOPPED.sub("flopped down", current)
     physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
     undenied = _join(DENIED_HARM.sub(" ", clause) for clause in recent)
@@ -976,19 +996,38 @@ def _clauses(text: str) -> tuple[list[str], list[bool]]:
     if any(HAPPENING_AGAIN.search(clause) for clause in clauses):
         return clauses, [True] * len(clauses)
     present: list[bool] = []
-    for clause in clauses:
+    story = False  # the clause before tells of the past (a leftover or a clear check alone does not go on a story)
+    left_behind: list[int] = []
+    for index, clause in enumerate(clauses):
         # A fragment of a word or two ("… after meals and lying down, got myself in a state") is the clause before.
         fragment = len(clause.split()) <= FRAGMENT_WORDS
-        after_the_past = bool(present) and not present[-1]
-        told_on = after_the_past and (fragment or bool(CONTINUES_THE_PAST.search(clause) or CHECKED_CLEAR.search(clause)))
+        told_on = story and (fragment or bool(CONTINUES_THE_PAST.search(clause)))
         # Told on from the past, or advice passed on, unless the clause brings it to now.
         set_aside = (told_on or PASSED_ON_ADVICE.search(clause)) and not BACK_TO_NOW.search(clause)
-        left_over = (after_the_past and LEFT_OVER.search(clause) and not TODAY.search(clause)
-                     and not any(NEW_OR_WORSE.search(c) for c in clauses))
-        past = (LONG_AGO.search(clause) or EXPLAINED.search(clause) or set_aside or left_over
-                or _episode_over(clause, clauses))
-        present.append(not past)
+        story = bool(LONG_AGO.search(clause) or EXPLAINED.search(clause) or set_aside or _episode_over(clause, clauses))
+        if not story and present and not present[-1] and _left_behind(clause, clauses):
+            left_behind.append(index)
+        present.append(not story and index not in left_behind)
+    # What an old event left behind is set aside only when nothing else in the message, nor in its own clause,
+    # is a red flag: "still weak on the left, face drooping" is a stroke.
+    if left_behind and _red_flag_in([clause for clause, keep in zip(clauses, present) if keep]
+                                    + [LEFT_BEHIND.sub(" ", clauses[index]) for index in left_behind]):
+        present = [keep or index in left_behind for index, keep in enumerate(present)]
     return clauses, present
+
+
+def _left_behind(clause: str, clauses: list[str]) -> bool:
+    """A check with a clear result, or weakness or numbness still there since (see ``CHECKED_CLEAR``, ``LEFT_OVER``)."""
+    checked = CHECKED_CLEAR.search(clause) and not BACK_TO_NOW.search(clause)
+    # Numbness left in the saddle area is kept: beside a bladder or bowel change it is cauda equina.
+    left_over = (LEFT_OVER.search(clause) and not TODAY.search(clause) and not re.search(SADDLE_AREA, clause)
+                 and not any(NEW_OR_WORSE.search(c) for c in clauses))
+    return bool(checked or left_over)
+
+
+def _red_flag_in(clauses: list[str]) -> bool:
+    text = _join(NEGATED.sub(" ", clause) for clause in clauses)
+    return any(any_search(category.rules, text) for category in (*PHYSICAL, *NEGATION_KEPT))
 
 
 def _episode_over(clause: str, clauses: list[str]) -> bool:
