@@ -731,6 +731,7 @@ class LowGlucoseReading:
         self.reading = re.compile(rf"\b(?:{meter})" + self.NUMBER)
         # The number first, the meter after a preposition: "tengo 40 de azucar", "2.8 on my libre".
         meter_after = rf" {self.OF} (?:{self.WHOSE} )?(?:{meter})\b{self.NOT_A_THING}"
+        # The whole number's empty second group stands for its missing decimals, as in ``reading``.
         self.readings_first = (re.compile(rf"\b{self.HAS} (\d{{1,3}})()" + meter_after),
                                re.compile(r"\b(\d{1,2}) (\d{1,2})" + meter_after))
         # A meter shows "LO" below its range.
@@ -899,6 +900,7 @@ LEFT_OVER = re.compile(words(r"still (?:got |has |have |a bit |quite |very |slig
                              r"(?:weak\w*|numb\w*|tingl\w*|a limp|limp\w*|drag\w*|no feeling|(?:cant|can not) (?:feel"
                              r"|move|lift|use|grip))"))
 LEFT_BEHIND = re.compile(f"{CHECKED_CLEAR.pattern}|{LEFT_OVER.pattern}")
+IN_THE_SADDLE_AREA = re.compile(SADDLE_AREA)
 NEW_OR_WORSE = re.compile(words("new", "worse", "worsening", r"sudden\w*", "again", r"spread\w*"))
 BACK_TO_NOW = re.compile(words("now", "today", "tonight", r"this (?:morning|afternoon|evening|week)", "yesterday",
                                "last night", "just", "currently", "at the moment", "since", "still", "until",
@@ -1020,7 +1022,7 @@ def _left_behind(clause: str, clauses: list[str]) -> bool:
     """A check with a clear result, or weakness or numbness still there since (see ``CHECKED_CLEAR``, ``LEFT_OVER``)."""
     checked = CHECKED_CLEAR.search(clause) and not BACK_TO_NOW.search(clause)
     # Numbness left in the saddle area is kept: beside a bladder or bowel change it is cauda equina.
-    left_over = (LEFT_OVER.search(clause) and not TODAY.search(clause) and not re.search(SADDLE_AREA, clause)
+    left_over = (LEFT_OVER.search(clause) and not TODAY.search(clause) and not IN_THE_SADDLE_AREA.search(clause)
                  and not any(NEW_OR_WORSE.search(c) for c in clauses))
     return bool(checked or left_over)
 

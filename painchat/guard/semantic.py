@@ -69,7 +69,8 @@ NEAR_CRISIS_NEIGHBOURS = 0.2
 # Categories of the body, whose denied symptoms the rules leave out ("no chest pain"); not a crisis's.
 PHYSICAL_CATEGORIES = frozenset(category.name for category in PHYSICAL)
 # Figures of speech read as meant before embedding: "dying to get back to running" is eagerness, and the
-# embedding reads "dying". The rules need no such table: they look for a symptom beside the word.
+# embedding reads "dying". The rules need no such table: they look for a symptom beside the word (their one figure,
+# collapsing onto a sofa tired out, is ``emergency.FLOPPED``).
 FIGURES_OF_SPEECH = tuple((re.compile(pattern, re.IGNORECASE), meant) for pattern, meant in (
     (r"\bdying (?:to|for)\b", "eager to"),
     (r"\b(?:could|would|i ?'?d) (?:kill|die) for\b", "would love"),
