@@ -251,7 +251,11 @@ first run: `docs/firstrun/lay_round13.baseline.jsonl`, the code of stop 33 (e0d2
 **Round 14** (`tests/data/lay_round14.jsonl`, 170 questions, 25 of them follow-ups, by one more author who read only \
 the abstracts and wrote as people type on a phone (autocorrect slips, text-speak, emoji) and as carers and older \
 people write; half of each label and follow-up sealed); first run: `docs/firstrun/lay_round14.baseline.jsonl`, the \
-code of stop 34 (23c65c9), before any change it measures.
+code of stop 34 (23c65c9), before any change it measures. \
+**Round 15** (`tests/data/lay_round15.jsonl`, 170 questions, 25 of them follow-ups, by one more author who read only \
+the abstracts and wrote as people ask for others in a work or family role (gym instructors, coaches, care-home staff, \
+carers) and as people who minimise, hedge or joke; half of each label and follow-up sealed); first run: \
+`docs/firstrun/lay_round15.baseline.jsonl`, the code of stop 35 (7928cd0), before any change it measures.
 
 {_round_tables(lay_runs)}
 
