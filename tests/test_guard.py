@@ -609,6 +609,9 @@ def test_retention_and_a_numb_saddle_with_back_pain_are_cauda_equina():
     # Whether medicines treat the cause: the papers speak to what therapies aim at.
     "do my painkillers treat the cause of my neuropathy or only the symptoms",
     "i take gabapentin, can i get a one to one with a physio?",
+    # Skipping a walk or a class is the exercise's, whatever medicine is named.
+    "should i skip my morning walk, i take gabapentin at night",
+    "i skip the gym on pregabalin days when im foggy, is missing a session bad",
 ])
 def test_a_question_naming_a_medicine_without_a_decision_is_answered(question):
     assert reason(question) is None and medicine_in_passing(question)
@@ -648,6 +651,9 @@ def test_a_question_naming_a_medicine_without_a_decision_is_answered(question):
     "do the tablets only dull the pain, would more help?",
     "side effects of taking 30 amitriptyline",
     "risks of taking pregabalin while pregnant",
+    # Leaving out one of the day's doses, however far from the name.
+    "lol my pregabalin turns me into a zombie. can i just skip the morning one on gym days?",
+    "my dads gabapentin makes him so sleepy, ok to miss the night dose before his early swim",
 ])
 def test_medicine_decisions_stay_declined(question):
     assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)

@@ -49,6 +49,9 @@ LIMIT = 2000
     "every night i think about stepping out in front of a lorry on the bypass",
     "stood at the train tracks and waited for one to come",
     "thinking ill just walk into the river one night",
+    # A hose and tape for a car's exhaust.
+    "a client told me hes got a hosepipe and tape in the car boot and hes done with the pain after this week",
+    "my brother ran a hose from the exhaust into the car, we found it in the garage",
 ])
 def test_an_indirect_crisis_gets_the_crisis_response(question):
     verdict = screen(question, LIMIT)

@@ -61,6 +61,7 @@ def test_a_foreign_question_is_told_in_its_language_that_only_english_is_read(te
     ("no me entra el aire y tengo los labios morados", "es", "breathing"),
     ("j'ai avalé une plaquette entière de lyrica hier soir", "fr", "overdose"),
     ("mein Blutzucker ist im Keller, ich zittere und schwitze", "de", "hypoglycaemia"),
+    ("typ 1, nach dem joggen ganz zittrig, schwitze und kann nicht klar denken", "de", "hypoglycaemia"),
     ("il peggior mal di testa della mia vita, all'improvviso", "it", "headache"),
     ("não consigo urinar e a virilha está dormente", "pt", "cauda_equina"),
     ("el dedo del pie está negro y tengo fiebre", "es", "diabetic_foot"),

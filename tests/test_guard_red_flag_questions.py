@@ -16,6 +16,7 @@ LIMIT = 2000
     "what's a thunderclap headache? saw it on a list of warning signs",
     "what does saddle anaesthesia mean, my physio mentioned it as a red flag to watch out for",
     "what does saddle anaesthesia mean? it was mentioned in a leaflet",
+    "whats a thunderclap headache? my migraine app mentions it. mine are the usual slow-building ones, just curious",
     # How to tell one, and none now.
     "how do you tell chest pain thats serious from a pulled muscle? none now, just want to know for the future",
     "What are the warning signs of a heart attack? None right now.",
@@ -36,6 +37,7 @@ def test_a_question_about_a_red_flag_is_answered(question):
     ("What is a thunderclap headache? My GP said to call 999 if I get one and I think I've got one",
      "emergency:headache"),
     ("whats a thunderclap headache, read about it and thats exactly what hit me an hour ago", "emergency:headache"),
+    ("whats a thunderclap headache? my app mentions it and mine came on like that an hour ago", "emergency:headache"),
     ("what does saddle anaesthesia mean? I saw it on the NHS site and I cant feel anything when I wipe",
      "emergency:cauda_equina"),
     ("What does saddle numbness mean? I have it, the physio mentioned it", "emergency:cauda_equina"),

@@ -611,6 +611,9 @@ SUICIDE = Category("suicide", (re.compile(words(
                 words(r"hold (?:an adult|a person|a grown \w+|my weight|someone|a body|\d+ ?kg)", "take my weight")),
            re.compile(words("gym", r"climb\w*", "machine", r"pull ?ups?", r"chin ?ups?", "trx", "swing", "hammock",
                             r"exercis\w*", "band", "yoga", "aerial", "traction", "device"))),
+    # A hose and tape for a car's exhaust: "he's got a hosepipe and tape in the car boot".
+    near(100, words("hosepipe", "hose pipe", r"hoses?"), words("exhaust", "tape"), words("exhaust", "car", "boot", "trunk",
+                                                                                     "garage")),
     # A stock of a medicine put by: "three months of codeine saved up in a drawer".
     Unless(re.compile(r"\b(?:months?|weeks?|boxes|packs|packets|strips|bottles|years?) (?:worth )?of (?:my |his |her )?"
                       r"(?:\w+ )?(?:" + DRUG_ALTERNATIVES + r"|pills|tablets|meds|painkillers) (?:\w+ ){0,2}(?:saved|stashed"
@@ -943,8 +946,10 @@ DEFINITION_ASKED = re.compile(r"^\s*(?:(?:so|ok|hi|sorry) )*(?:(?:what is|whats|
 RED_FLAG_QUESTION = re.compile(words(
     r"how (?:do|can|would|could|will|should) (?:you|i|we|one|people|someone) (?:\w+ )?(?:tell|know|recogni[sz]e|spot"
     r"|distinguish|differentiate)", r"what (?:are|r|would be) (?:the )?(?:\w+ )?(?:signs?|symptoms?|red flags?)"))
-TERM_MET = re.compile(words(r"warning signs?", r"red flags?", "mentioned", r"lists?", r"leaflets?", r"articles?",
-                            "website", r"posters?", r"videos?", r"books?"))
+TERM_MET = re.compile(words(r"warning signs?", r"red flags?", r"mention\w*", r"lists?", r"leaflets?", r"articles?",
+                            "website", r"posters?", r"videos?", r"books?", r"apps?",
+                            # The writer's own are the ordinary kind: "mine are the usual slow-building ones".
+                            r"mine (?:are|is) (?:\w+ ){0,2}(?:usual|normal|ordinary|regular|typical|common)"))
 NOTHING_NOW = re.compile(r"^\s*(?:(?:i have|ive got|i ve got|there is|theres|there s) )?(?:none|nothing|no symptoms?)"
                          r"(?: (?:right )?now| at the moment)?\s*$")
 JUST_ASKING = re.compile(words(r"just (?:want|wanted|wondering|curious|asking)", r"for (?:the )?future", "just in case"))

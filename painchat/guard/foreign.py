@@ -325,7 +325,7 @@ RULES: dict[str, dict[str, tuple[Matcher, ...]]] = {
                                 r"ganzen? (?:packung|schachtel|dose|flasche|blister)", "packung", "viel zu"), DE_PILLS)),
         "hypoglycaemia": _hypoglycaemia(words(r"unterzucker\w*", r"hypoglyk\w*", r"(?:blut)?zucker (?:\w+ )?(?:ist |sehr |zu )?"
                                               r"(?:niedrig|tief|im keller|abgesackt|gefallen)"),
-                                        words(r"zitter\w*"),
+                                        words(r"zitt\w*"),
                                         words(r"schwitz\w*", r"schweiss\w*", r"schweiß\w*"),
                                         words(r"diabet\w*", "insulin", "zucker", "blutzucker", r"verwirrt\w*", "schwindelig", "durcheinander", r"typ ?1"),
                                         "zucker|blutzucker|glukose|bz|messgerat|zuckerwert"),

@@ -68,7 +68,9 @@ MEDICINE_ACTION = words(
     r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*", r"cut (?:down|back|out)",
     # "Up" as the verb ("should i up my dose"), not "mixed up my tablets"; "she upped my dose" tells a story.
     r"(?:i|we|you|he|she|they|to|can|could|should|will|would|may|might|doc|doctor|gp) up (?:my|the|his|her|their|your)",
-    r"skip\w*", r"miss\w*",
+    # Skipping or missing a walk or a class is the exercise's: "should i skip my morning walk, i take gabapentin".
+    r"(?:skip|miss)\w*(?! (?:the |my |a |this |his |her |today s |todays )?(?:\w+ )?(?:walks?|runs?|gym|class\w*|sessions?"
+    r"|workouts?|exercis\w*|swims?|rides?|training|physio|yoga|pilates|stretch\w*|a day|days?)\b)",
     # "Should i put my pregabalin up"; "my gp put my meds up" tells a story.
     (r"(?:i|we|you|to|can|could|should|will|would|may|might) (?:put|bump|push|bring) (?:my |the |his |her |their )?"
      r"(?:dose|dosage|meds|" + MEDICATION.pattern + r") up"),
@@ -186,7 +188,10 @@ DISCLAIMED = re.compile(words(r"(?:not|never|no plans?|dont want|do not want|im 
 # amitriptyline 20mg for my back, can i keep taking it or should i stop"; "is it better to taper really slowly").
 ASKS_TO_CHANGE_COURSE = re.compile(words(
     r"(?:should|can|could|do|shall|(?:is it )?(?:ok|okay|better|safe|best) to) (?:i |we |he |she |they )?(?:\w+ ){0,2}?"
-    r"(?:taper\w*|wean\w*|come off|stop taking|keep taking|carry on taking|continue taking|stop (?:it|them))"))
+    r"(?:taper\w*|wean\w*|come off|stop taking|keep taking|carry on taking|continue taking|stop (?:it|them)"
+    # Leaving out one of the day's doses: "can i just skip the morning one on gym days?"
+    r"|(?:skip|miss|drop|leave out) (?:the |my |his |her |their )?(?:morning|night|evening|bedtime|lunchtime|afternoon"
+    r"|daytime|night ?time) (?:one|dose|tablet|pill|capsule)s?)"))
 # An amount, more of one, going on with one, or one in pregnancy is the prescriber's, in whatever form it is asked
 # ("side effects of taking 30 amitriptyline", "is it worth carrying on with gabapentin", "risks of … while pregnant").
 HOW_MUCH_OR_WHEN_PREGNANT = re.compile(words(
