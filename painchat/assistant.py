@@ -203,7 +203,8 @@ class Assistant:
         quoted = _quoted_before(history) if is_follow_up(question, *self._follow_up_words) else ""
         candidates = [s for s in retrieval.sentences if not _was_quoted(s, quoted)]
         best = max((s.score for s in candidates), default=0.0)
-        kind = "not_covered" if _about_what_is_not_loaded(question, reading) else self.calibration.shape(
+        moves_off = query != question and self.reader.moves_to_what_is_missing(question)
+        kind = "not_covered" if moves_off or _about_what_is_not_loaded(question, reading) else self.calibration.shape(
             best, reading.missing, reading.absent_meaning, vector)
         chosen = (
             self.builder.select(candidates, asks_about_the_study(query), asks_for_a_count(question))

@@ -40,6 +40,9 @@ _DEFINITION = re.compile(
     r"|in (?:plain|normal|simple|everyday|lay|laymans|layman s) (?:english|terms|words|language)))*$"
 )
 
+# A follow-up that turns to a new subject: "ok what about one of those inversion tables then".
+_WHAT_ABOUT = re.compile(r"\b(?:what|how) about\b")
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -159,13 +162,23 @@ class LayReader:
         missing = tuple(dict.fromkeys(w for w in corrected.split() if w not in meant and self._is_unknown_key_term(w)))
         return Reading(text=text, words=words, missing=missing)
 
+    def moves_to_what_is_missing(self, question: str) -> bool:
+        """The question asks "what about" something whose every key term the papers never use, and the lexicon reads
+        none of its phrases: "and what about acupuncture alongside?" moves to a topic they do not cover."""
+        corrected = self.spelling.correct(normalize(question))
+        if not _WHAT_ABOUT.search(corrected) or self.read(question).text != corrected:
+            return False
+        terms = [word for word in corrected.split() if self._is_key_term(word)]
+        return bool(terms) and not any(self.knows(word) for word in terms)
+
     def _is_unknown_key_term(self, word: str) -> bool:
+        return self._is_key_term(word) and not self.knows(word)
+
+    def _is_key_term(self, word: str) -> bool:
         if len(word) < self.min_key_term or not word.isalpha() or word in STOPWORDS:
             return False
         # By stem: "dads" (from "dad's") and "husbands" are asking words as much as "dad" and "husband".
-        if self._generic_stems.issuperset(content_tokens(word)):
-            return False
-        return not self.knows(word)
+        return not self._generic_stems.issuperset(content_tokens(word))
 
     def knows(self, word: str) -> bool:
         """The papers use this word, or another form of it."""

@@ -68,3 +68,18 @@ def test_a_question_whose_subject_is_absent_is_not_covered(assistant, question):
 )
 def test_a_question_the_papers_speak_to_still_quotes_them(assistant, question):
     assert assistant.answer(question).kind in ("answer", "related")
+
+
+EARLIER = [{"role": "user", "content": "does exercise help nerve pain in the feet"},
+           {"role": "assistant", "content": "The papers say exercise may help neuropathic pain."}]
+
+
+@pytest.mark.parametrize("question", ["and what about acupuncture alongside?", "ok what about one of those inversion tables then"])
+def test_a_follow_up_turning_to_what_the_papers_never_name_is_not_covered(assistant, question):
+    answer = assistant.answer(question, EARLIER)
+    assert answer.kind == "not_covered" and answer.citations == ()
+
+
+@pytest.mark.parametrize("question", ["what about swimming?", "what about for my hands?"])
+def test_a_follow_up_turning_to_a_kind_of_exercise_or_a_body_part_still_quotes_them(assistant, question):
+    assert assistant.answer(question, EARLIER).kind in ("answer", "related")

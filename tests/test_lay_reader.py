@@ -127,3 +127,13 @@ def test_autocorrect_and_lay_questions_about_the_papers_read_as_their_words(read
     assert "delphi consensus panel" in reader.read("who actually made the recommendations").text
     assert "experimental studies" in reader.read("is this all done on mice").text
     assert "restricts physical functions" in reader.read("the pain has stopped him doing everything").text
+
+
+@pytest.mark.parametrize(("question", "moves"), [
+    ("and what about acupuncture alongside?", True),
+    ("what about yoga", False),  # the lexicon reads yoga as a kind of exercise
+    ("what about neuropathy", False),  # a word the papers use
+    ("can it stop you getting it in the first place", False),  # not "what about": a question on the same topic
+])
+def test_a_what_about_follow_up_naming_only_missing_terms_moves_off_the_papers(reader, question, moves):
+    assert reader.moves_to_what_is_missing(question) is moves
