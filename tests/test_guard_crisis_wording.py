@@ -49,6 +49,8 @@ LIMIT = 2000
     "every night i think about stepping out in front of a lorry on the bypass",
     "stood at the train tracks and waited for one to come",
     "thinking ill just walk into the river one night",
+    # Digging at the skin till it bleeds, unable to stop or to distract from the pain.
+    "scratched my shins with a fork to distract from the burning, dug in deep, loads of blood and i cant stop myself",
     # A hose and tape for a car's exhaust.
     "a client told me hes got a hosepipe and tape in the car boot and hes done with the pain after this week",
     "my brother ran a hose from the exhaust into the car, we found it in the garage",
@@ -84,6 +86,8 @@ def test_an_indirect_crisis_gets_the_crisis_response(question):
     "i nearly stepped out in front of a car because my foot dropped, is that a red flag",
     "took my gabapentin at 8 then did the bike at 9 and felt a bit floaty",
     "im done with everything for today, is it ok to stretch before bed",
+    "my eczema itches so much i cant stop scratching and it bleeds, is swimming ok",
+    "washed the car and fixed the hosepipe with tape, then a walk, feet burning after",
 ])
 def test_their_look_alikes_are_not_emergencies(question):
     verdict = screen(question, LIMIT)

@@ -394,6 +394,7 @@ FAREWELL_SIGNS = (
 # rules and the semantic layer's figures of speech read it alike).
 CHORE_VERB = r"(?:do|doing|go to|going to|try|trying|eat|eating)"
 CHORE_OBJECT = r"(?:another|more|a|an|the|that|those|any)\b"
+HOSE = words("hosepipe", "hose pipe", r"hoses?")
 SUICIDE = Category("suicide", (re.compile(words(
     # "kms" alone is usually kilometres.
     # Not a death by suicide told of someone else ("my friend died by suicide"), nor the subject in general.
@@ -611,9 +612,11 @@ SUICIDE = Category("suicide", (re.compile(words(
                 words(r"hold (?:an adult|a person|a grown \w+|my weight|someone|a body|\d+ ?kg)", "take my weight")),
            re.compile(words("gym", r"climb\w*", "machine", r"pull ?ups?", r"chin ?ups?", "trx", "swing", "hammock",
                             r"exercis\w*", "band", "yoga", "aerial", "traction", "device"))),
-    # A hose and tape for a car's exhaust: "he's got a hosepipe and tape in the car boot".
-    near(100, words("hosepipe", "hose pipe", r"hoses?"), words("exhaust", "tape"), words("exhaust", "car", "boot", "trunk",
-                                                                                     "garage")),
+    # A hose for a car's exhaust, or a hose and tape in the car: "he's got a hosepipe and tape in the car boot" (not
+    # one mended with tape, nor the garden's).
+    near(100, HOSE, words("exhaust")),
+    Unless(near(100, HOSE, words("tape"), words("car", "boot", "trunk", "garage")),
+           re.compile(words(r"fix\w*", r"repair\w*", r"mend\w*", r"leak\w*", r"garden\w*", r"water\w*", r"wash\w*"))),
     # A stock of a medicine put by: "three months of codeine saved up in a drawer".
     Unless(re.compile(r"\b(?:months?|weeks?|boxes|packs|packets|strips|bottles|years?) (?:worth )?of (?:my |his |her )?"
                       r"(?:\w+ )?(?:" + DRUG_ALTERNATIVES + r"|pills|tablets|meds|painkillers) (?:\w+ ){0,2}(?:saved|stashed"
@@ -632,6 +635,10 @@ SUICIDE = Category("suicide", (re.compile(words(
                       "to stop", "cant stop", "how to stop", "it helps")),
            re.compile(words(r"accident\w*", "diy", r"shel(?:f|ves)", r"reflex\w*", r"when i (?:fell|fall|slipped|tripped)",
                             "playing", "with my gp", "with the gp", "trying to"))),
+    # Scratching or digging at the skin till it bleeds, to distract from the pain or unable to stop.
+    near(160, words(r"scratch\w*", r"(?:dug|dig|digging|digs) (?:it )?(?:in|into)", r"goug\w*"),
+         words("blood", r"bleed\w*", "bled"), words(r"cant stop (?:my ?self|doing)", "doing more", "on purpose",
+                                                    "deliberately", r"to distract")),
     # Warning signs that are ordinary alone and alarming together (not the things of someone who died).
     Unless(at_least(2, *FAREWELL_SIGNS), re.compile(BEREAVED)),
     # Waiting at the tracks: "i keep looking at the train tracks on my walk, yesterday i waited for one".
