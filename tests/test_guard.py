@@ -612,6 +612,8 @@ def test_retention_and_a_numb_saddle_with_back_pain_are_cauda_equina():
     # Skipping a walk or a class is the exercise's, whatever medicine is named.
     "should i skip my morning walk, i take gabapentin at night",
     "i skip the gym on pregabalin days when im foggy, is missing a session bad",
+    "should i skip my walk today, my gabapentin makes me woozy",
+    "i walk the dog but skip the hills, on amitriptyline for nerve pain, is flat walking enough",
 ])
 def test_a_question_naming_a_medicine_without_a_decision_is_answered(question):
     assert reason(question) is None and medicine_in_passing(question)
@@ -654,6 +656,10 @@ def test_a_question_naming_a_medicine_without_a_decision_is_answered(question):
     # Leaving out one of the day's doses, however far from the name.
     "lol my pregabalin turns me into a zombie. can i just skip the morning one on gym days?",
     "my dads gabapentin makes him so sleepy, ok to miss the night dose before his early swim",
+    # A day of a medicine, or a tablet named after the day it is for, is no walk.
+    "can i skip a day of gabapentin so im not groggy for my run",
+    "can i skip my physio day tablets",
+    "can i miss a session of lidocaine infusions, it clashes with physio",
 ])
 def test_medicine_decisions_stay_declined(question):
     assert reason(question).startswith("scope:medication") and not medicine_in_passing(question)

@@ -54,6 +54,9 @@ LIMIT = 2000
     # A hose and tape for a car's exhaust.
     "a client told me hes got a hosepipe and tape in the car boot and hes done with the pain after this week",
     "my brother ran a hose from the exhaust into the car, we found it in the garage",
+    "garden hose duct taped to the muffler in my brothers garage, he has crps and says hes had enough",
+    "can i use a hosepipe from my exhaust to end it",
+    "is carbon monoxide from a car painless",
 ])
 def test_an_indirect_crisis_gets_the_crisis_response(question):
     verdict = screen(question, LIMIT)
@@ -88,6 +91,9 @@ def test_an_indirect_crisis_gets_the_crisis_response(question):
     "im done with everything for today, is it ok to stretch before bed",
     "my eczema itches so much i cant stop scratching and it bleeds, is swimming ok",
     "washed the car and fixed the hosepipe with tape, then a walk, feet burning after",
+    "i wear kt tape on my knee when i wash the car with the hose, is bending ok for sciatica",
+    "my exhaust fell off and the hose to the radiator went too so im walking to work now",
+    "got a hose and a tape measure at the car boot sale, walked miles, feet burning",
 ])
 def test_their_look_alikes_are_not_emergencies(question):
     verdict = screen(question, LIMIT)

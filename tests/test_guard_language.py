@@ -180,6 +180,8 @@ def test_a_clinics_own_numbers_replace_the_generic_ones_in_every_language():
     # "Mi ammazzo di lavoro" works too hard; a goodbye to the physio is a goodbye.
     "mi ammazzo di lavoro tutto il giorno, quale esercizio per la sciatica?",
     "ich will mich von meinem physio verabschieden, welche übungen soll ich zuhause machen?",
+    # Shaking and sweating after a workout, diabetes denied.
+    "nach dem krafttraining bin ich zittrig und schwitze, ich habe keinen diabetes und nehme kein insulin",
 ])
 def test_everyday_neuropathy_in_other_languages_is_not_a_red_flag(text):
     verdict = screen(text, LIMIT)

@@ -394,7 +394,6 @@ FAREWELL_SIGNS = (
 # rules and the semantic layer's figures of speech read it alike).
 CHORE_VERB = r"(?:do|doing|go to|going to|try|trying|eat|eating)"
 CHORE_OBJECT = r"(?:another|more|a|an|the|that|those|any)\b"
-HOSE = words("hosepipe", "hose pipe", r"hoses?")
 SUICIDE = Category("suicide", (re.compile(words(
     # "kms" alone is usually kilometres.
     # Not a death by suicide told of someone else ("my friend died by suicide"), nor the subject in general.
@@ -598,7 +597,8 @@ SUICIDE = Category("suicide", (re.compile(words(
     re.compile(LETHALITY_QUESTION + r" (?:\w+ ){0,10}?(?:" + MEANS + r") (?:\w+ ){0,14}?" + DEATH_OUTCOME),
     re.compile(words("would", "could", "will", "is", "does", "do", "whats", "what", "which") + r" (?:\w+ ){0,8}?(?:" + MEANS
                + r") (?:\w+ ){0,10}?" + DEATH_OUTCOME),
-    re.compile(words(r"(?:is|would|does) (?:hanging|drowning|jumping|an overdose|overdosing|bleeding out|gassing)"
+    re.compile(words(r"(?:is|would|does) (?:hanging|drowning|jumping|an overdose|overdosing|bleeding out|gassing"
+                     r"|(?:carbon monoxide|(?:car |exhaust )?fumes)(?: from (?:a |the |my )?(?:car|exhaust|van))?)"
                      r" (?:\w+ )?(?:painless|quick|peaceful|hurt)",
                      r"(?:quickest|surest|fastest|easiest|best|painless\w*) way (?:out\b(?! of)|to (?:not|never) wake)",
                      r"(?:beam|hook|rail|banister|bannister|loft hatch) (?:\w+ ){0,3}strong enough to hold (?:me|my weight"
@@ -612,11 +612,14 @@ SUICIDE = Category("suicide", (re.compile(words(
                 words(r"hold (?:an adult|a person|a grown \w+|my weight|someone|a body|\d+ ?kg)", "take my weight")),
            re.compile(words("gym", r"climb\w*", "machine", r"pull ?ups?", r"chin ?ups?", "trx", "swing", "hammock",
                             r"exercis\w*", "band", "yoga", "aerial", "traction", "device"))),
-    # A hose for a car's exhaust, or a hose and tape in the car: "he's got a hosepipe and tape in the car boot" (not
-    # one mended with tape, nor the garden's).
-    near(100, HOSE, words("exhaust")),
-    Unless(near(100, HOSE, words("tape"), words("car", "boot", "trunk", "garage")),
-           re.compile(words(r"fix\w*", r"repair\w*", r"mend\w*", r"leak\w*", r"garden\w*", r"water\w*", r"wash\w*"))),
+    # A hose run from a car's exhaust ("hose duct taped to the muffler"), or a hose and tape got ready beside words of
+    # an end ("a hosepipe and tape in the car boot and he's done with the pain after this week").
+    re.compile(r"\b(?:hose ?pipes?|hoses?|tubing|tube|pipe)(?: \w+){0,4} (?:from|to|on|onto|into|over|round|around)"
+               r" (?:the |his |her |my |their |a )?(?:car s |cars |van s |vans )?(?:exhaust|tail ?pipe|muffler)\b"),
+    # ("and" splits clauses, so the rules read "a hosepipe tape").
+    near(200, r"\bhose ?(?:pipe)?s? (?:and )?(?:some )?(?:duct |gaffer |parcel )?tape\b",
+         words(r"done with", "had enough", r"cant (?:go on|do this|take)", "no point", "end it", "goodbye",
+               r"after this (?:week|weekend|month)", "better off", r"wont be (?:here|around)")),
     # A stock of a medicine put by: "three months of codeine saved up in a drawer".
     Unless(re.compile(r"\b(?:months?|weeks?|boxes|packs|packets|strips|bottles|years?) (?:worth )?of (?:my |his |her )?"
                       r"(?:\w+ )?(?:" + DRUG_ALTERNATIVES + r"|pills|tablets|meds|painkillers) (?:\w+ ){0,2}(?:saved|stashed"
@@ -953,10 +956,16 @@ DEFINITION_ASKED = re.compile(r"^\s*(?:(?:so|ok|hi|sorry) )*(?:(?:what is|whats|
 RED_FLAG_QUESTION = re.compile(words(
     r"how (?:do|can|would|could|will|should) (?:you|i|we|one|people|someone) (?:\w+ )?(?:tell|know|recogni[sz]e|spot"
     r"|distinguish|differentiate)", r"what (?:are|r|would be) (?:the )?(?:\w+ )?(?:signs?|symptoms?|red flags?)"))
-TERM_MET = re.compile(words(r"warning signs?", r"red flags?", r"mention\w*", r"lists?", r"leaflets?", r"articles?",
-                            "website", r"posters?", r"videos?", r"books?", r"apps?",
-                            # The writer's own are the ordinary kind: "mine are the usual slow-building ones".
-                            r"mine (?:are|is) (?:\w+ ){0,2}(?:usual|normal|ordinary|regular|typical|common)"))
+TERM_MET = re.compile(words(r"warning signs?", r"red flags?", "mentioned", r"lists?", r"leaflets?", r"articles?",
+                            "website", r"posters?", r"videos?", r"books?"))
+# A clause that says no more than where the term was met ("my migraine app mentions it") or that the writer's own are
+# the ordinary kind ("mine are the usual slow-building ones"); not "the app says im having one".
+MET_OR_USUAL = re.compile(r"^(?:my |the |a |an |this |that )?(?:\w+ ){0,2}(?:app|website|leaflet|article|video|book|poster)"
+                          r" (?:mentions|mentioned|lists|listed|talks about|talked about) (?:it|them|that|this|one)$"
+                          r"|^mine (?:are|is) (?:just |always |usually |all )?(?:the )?(?:usual|normal|ordinary|regular"
+                          r"|typical)\b(?: (?!not\b)\w+){0,3}$")
+# A clause of a word or two that still says something of now ("having one") is no fragment to pass over.
+NOW_IN_A_FRAGMENT = re.compile(words("having", "got", "have", "now", "today", "tonight", "me", "im"))
 NOTHING_NOW = re.compile(r"^\s*(?:(?:i have|ive got|i ve got|there is|theres|there s) )?(?:none|nothing|no symptoms?)"
                          r"(?: (?:right )?now| at the moment)?\s*$")
 JUST_ASKING = re.compile(words(r"just (?:want|wanted|wondering|curious|asking)", r"for (?:the )?future", "just in case"))
@@ -1070,8 +1079,9 @@ def _asks_about_a_red_flag(clause: str, clauses: list[str]) -> bool:
         said = NOTHING_NOW
     else:
         return False
-    others = [c for c in clauses if c != clause and len(c.split()) > FRAGMENT_WORDS]
-    return bool(others) and all(said.search(c) or JUST_ASKING.search(c) for c in others)
+    others = [c for c in clauses if c != clause and (len(c.split()) > FRAGMENT_WORDS or NOW_IN_A_FRAGMENT.search(c))]
+    return bool(others) and all(said.search(c) or JUST_ASKING.search(c) or said is TERM_MET and MET_OR_USUAL.match(c.strip())
+                                for c in others)
 
 
 def _join(clauses) -> str:

@@ -595,7 +595,7 @@ QUIET: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
            re.compile(words(r"il y a (?:\w+ ){0,2}(?:ans|annees|mois)", r"quand j etais (?:petite?|jeune|enfant)",
                             r"l an dernier", r"l annee derniere", r"le mois dernier", r"en (?:19|20)\d\d")),
            re.compile(words("encore", "de nouveau", "a nouveau"))),
-    "de": (_denied(r"kein\w*|nicht|nie|ohne", r"brust\w*|schmerz\w*|weh|ohnmacht\w*|bewusstlos|atemnot|luftnot|atembeschwerden|suizidgedanken|selbstmordgedanken|dunklen? gedanken"),
+    "de": (_denied(r"kein\w*|nicht|nie|ohne", r"brust\w*|schmerz\w*|weh|ohnmacht\w*|bewusstlos|atemnot|luftnot|atembeschwerden|suizidgedanken|selbstmordgedanken|dunklen? gedanken|diabet\w*|insulin|zucker\w*"),
            re.compile(words(r"vor (?:\w+ ){0,2}(?:jahren|monaten)", "als kind", r"letzte[ns]? (?:jahr|monat)",
                             r"im (?:jahr )?(?:19|20)\d\d")),
            re.compile(words("wieder", "erneut"))),

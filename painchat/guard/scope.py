@@ -52,6 +52,8 @@ EXERCISE_AFTER = r"(?! (?:\w+ ){0,2}?(?:exercis|walk|swim|run|jog|cycl|stretch|y
 # "My meds got changed" and "my pregabalin was increased" tell a story: a change already made decides nothing;
 # "i've been reducing my pregabalin myself" is one the writer is making.
 TOLD = r"(?:(?=\w+ing\b)|(?<!got )(?<!was )(?<!were )(?<!been ))"
+ACTIVITY = (r"(?:walk\w*|run\w*|jog\w*|gym|class\w*|sessions?|workouts?|exercis\w*|swim\w*|rides?|riding|cycl\w*"
+            r"|training|physio|yoga|pilates|stretch\w*|hydro\w*|aqua\w*|spin|parkrun|hills?|reps)")
 # What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
 # combining. "I'm on pregabalin, can I still swim?" names one in passing.
 MEDICINE_ACTION = words(
@@ -68,9 +70,11 @@ MEDICINE_ACTION = words(
     r"quit\w*", r"come off", "coming off", r"wean\w*", r"taper\w*", r"cut (?:down|back|out)",
     # "Up" as the verb ("should i up my dose"), not "mixed up my tablets"; "she upped my dose" tells a story.
     r"(?:i|we|you|he|she|they|to|can|could|should|will|would|may|might|doc|doctor|gp) up (?:my|the|his|her|their|your)",
-    # Skipping or missing a walk or a class is the exercise's: "should i skip my morning walk, i take gabapentin".
-    r"(?:skip|miss)\w*(?! (?:the |my |a |this |his |her |today s |todays )?(?:\w+ )?(?:walks?|runs?|gym|class\w*|sessions?"
-    r"|workouts?|exercis\w*|swims?|rides?|training|physio|yoga|pilates|stretch\w*|a day|days?)\b)",
+    # Skipping or missing a walk or a class is the exercise's ("should i skip my morning walk, i take gabapentin"), not
+    # a day of a medicine nor "my physio day tablets".
+    r"(?:skip|miss)\w*(?! (?:the |my |a |this |his |her |today s |todays |tomorrow s |tomorrows )?(?:\w+ )?" + ACTIVITY
+    + r"\b(?! (?:day |of (?:my |the |his |her |their )?(?:\w+ )?)?(?:tablets?|pills?|meds|medication|doses?|ones?|capsules?"
+    r"|infusions?|injections?|" + DRUG_ALTERNATIVES + r")\b))",
     # "Should i put my pregabalin up"; "my gp put my meds up" tells a story.
     (r"(?:i|we|you|to|can|could|should|will|would|may|might) (?:put|bump|push|bring) (?:my |the |his |her |their )?"
      r"(?:dose|dosage|meds|" + MEDICATION.pattern + r") up"),
