@@ -49,11 +49,13 @@ EXERCISE = re.compile(words(
 
 # How much or when to start exercise is not a medicine's ("how much walking", "start swimming").
 EXERCISE_AFTER = r"(?! (?:\w+ ){0,2}?(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes))"
+# An exercise, or an occasion of one ("my class", "the session", "the hills"): what skipping or missing is about.
+ACTIVITY = (f"(?:{EXERCISE.pattern}|"
+            + words(r"class\w*", r"sessions?", r"rides?", "riding", r"hydro\w*", r"aqua\w*", "spin", "parkrun", r"hills?", "reps")
+            + ")")
 # "My meds got changed" and "my pregabalin was increased" tell a story: a change already made decides nothing;
 # "i've been reducing my pregabalin myself" is one the writer is making.
 TOLD = r"(?:(?=\w+ing\b)|(?<!got )(?<!was )(?<!were )(?<!been ))"
-ACTIVITY = (r"(?:walk\w*|run\w*|jog\w*|gym|class\w*|sessions?|workouts?|exercis\w*|swim\w*|rides?|riding|cycl\w*"
-            r"|training|physio|yoga|pilates|stretch\w*|hydro\w*|aqua\w*|spin|parkrun|hills?|reps)")
 # What makes a question about a medicine a medicine decision: how much, starting, stopping, changing,
 # combining. "I'm on pregabalin, can I still swim?" names one in passing.
 MEDICINE_ACTION = words(
