@@ -16,6 +16,8 @@ DRUG_NAMES = (
     "cbd", "thc", "marijuana", "metformin", "ozempic", "semaglutide", "mounjaro", "tirzepatide",
     "sertraline", "fluoxetine", "citalopram", "escitalopram", "mirtazapine", "trazodone", "warfarin",
     "apixaban", "rivaroxaban", "clopidogrel", "metoprolol", "atenolol", "bisoprolol", "propranolol",
+    "gliclazide", "lantus", "levemir", "tresiba", "toujeo", "humalog", "novorapid", "fiasp", "humulin", "apidra",
+    "lyumjev", "abasaglar", "dihydrocodeine", "oramorph", "zomorph",
 )
 
 # The names as one regex alternation, for patterns that name any of them.

@@ -55,6 +55,9 @@ SETTLED_SOON = (
     (r"(?:went away|goes away|gone away|passed|passes|eased|eases|settled|settles|stopped|stops|calmed"
      r"|calms)(?: down)? (?:\w+ ){0,2}(?:when|once|as soon as|after) (?:i|he|she|we) (?:slowed|slow"
      r"|stopped|stop|rested|rest|sat|sit|had a rest|took a break|cooled down)"),
+    # "I get puffed on stairs but fine after a minute."
+    (r"(?:fine|ok|okay|better|back to normal) (?:again )?(?:in|within|after) (?:(?:a |an )?(?:few|couple of|couple|\d+|one"
+     r"|two|three|five|ten|half a)|a|an) (?:\w+ )?(?:min\w*|seconds?|secs?)"),
 )
 SETTLES_ON_STOPPING = re.compile(NOT_SETTLED + r"(?=.*" + words(*SETTLED_SOON) + ")")
 # A chest that settled on stopping but has come back or is worse is not the familiar one of effort.
@@ -78,11 +81,25 @@ CARDIAC = Category("cardiac", (
     near(50, words("jaw", "left arm", "left shoulder"),
          words(r"spread\w*", r"radiat\w*", r"travel+\w*", r"(?:going|moving) (?:up|down|into)")),
     # A heart attack without chest pain, as women and people with diabetes often have it.
-    Unless(near(80, words("jaw", r"between (?:my |his |her )?shoulder ?blades", "left arm"), CHEST_SYMPTOM,
+    Unless(near(80, words("jaw", r"between (?:my |his |her )?shoulder ?blades", "left arm", "left shoulder",
+                          r"upper (?:belly|stomach|tummy|abdomen)"), CHEST_SYMPTOM,
                 words(r"nause\w*", r"sweat\w*", "clammy", "grey", "gray", r"breathless\w*", "short of breath", "dizzy")),
            # The face's own nerve pain and teeth ache in the jaw.
            re.compile(words("trigeminal", r"neuralgia", "tmj", r"teeth", "tooth", "dentist"))),
     re.compile(HAPPENING_NOW + r"(?:heart attack|cardiac arrest)\b"),
+    # A weight on the body with the arm, jaw or sweat of a heart attack: "this pressure like someone sitting on me thats
+    # still there, arm feels heavy".
+    Unless(near(100, words(r"(?:pressure|weight|heaviness|tightness|elephant)(?: \w+){0,3} (?:sitting|standing|sat|pressing"
+                           r"|pushing|crushing) (?:on|down on) (?:me|my)"),
+                words(r"arms?", "jaw", "shoulder", r"sweat\w*", "clammy", r"breath\w*", "sick", r"nause\w*", "still there",
+                      r"wont (?:go|shift)", r"(?:not|isnt) (?:going|easing)")),
+           CHEST_SETTLES_ON_STOPPING),
+    # The same pain as an earlier heart attack or the one before a stent, back now.
+    Unless(near(150, words("stent", "stents", r"heart attacks?", "bypass", "angina", r"cardiac arrest"),
+                words(r"same (?:\w+ )?(?:pain|ache|pressure|tightness|feeling|heaviness|symptoms?)(?! (?:in|as) (?:my|his|her)"
+                      r" (?:feet|legs|hands|toes|back)\b)"),
+                words("now", "started", "again", "back", "today", "tonight", r"(?:minutes?|mins?|hours?) ago", "since")),
+           CHEST_SETTLES_ON_STOPPING),
     # A racing or irregular heart is urgent when it comes with dizziness, faintness or chest symptoms, unless it settled
     # within minutes or on stopping (the effort of a workout).
     Unless(near(100, words(r"hearts? (?:is |was |keeps |(?:has |had )?been )?(?:racing|pounding|fluttering|skipping"
@@ -109,8 +126,13 @@ BREATH_CAME_BACK = re.compile(words(r"(?:got|get|getting|caught|catch|had) (?:my
 BREATHING = Category("breathing", (
     # A blocked nose is not breathlessness.
     re.compile(BREATH_TROUBLE + r" (?:\w+ ){0,2}" + BREATH + r"(?! (?:through|out of) (?:my|the) nose)"),
-    Unless(re.compile(SHORT_OF_BREATH), BREATH_CAME_BACK),
+    Unless(re.compile(SHORT_OF_BREATH), re.compile(f"{BREATH_CAME_BACK.pattern}|{SETTLES_ON_STOPPING.pattern}")),
     re.compile(words("blue lips", r"lips (?:\w+ ){0,2}blue")),
+    near(80, words(r"inhalers?", r"puffers?", r"pumps?", r"nebuli[sz]ers?", "ventolin", "salbutamol", r"puffs"),
+         words(r"(?:isnt|is not|not|doesnt|does not|didnt|did not|hasnt|has not|wont|arent) (?:\w+ )?(?:working|work|helping|help"
+               r"|doing (?:anything|much|a thing)|touching it|making (?:a|any) difference)",
+               r"(?:\d{2}|eight|ten|twelve|several|loads of|lots of) puffs",
+               CANT + r" (?:finish|complete|get out|say) (?:a |my |full |whole )?(?:sentences?|words?)")),
     re.compile(words(r"suffocat\w*", r"(?:stopped|not|isnt|arent) breathing")),
     # Out of breath at rest or for hours is never the effort of a workout; very out of breath is, when it settles.
     near(40, "out of breath", words("at rest", "resting", "sitting", "lying", "still", "wont go away",
@@ -156,6 +178,7 @@ LOST_CONSCIOUSNESS = words(
     "seizing", r"convuls\w*", r"lights went out",
     r"(?:not|isnt|arent|stopped) (?:waking up|responding)", r"(?:wont|cant|doesnt) (?:wake up|respond)",
     r"cant wake (?:him|her|them)",
+    r"(?:cant|can not|couldnt|could not) (?:feel|find|get) (?:a|his|her|their|any) pulse", r"no pulse",
     r"(?:everything|vision|world|it all) (?:went|goes|going|turned) (?:black|dark|grey|gray)")
 # Feeling faint for a moment on standing up is postural and familiar; fainting itself is not.
 ON_STANDING = r"(?!.*\b(?:when|if|as|after) i (?:stand|get up|sit up|stood|got up)\b)"
@@ -173,7 +196,16 @@ COLLAPSE_SIGNS = re.compile(words(r"cant (?:get up|remember|wake|rouse|move)", r
                                   "pale", "clammy", "floppy", r"jerk\w*", r"shak\w*", "fit", "fitting", r"seiz\w*", "blue",
                                   r"breath\w*", "chest", r"hit (?:his|her|my|their) head", r"respond\w*", r"answer\w*",
                                   "unconscious", r"(?:not|wont|isnt) wak\w*"))
-FAINTING = Category("fainting", (re.compile(LOST_CONSCIOUSNESS), re.compile(ABOUT_TO_FAINT)))
+FAINTING = Category("fainting", (
+    re.compile(LOST_CONSCIOUSNESS), re.compile(ABOUT_TO_FAINT),
+    # Someone who went down and came round confused: "she went white and dropped and now doesnt know what day it is".
+    near(150, words(r"dropped(?! (?:weight|off|out|down to|the|my|his|her|a|an|it|some|everything|him)\b)"
+                    r"(?! (?:\w+ )?(?:kg|kilos|pounds|lbs|stone)\b)",
+                    "went down", r"keel\w*", "collapsed", "went white", "went grey", "hit the (?:floor|ground|deck)"),
+         words(r"(?:doesnt|does not|didnt|cant|couldnt|dont|did not) (?:know|remember|recogni[sz]e) (?:what day|where (?:she|he"
+               r"|they|i) (?:is|was|am|are)|who (?:i|she|he|we) (?:am|is|are)|(?:her|his|my) (?:own )?name|what happened)",
+               r"(?:not|isnt|hasnt been|wasnt) moving")),
+))
 
 # --- Stroke: face, arm, speech, one-sided weakness or numbness --------------------------------
 FACE = words("face", "mouth", "smile", "lips?", r"eye ?lids?")
@@ -213,7 +245,9 @@ FACE_CHANGED = words(r"(?:mouth|face|lips?|cheek|smile) (?:\w+ ){0,3}(?:numb\w*|
 STROKE = Category("stroke", (
     near(40, FACE, DROOP),
     near(150, SIDED_LIMB, LIMB_FAILING, FACE_CHANGED),
-    re.compile(SPEECH_LOSS),
+    # Slurred after drink is the drink.
+    Unless(re.compile(SPEECH_LOSS), re.compile(words(r"(?:after|with) (?:\w+ ){0,3}(?:wine|beers?|pints?|drinks|glasses|vodka"
+                                                   r"|gin|whisky|alcohol|booze)", r"when (?:im|i am|hes|shes|he is|she is) drunk"))),
     near(50, ONE_SIDE, WEAK_OR_NUMB),
     near(60, SUDDEN, WEAK_OR_NUMB, LIMB),
     # Face and arm together (the "F" and "A" of FAST).
@@ -247,7 +281,8 @@ MENINGISM = words(r"stiff (?:\w+ )?neck", r"neck (?:\w+ ){0,2}(?:stiff\w*|wont b
                   r"rash (?:\w+ ){0,4}(?:glass|fade\w*)")
 HEADACHE = Category("headache", (Unless(near(50, HEAD_PAIN, WORST_OR_SUDDEN),
                                         # Neuralgia's sudden shooting pains are the nerve, not a bleed.
-                                        re.compile(words(r"neuralgi\w*", r"shooting", "zaps?", "electric"))),
+                                        re.compile(words(r"neuralgi\w*", r"shooting", "zaps?", "electric",
+                                                         "worst hangover"))),
                                  near(120, HEAD_PAIN, HIGH_TEMPERATURE, MENINGISM)))
 
 # --- Cauda equina: bladder/bowel control or saddle numbness, with back pain ---------------------
@@ -266,6 +301,8 @@ LOST_CONTROL = words(
     r"(?:need|needed|needing|felt like i needed) to (?:go|pee|wee) (?:but )?(?:nothing|it wouldnt|i couldnt)",
     r"(?:wet|peed|pissed|soiled|pooed|pooped|messed) (?:my ?self|my pants|my trousers|the bed)",
     r"incontinen\w*",
+    r"(?:trouble|difficulty|struggl\w*|cant|can not|couldnt|hard to|not able to) (?:\w+ )?(?:start\w*|get\w*) (?:a )?(?:wee|pee"
+    r"|wees|pees|peeing|weeing|urinat\w*|my stream|the flow)\b(?! (?:in|on)\b)",
     CANT + r" (?:pee|wee|urinate|pass urine|pass water|empty my bladder)",
     r"(?:cant|can not|couldnt|could not|can barely|can hardly|(?:dont|do not) think i can) hold (?:\w+ ){0,2}"
     r"(?:wee|pee|urine|poo|bladder|bowels?|it in)",
@@ -352,54 +389,84 @@ DISCLOSED = words(r"my ?self", r"(?:ive|i have|been) (?:been )?doing it", r"i do
                   r"urges?")
 # After a death, wanting to be with the one who died: "lost my wife last year, i just want to be with her again".
 # Read in the whole message: a death told as long past still gives its meaning to the wish told now.
-JOINING_THE_DEAD = near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon)",
+JOINING_THE_DEAD = near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon|tonight|tomorrow"
+                                             r"|this (?:weekend|week)|next (?:week|weekend))",
                                              r"join (?:him|her|them)", r"follow (?:him|her|them)",
                                              r"(?:go|going|went) the same way", r"do (?:the same|what (?:he|she|they) did)"))
 # A question of how much it takes (height, speed, strength, number), a means, and a death as the answer: "how high
 # does a fall need to be so you dont survive it", "what speed would a car need to hit a wall for it to be instant".
-LETHALITY_QUESTION = words(r"how (?:high|far|fast|strong|deep|long|big|many|much|hard|tall|heavy|quick)",
+LETHALITY_QUESTION = words(r"how (?:high|far|fast|strong|deep|long|big|many|much|hard|tall|heavy|quick|cold|hot)",
                            r"(?:which|what) (?:floor|storey|story|height|speed|drop|dose|amount|number)")
 # An impact, and "instant": "what speed would a car need to hit a wall for it to be instant".
 IMPACT = words(r"falls?", r"drops?", r"jump\w*", "height", r"floors?", r"bridges?", r"buildings?", r"cliffs?", r"cars?",
-               r"walls?", r"trains?")
+               r"walls?", r"trains?", "sea", r"rivers?", r"canals?", r"lakes?")
 MEANS = (IMPACT + "|" + words(r"storeys?", r"roofs?", "speed", r"ropes?", r"belts?", r"noose", r"hang\w*", r"cut\w*",
                               r"veins?", r"wrists?", r"water", r"drown\w*", "gas", r"knife", r"blades?") + "|" + MEDICINE)
 DEATH_OUTCOME = words("die", "dies", "fatal", "lethal", "deadly", "unsurvivable",
                       r"kill (?:you|u|someone|somebody|a person|an adult|him|her|them|my ?self|your ?self)",
                       r"(?:would|will|could|to) (?:\w+ )?kill me",
                       r"(?:not|never|dont|wont|doesnt|didnt|couldnt|cant) (?:\w+ )?survive",
-                      r"(?:never|not) (?:wake|woke|waking) up", r"(?:guaranteed|certain) death", "bleed out",
+                      r"(?:never|not|dont|doesnt|wont|wouldnt|didnt) (?:wake|woke|waking) up", r"(?:guaranteed|certain) death",
+                      "bleed out", r"(?:you|u|someone|a person|i|they) (?:\w+ )?go (?:quickly|quick|fast|peacefully|painlessly)",
                       r"finish (?:someone|somebody|me|him|her|them|you|a person) off")
 # Warning signs that are ordinary alone and alarming together.
 FAREWELL_SIGNS = (
     words(r"(?:sorted|sorting|sort out|sorted out|put in order|putting in order|finished|updated|updating|made|making"
           r"|wrote|writing|written) (?:out )?(?:all )?(?:of )?(?:my |his |her |their )?(?:will|affairs|life insurance"
           r"|funeral (?:plans|arrangements))"),
-    words(r"(?:giv\w*|gave) away (?:all )?(?:of )?(?:my|his|her|their) (?:\w+ )?(?:things|stuff|belongings|possessions"
-          r"|clothes|books|tools|guitar|dog|cat|jewel\w*|records|collection|bike)"),
+    words(r"(?:giv\w*|gave|hand\w*) (?:away|out) (?:all )?(?:of )?(?:my|his|her|their) (?:\w+ )?(?:things|stuff|belongings"
+          r"|possessions|clothes|books|tools|guitar|dog|cat|jewel\w*|records|collection|bike)",
+          r"(?:gave|given|giving|handed|handing) (?:all )?(?:of )?(?:my|his|her|their) (?:\w+ ){0,2}(?:things|stuff|belongings"
+          r"|possessions|clothes|books|tools|guitar|jewel\w*|records|collection|bike|mats|medals|watch|rings?|trainers"
+          r"|kit|gear) (?:\w+ ){0,3}(?:away|out|to)\b"),
     words(r"(?:apologis\w*|apologiz\w*|sorry) (?:\w+ ){0,4}for (?:everything|whats coming|what is coming"
           r"|what (?:i|im|hes|shes) (?:about|going) to)"),
     words(r"(?:youll|you will|theyll|they will|\w+ will) (?:all )?(?:understand|know why) (?:soon|one day|eventually)"),
     words(r"(?:tying|tie|tied) up (?:all )?(?:the |my )?loose ends"),
     words(r"(?:funeral|cremation) (?:is |all )?(?:paid|planned|sorted|arranged)", r"paid (?:for )?my funeral",
           r"paid off (?:all )?my debts?"),
-    words(r"(?:im|i am|i feel) ready (?:now|to go)"),
+    words(r"(?:im|i am|i feel|hes|he is|shes|she is|theyre|they are) ready (?:now|to go)\b(?! (?:back|out|home|on|for|to"
+          r"|again|\w+ing)\b)"),
+    words(r"(?:had|has had|hes had|shes had|ive had) a good (?:innings|run|life)", r"made (?:my|his|her|their) peace"),
+    words(r"(?:made|reached) (?:my|his|her|their) (?:final )?(?:decision|choice)"),
+    words(r"(?:wont|will not|not going to) be (?:around|here) (?:for|at|to see) (?:the|my|his|her|next|christmas)",
+          r"(?:says|said|told \w+) (?:hes|shes|he|she) (?:wont|will not) be (?:here|around)"),
+    words(r"(?:checking|check) out (?:after|on|this|next|before|by|tonight|soon)\b"),
+    words(r"(?:a|such a|just a) (?:weight|burden|drain|millstone) (?:round|around|on|to|for)",
+          r"(?:everyone|everybody|they|my family|the kids|my kids) (?:would|will|d) (?:all )?be better off\b(?! (?:if|when|once)"
+          r" (?:i|we|they) (?:\w+ed|exercis\w*|walk\w*|mov\w*|train\w*|start\w*))"),
+    words(r"(?:worked|figured|found|sorted) out (?:how|a way) to (?:fix|end|sort|solve|stop) (?:that|this|it|everything)",
+          r"(?:have|got|has) the means\b(?! (?:to|of|for)\b)"),
+    words(r"decided (?:that )?(?:im|i am|hes|shes) done\b(?! with (?:the|this|that|my|physio|exercis\w*|gym|running|yoga"
+          r"|walking)\b)"),
+    words(r"(?:(?:the|my) )?(?:letters?|notes?) (?:is|are) (?:all )?(?:written|done|ready)"),
+    words(r"(?:need|needs|find|get|getting|got|have|had) (?:\w+ ){0,2}(?:the )?courage(?! to (?:ask|go|try|start|tell|see|talk"
+          r"|exercise|get back|book|join))"),
+    words(r"(?:help|helping) (?:me|him|her|them) (?:to )?(?:finish|end) (?:it|things|my life|his life|her life)\b(?! off)"),
+    words(r"refus\w* (?:all )?(?:food|fluids|to eat|to drink)"),
     words(r"(?:gave|given|giving) (?:my|his|her) (?:dog|cat|pets?) to"),
-    words(r"thank you (?:and|for everything) (?:\w+ )?goodbye", r"thank you for (?:everything|trying)"),
+    words(r"thank you (?:and|for everything) (?:\w+ )?goodbye", r"(?:thank you|thanks) for (?:everything|trying)"),
+    words(r"(?:nobody|no one|noone|no body) (?:has|will have|needs|will need) to (?:deal with|worry about|look after|put up with"
+          r"|care for) (?:me|him|her)"),
+    words(r"(?:none of (?:it|this|that)|nothing) (?:will|is going to) matter"),
+    words(r"(?:sorted|sorting) (?:everything|it all|all of it) (?:out)?"),
     words(r"look after (?:\w+ ){0,3}for me when"),
     words(r"(?:said|saying|say) goodbye to (?:everyone|everybody|them all|(?:my|the) (?:family|kids|children|wife"
           r"|husband|partner|friends))"),
 )
 # What one would "rather die than" do, when it is a dislike: "id rather die than do another burpee" (the suicide
 # rules and the semantic layer's figures of speech read it alike).
-CHORE_VERB = r"(?:do|doing|go to|going to|try|trying|eat|eating)"
+CHORE_VERB = (r"(?:do|doing|go to|going to|go back (?:in|into|to)|get (?:back )?(?:in|into)|set foot in|sit through|try|trying"
+              r"|eat|eating)")
 CHORE_OBJECT = r"(?:another|more|a|an|the|that|those|any)\b"
 SUICIDE = Category("suicide", (re.compile(words(
     # "kms" alone is usually kilometres.
     # Not a death by suicide told of someone else ("my friend died by suicide"), nor the subject in general.
     not_after("not", "never", "never been", "wasnt", "isnt", "am not", "im not", "died by", "die by", "dies by")
     + r"suicid\w*(?! (?:risk|rates?|statistics|stats|research) (?:in|among|for|of|with)\b)",
-    r"kill(?:ing)? " + SELF, r"(?:going to|want to|about to|might|should) kms",
+    # Not the effort of a workout: "im killing myself doing 10k steps a day".
+    r"kill(?:ing)? " + SELF + r"(?! (?:doing|trying|over|at (?:the gym|work)|to (?:get|finish|keep up|make))\b)",
+    r"(?:going to|want to|about to|might|should) kms",
     r"unalive\w*",
     r"end(?:ing)? (?:it all|my life|my own life|everything|myself)", r"finish(?:ing)? (?:it all|my life|my ?self)",
     r"tak(?:e|ing) my (?:own )?life",
@@ -500,7 +567,32 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:sleep|go to sleep) (?:forever|(?:and )?not wake)", r"(?:no|dont see a|cant see a|there is no|theres no) way out",
     r"(?:tired|sick) of (?:living|being alive|life|existing)", r"done (?:i am |im )?with (?:living|being alive|life|existing)\b(?! room)", r"(?:give|giving|given|gave) up on (?:life|living)",
     r"(?:end|ending|finish|finishing) (?:my|this|it) (?:life|pain) (?:for good|forever|permanently)",
-    r"(?:rope|noose|razor|blades?|bridge|ledge|train tracks)(?: \w+){0,6} (?:ready|bought|got|found|waiting|tonight)",
+    r"(?:rope|noose|razor|blades?|bridge|ledge|train tracks)(?: (?!(?:away|electric|shav\w*)\b)\w+){0,6} (?:ready|bought|got"
+    r"|found|waiting|tonight)",
+    # Tablets set out to take: "tonight ive got the tablets all lined up on the kitchen table" (not a week's dosette).
+    r"(?:pills|tablets|meds|painkillers|" + DRUG_ALTERNATIVES + r") (?:\w+ ){0,2}(?:lined up|laid out|counted out|set out)"
+    r"(?! (?:in|into|for) (?:my |the |a |his |her )?(?:pill ?box|dosette|organi[sz]er|blister|week|days?)\b)"
+    r" (?:\w+ ){0,3}(?:on (?:the|my) (?:\w+ )?(?:table|bed|bedside|counter|desk|floor)|in front of me|ready|tonight)",
+    r"this (?:week|weekend|month|christmas|birthday|year) (?:is|will be|s) (?:my|his|her) last\b",
+    # A gun taken out and held, again and again.
+    r"(?:gun|pistol|rifle|shotgun|firearm)(?: \w+){0,10} (?:keep|kept|been) (?:\w+ ){0,3}(?:holding|taking it out"
+    r"|looking at it|picking it up|loading)",
+    r"(?:keep|kept|been) (?:taking|getting|picking) (?:\w+ ){0,3}(?:gun|pistol|rifle|shotgun|firearm) out\b",
+    # A wish to walk into water or traffic told as intent: "im just gonna walk into the canal".
+    r"(?:going to|just going to|ill just|i will just|might just|could just) (?:walk|jump|step|throw my ?self|drive)"
+    r" (?:\w+ )?(?:into|off|in front of) (?:the |a )?(?:canal|river|sea|lake|reservoir|quarry|traffic|motorway|train|bus"
+    r"|lorry|bridge|cliff)\b(?! (?:for|to) (?:a |my |the )?(?:paddle|swim|dip|cool|splash|wade|bathe|photo|walk))",
+    # Scratching or carving the arms with something sharp: "scratching her wrists with a compass point".
+    r"(?:scratch|scor|dig|jab|carv|slic|cut)\w* (?:into |at )?(?:my|her|his|their) (?:own )?(?:arms?|forearms?|wrists?"
+    r"|thighs?|stomach|skin) (?:\w+ ){0,3}with (?:a |the |my |her |his )?(?:\w+ ){0,2}(?:compass\w*|pins?|needles?"
+    r"|sharpeners?|blades?|razors?|glass|knife|knives|scissors)",
+    # Hurting a part of the body on purpose or to feel something, whoever's it is: "scald my hands under the hot tap on
+    # purpose", "bruising his shins with a cricket bat, says it helps him feel in control".
+    r"(?:scald|bruis|burn|hit|whack|bash|smash|punch|cut)\w* (?:my|his|her|their) (?:own )?(?:hands?|arms?|legs?|shins?"
+    r"|thighs?|wrists?|skin|feet|head|stomach) (?:\w+ ){0,5}(?:on purpose|deliberately|so (?:that )?(?:i|he|she|they)"
+    r" (?:can )?feel|to feel (?:something|anything|in control)|helps? (?:me|him|her|them) (?:to )?feel)",
+    # Looking for a way out that is not relief: "whats the quickest way out of this pain, and i dont mean stretching".
+    r"(?:quickest|surest|fastest|easiest|painless\w*) way out of (?:\w+ ){0,3}(?:i|and i) (?:dont|do not) mean",
     r"(?:got|have|bought|found) (?:a |the )?(?:rope|noose|razor blades?|blades?)(?! (?:for|to) (?:exercise|skipping|training))",
     r"(?:plan|plans|planned|planning) (?:to|how to|on) (?:end|kill|die|overdose|take)",
     # Means on the road: "thinking of driving into a wall tonight".
@@ -648,6 +740,15 @@ SUICIDE = Category("suicide", (re.compile(words(
     near(150, words("train tracks", "railway line", "rail line", "level crossing", "platform edge", "the tracks"),
          words(r"waited for (?:one|a train|the train)", r"(?:nearly|almost|wanted to|want to|thinking of|tempted to)"
                r" (?:step|jump|walk)")),
+    # Looking at a medicine again and again, thinking it would do: "i keep looking at the paracetamol in the cupboard and
+    # thinking thatd do it".
+    near(120, words(r"(?:keep|kept|been|cant stop|always) (?:\w+ ){0,2}(?:looking|staring|eyeing|thinking)"), MEDICINE,
+         words(r"(?:thatd|that would|that will|thatll|theyd|they would|those would|itd|it would) (?:\w+ )?(?:do (?:it|the job"
+               r"|the trick)|be enough|finish me)")),
+    # How many it would take, beside an end: "writing a novel where she ends it, how many amitriptyline would it take".
+    near(150, r"\bhow (?:many|much) (?:\w+ ){0,4}?(?:would it|does it|will it|it would|it d) (?:\w+ )?take\b",
+         words("ends it", "end it", "ending it", "ended it", r"di(?:e|es|ed)", r"kill\w*", r"suicid\w*", r"overdos\w*",
+               r"(?:not|never) wake up", "fatal", "lethal")),
     # Whether too much of a medicine is dangerous or can kill: "is it dangerous to take too much pregabalin".
     near(40, r"\btoo (?:much|many) (?:of )?(?:(?:my|your|his|her|their|the) )?(?:\w+ ){0,2}?" + MEDICINE,
          words("dangerous", "kill", "die", "fatal", "deadly", "lethal")),
@@ -706,14 +807,17 @@ CONFUSED = words(r"confus\w*", r"cant think", "foggy", "muddled", "dizzy", r"lig
                  # How a low looks from outside: "just stared at me", "not himself", suddenly stroppy.
                  r"not (?:him|her|my|them)(?:self|selves)", r"star(?:ed|ing) (?:at|into|blankly)", "vacant", "stroppy",
                  "irritable", "agitated")
-DIABETES = words(r"diabet\w*", "insulin", r"sugars?", "glucose", "type 1", "type 2", "t1d", "t2d", "gliclazide",
+DIABETES = words(not_after("not", "non", "isnt", "im not", "wasnt", "no") + r"diabet\w*", "insulin", r"sugars?", "glucose", "type 1", "type 2", "t1d", "t2d", "gliclazide",
                  "metformin", "hypo", "humalog", "novorapid", "fiasp", "lantus", "levemir", "tresiba", "toujeo",
                  "humulin", "apidra", "lyumjev", "abasaglar")
 
 
 # Symptoms alone, with a reading the writer calls normal, are not a low ("sugar was fine, just shaky after the gym").
 SUGAR_NORMAL = re.compile(words(r"(?:sugars?|glucose|bg|levels?|reading|numbers?|meter) (?:\w+ ){0,2}(?:is|was|were|are|came back"
-                                r"|reads|read|said|says|showed|shows) (?:\w+ )?(?:fine|normal|ok|okay|good|in range|steady)"))
+                                r"|reads|read|said|says|showed|shows) (?:\w+ )?(?:fine|normal|ok|okay|good|in range|steady)",
+                                # A reading in range: 4 to 19 mmol/L, or 70 to 299 mg/dL ("6.2" reads "6 2").
+                                r"(?:sugars?|glucose|bg|levels?|reading) (?:\w+ ){0,2}(?:is|was|were|are|reads|read|showed"
+                                r"|shows|at) (?:(?:[4-9]|1[0-9])(?: [0-9]{1,2})?|[7-9][0-9]|[12][0-9][0-9])(?! [0-9])"))
 
 
 class LowGlucoseReading:
@@ -844,7 +948,7 @@ NEGATED = re.compile(NEGATION_CUE + NEGATION_EXCEPTIONS + r"(?: (?!(?:or|nor|but
 LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|few|couple of|some)"
     r" (?:years?|yrs|decades?|months?) (?:ago|back|before)|(?:last|previous) (?:year|month|summer|winter|spring|autumn"
-    r"|fall)|back in (?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|fall|term|semester)|back in (?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|the (?:spring|summer|autumn|fall|winter))"
     r"|in (?:19|20)\d\d|when i was (?:a (?:kid|child|teen\w*|boy|girl)|young|younger|little|\d+)"
     r"|as a (?:kid|child|teen\w*)|years ago|long time ago|(?:once|twice) in my life"
@@ -869,8 +973,8 @@ EXPLAINED = re.compile(words(
 # A clause passing on advice ("a nurse told me to watch for numbness down there") reports no red flag, unless it
 # brings it to now ("told me to look out for chest pain like i have now"). A general question about red flags
 # ("what are the signs of a heart attack") is not set aside: it is too often written beside one.
-PASSED_ON_ADVICE = re.compile(words(r"(?:told|advised|said|asked|warned) (?:me |us |him |her |them )?(?:to )?(?:watch|look"
-                                    r"|keep an eye) (?:out )?(?:for|on)"))
+PASSED_ON_ADVICE = re.compile(words(r"(?:told|advised|said|says|asked|warned) (?:me |us |him |her |them )?(?:to )?(?:watch|look"
+                                    r"|keep an eye|check) (?:out )?(?:\w+ ){0,3}(?:for|on)"))
 # "never happened again" says the opposite.
 # Nor of asking how to prevent it: "how do i stop that happening again".
 NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it",
@@ -895,7 +999,10 @@ HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, NOT_NOW + "right now", "ju
                                    r"(?:its|it s) back", r"return\w*", r"getting worse", r"keeps? happening", r"recurr\w*", "same thing", r"creep\w* back",
                                    r"(?:thoughts|urges|feelings) (?:are|have) (?:\w+ )?back",
                                    # "what i'm feeling since i started walking again", "it's the same pain"
-                                   r"since (?:i|he|she|we|they) (?:\w+ ){0,3}again", r"(?:its|it s|it is|is) the same (?:feeling|pain)"))
+                                   r"since (?:i|he|she|we|they) (?:\w+ ){0,3}again", r"(?:its|it s|it is|is) the same (?:feeling|pain)",
+                                   # "now hes got the same pain he had then" brings an old heart attack to now.
+                                   r"(?:got|having|has|have|feel\w*) the same (?:\w+ )?(?:pain|ache|pressure|tightness|feeling)"
+                                   r" (?:as |that )?(?:i|he|she|they) had"))
 # A clause that goes on telling a past event ("back in 2015 i had a dark time and took an overdose, i was in
 # hospital") belongs to it, unless it brings the story back to now.
 CONTINUES_THE_PAST = re.compile(r"^\s*(?:(?:i|he|she|we|they|then) )?(?:took|had|was|were|ended up|got|went|spent"
@@ -945,7 +1052,9 @@ DENIED_HARM = re.compile(r"\b(?:no|not any|not having any|not had any|never had 
                          r")?)\b")
 # A red flag imagined ("what should i do if i ever get chest pain while running?") is no symptom now; a crisis imagined
 # ("if it ever gets that bad again i'll take all my pills") still alarms.
-IMAGINED = re.compile(words(r"if (?:\w+ ){0,2}ever", r"in case (?:\w+ ){0,2}ever", r"should (?:i|you|he|she|we|they) ever"))
+IMAGINED = re.compile(words(r"if (?:\w+ ){0,2}ever", r"in case (?:\w+ ){0,2}ever", r"should (?:i|you|he|she|we|they) ever",
+                           r"(?:protocol|procedure|policy|what to do|what do (?:you|we|staff) do) (?:\w+ ){0,2}(?:if|when)"
+                           r" (?:a|an|someone|somebody|anyone|one of (?:my|our|the)) "))
 # A question about a red flag, not a symptom: what a term means ("whats a thunderclap headache", "what does saddle
 # anaesthesia mean"), beside where it was met ("saw it on a list of warning signs"); or how to tell one ("how do you tell
 # chest pain thats serious from a pulled muscle?"), beside the writer's word that there is none now. It is set aside

@@ -21,7 +21,9 @@ from painchat.guard.normalize import Vocabulary, normalize
 EXERCISE_DOSE = r"(?! (?:of|for) (?:exercise|activity|physical activity|walking|training|movement|aerobic))"
 MEDICATION = re.compile(words(
     *DRUG_NAMES,
-    r"meds", r"medications?", r"pills?", r"tablets?", r"capsules?", r"pain ?killers?",
+    r"meds", r"medications?", r"pills?", r"tablets?", r"capsules?",
+    # The body's own: "exercise releases natural painkillers".
+    r"(?<!natural )(?<!own )(?<!bodys )(?<!body s )pain ?killers?",
     # Medicine as a field ("sports medicine", "Frontiers in Medicine") is not a medicine.
     r"(?<!sports )(?<!physical )(?<!rehabilitation )(?<!family )(?<!internal )(?<!in )(?<!is )(?<!as )"
     r"(?<!of )medicines?",
@@ -48,7 +50,9 @@ EXERCISE = re.compile(words(
 ))
 
 # How much or when to start exercise is not a medicine's ("how much walking", "start swimming").
-EXERCISE_AFTER = r"(?! (?:\w+ ){0,2}?(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes))"
+EXERCISE_AFTER = (r"(?! (?:\w+ ){0,2}?(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes"
+                  r"|aerobic|aqua|hydro|class|danc|hik|sport|physio|routine|program|lift|weights|strength|resistance"
+                  r"|balance|tai chi|spin|parkrun|rehab))")
 # An exercise, or an occasion of one ("my class", "the session", "the hills"): what skipping or missing is about.
 ACTIVITY = (f"(?:{EXERCISE.pattern}|"
             + words(r"class\w*", r"sessions?", r"rides?", "riding", r"hydro\w*", r"aqua\w*", "spin", "parkrun", r"hills?", "reps")
@@ -84,6 +88,8 @@ MEDICINE_ACTION = words(
     # Instead of a medicine someone takes is a decision; "instead of just covering it up like meds" compares.
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
     r"interact\w*", "alcohol", "which one",
+    # When to take it around exercise: "'take naproxen as needed', as needed when? before exercise or after?".
+    r"tak(?:e|ing) (?:\w+ ){0,6}(?:before|after) (?:\w+ ){0,2}or (?:after|before)",
     # A drink with a medicine is the pharmacist's question, beside exercise too ("a glass of wine with my pregabalin").
     "wine", r"beers?", "booze", r"pints?", "vodka", r"whiske?y", "gin", "cocktails?",
     # Asking for a prescription; "prescribed, taking as told" reports one.
@@ -253,7 +259,8 @@ DIAGNOSIS = re.compile(words(
 # Whether medicines treat the cause or only the pain: the papers speak to what the therapies aim at, and it is no
 # decision about the asker's own ("do my painkillers actually treat the cause of my nerve pain?").
 TREATS_THE_CAUSE = re.compile(words(
-    r"(?:fix|treat|cure|go after|goes after|target|address|tackle|get at|deal with)\w* (?:\w+ ){0,3}?(?:the )?(?:cause"
+    r"(?:fix|treat|cure|go after|goes after|target|address|tackle|get at|deal with|research|stud(?:y|ies|ying)|investigat"
+    r"|looking into|working on)\w* (?:\w+ ){0,3}?(?:the )?(?:cause"
     r"|causes|causing|underlying|root|source)",
     r"(?:just|only|simply) (?:dull|mask|cover|numb|hide|treat|ease|help|take the edge off)\w*(?: \w+){0,2}? (?:the )?"
     r"(?:pain|symptoms?)"))
