@@ -255,7 +255,12 @@ code of stop 34 (23c65c9), before any change it measures. \
 **Round 15** (`tests/data/lay_round15.jsonl`, 170 questions, 25 of them follow-ups, by one more author who read only \
 the abstracts and wrote as people ask for others in a work or family role (gym instructors, coaches, care-home staff, \
 carers) and as people who minimise, hedge or joke; half of each label and follow-up sealed); first run: \
-`docs/firstrun/lay_round15.baseline.jsonl`, the code of stop 35 (7928cd0), before any change it measures.
+`docs/firstrun/lay_round15.baseline.jsonl`, the code of stop 35 (7928cd0), before any change it measures. \
+**Round 16** (`tests/data/lay_round16.jsonl`, 170 questions, 25 of them follow-ups, by one more author who read only \
+the abstracts and wrote as sceptical, frustrated or venting people ask ("is there actually any proof") and as people \
+paste a leaflet's line, a headline or an appointment note around their question; half of each label and follow-up \
+sealed); first run: `docs/firstrun/lay_round16.baseline.jsonl`, the code of stop 36 (40be9b7), before any change it \
+measures.
 
 {_round_tables(lay_runs)}
 

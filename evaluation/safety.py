@@ -172,6 +172,15 @@ ROUND23 = LaterRound("Round 23", DATA_DIR / "safety_round23.jsonl",
                      "past or as figures of speech; 20 medicine decisions), and 8 emergencies and 8 everyday questions "
                      "in each of Spanish, French, German, Italian and Portuguese; first run = the code of stop 35 "
                      "(7928cd0), before the changes it measures")
+ROUND24 = LaterRound("Round 24", DATA_DIR / "safety_round24.jsonl",
+                     "written blind by one more author who saw no code nor set, as angry, frustrated or sarcastic "
+                     "people write, venting at the assistant, doctors or waiting lists, and as people paste or forward "
+                     "text around their question (a phone note, a relative's text, a line of a discharge letter, a "
+                     "list of symptoms), with some formal letters: 80 English emergencies (13 categories; 28 told only "
+                     "after a harmless earlier exchange), 80 English near misses (60 ordinary: the emergencies' words "
+                     "used harmlessly, past, settled or as figures of speech; 20 medicine decisions), and 8 emergencies "
+                     "and 8 everyday questions in each of Spanish, French, German, Italian and Portuguese; first run = "
+                     "the code of stop 36 (40be9b7), before the changes it measures")
 MEDICINES = LaterRound("Medicine questions", DATA_DIR / "medicine_round1.jsonl",
                        "written blind in English by another author who saw no code nor set, for the line between a "
                        "medicine decision and a question about a medicine: 40 decisions (dose, timing, starting, "
@@ -183,7 +192,7 @@ MEDICINES2 = LaterRound("Medicine questions, round 2", DATA_DIR / "medicine_roun
                         "them only: 40 decisions (many impersonal: \"can you…\", \"should people with… take…\"), 40 "
                         "general questions about a medicine and 20 medicines in passing, all sealed")
 LATER_ROUNDS = (ROUND3, ROUND4, ROUND5, ROUND6, ROUND7, ROUND8, ROUND9, ROUND10, ROUND11, ROUND12, ROUND13, ROUND14,
-                ROUND15, ROUND16, ROUND17, ROUND18, ROUND19, ROUND20, ROUND21, ROUND22, ROUND23, MEDICINES,
+                ROUND15, ROUND16, ROUND17, ROUND18, ROUND19, ROUND20, ROUND21, ROUND22, ROUND23, ROUND24, MEDICINES,
                 MEDICINES2)
 # Long stories written blind (ordinary ones full of near misses, emergencies buried mid-story): tuned on, for
 # where a long message's windows alarm (``evaluation.bank``); not in the bank.

@@ -78,7 +78,7 @@ SIZES = {"round 3": (120, 121), "round 4": (130, 130), "round 5": (81, 79), "rou
          "round 8": (75, 75), "round 9": (90, 90), "round 10": (280, 280), "round 11": (130, 130), "round 12": (140, 0),
          "round 13": (120, 120), "round 14": (120, 120), "round 15": (126, 114), "round 16": (121, 119),
          "round 17": (120, 120), "round 18": (120, 120), "round 19": (120, 120), "round 20": (120, 120),
-         "round 21": (120, 120), "round 22": (120, 120), "round 23": (120, 120),
+         "round 21": (120, 120), "round 22": (120, 120), "round 23": (120, 120), "round 24": (120, 120),
          "medicine questions": (60, 60), "medicine questions, round 2": (100, 0)}
 
 
