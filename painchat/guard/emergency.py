@@ -45,7 +45,9 @@ class Category:
 # workout: "calmed down in a couple of mins", "settles once i stop". Not when the message says it did not, or still
 # has not: "hasnt settled in 20 minutes", "never went back to normal".
 NOT_SETTLED = (r"^(?!.*\b(?:not|never|hasnt|hadnt|havent|isnt|didnt|wont|doesnt|still)(?: \w+){0,2} (?:calm|settl|eas"
-               r"|pass|stop|gone|go|went|back to normal))"
+               r"|pass|stop|gone|go|went|back to normal|let up|shift))"
+               # Settled last time, not this time: "last time it was fine after a couple of minutes, this time ...".
+               r"(?!.*\b(?:last time|yesterday|previously)\b.*\b(?:this time|today|now)\b)"
                # What usually happens is not what happened: "it usually settles when i stop but not today".
                r"(?!.*\b(?:usually|normally|generally|always|often) (?:\w+ )?(?:calm|settl|eas|pass|stop|go))")
 SETTLED_SOON = (
@@ -81,24 +83,22 @@ CARDIAC = Category("cardiac", (
     near(50, words("jaw", "left arm", "left shoulder"),
          words(r"spread\w*", r"radiat\w*", r"travel+\w*", r"(?:going|moving) (?:up|down|into)")),
     # A heart attack without chest pain, as women and people with diabetes often have it.
-    Unless(near(80, words("jaw", r"between (?:my |his |her )?shoulder ?blades", "left arm", "left shoulder",
-                          r"upper (?:belly|stomach|tummy|abdomen)"), CHEST_SYMPTOM,
+    Unless(near(80, words("jaw", r"between (?:my |his |her )?shoulder ?blades", "left arm"), CHEST_SYMPTOM,
                 words(r"nause\w*", r"sweat\w*", "clammy", "grey", "gray", r"breathless\w*", "short of breath", "dizzy")),
            # The face's own nerve pain and teeth ache in the jaw.
            re.compile(words("trigeminal", r"neuralgia", "tmj", r"teeth", "tooth", "dentist"))),
+    Unless(near(80, words("left shoulder", r"upper (?:belly|stomach|tummy|abdomen)"), CHEST_SYMPTOM,
+                words(r"nause\w*", "clammy", "grey", "gray", "being sick", "cold sweat", "sweating buckets", "washed out")),
+           re.compile(words("sleeping on", "menopause", "night sweats", r"sit ?ups?", "crunches", "rotator", "frozen shoulder",
+                            r"when i (?:stand|get up)", "in the pool", r"swim\w*"))),
     re.compile(HAPPENING_NOW + r"(?:heart attack|cardiac arrest)\b"),
     # A weight on the body with the arm, jaw or sweat of a heart attack: "this pressure like someone sitting on me thats
     # still there, arm feels heavy".
-    Unless(near(100, words(r"(?:pressure|weight|heaviness|tightness|elephant)(?: \w+){0,3} (?:sitting|standing|sat|pressing"
-                           r"|pushing|crushing) (?:on|down on) (?:me|my)"),
+    Unless(near(100, words(r"(?<!cats )(?<!cat s )(?<!bar )(?<!disc )(?:pressure|weight|heaviness|tightness|elephant)(?: \w+){0,3}"
+                           r" (?:sitting|standing|sat|pressing|pushing|crushing) (?:on|down on) (?:me\b|my (?:chest|ribs"
+                           r"|breastbone|sternum))"),
                 words(r"arms?", "jaw", "shoulder", r"sweat\w*", "clammy", r"breath\w*", "sick", r"nause\w*", "still there",
                       r"wont (?:go|shift)", r"(?:not|isnt) (?:going|easing)")),
-           CHEST_SETTLES_ON_STOPPING),
-    # The same pain as an earlier heart attack or the one before a stent, back now.
-    Unless(near(150, words("stent", "stents", r"heart attacks?", "bypass", "angina", r"cardiac arrest"),
-                words(r"same (?:\w+ )?(?:pain|ache|pressure|tightness|feeling|heaviness|symptoms?)(?! (?:in|as) (?:my|his|her)"
-                      r" (?:feet|legs|hands|toes|back)\b)"),
-                words("now", "started", "again", "back", "today", "tonight", r"(?:minutes?|mins?|hours?) ago", "since")),
            CHEST_SETTLES_ON_STOPPING),
     # A racing or irregular heart is urgent when it comes with dizziness, faintness or chest symptoms, unless it settled
     # within minutes or on stopping (the effort of a workout).
@@ -106,6 +106,14 @@ CARDIAC = Category("cardiac", (
                            r"|jumping|beating (?:\w+ )?(?:fast|hard|irregular\w*|all over))", r"palpitations?"),
                 words("dizzy", r"dizziness", "faint", r"light ?headed", "chest", r"breath\w*", r"sick", "nauseous",
                       r"sweat\w*")),
+           CHEST_SETTLES_ON_STOPPING),
+), whole_message=(
+    # The same pain as before a stent or a heart attack, now: read in the whole message, where the stent is often told
+    # as long ago ("had a stent put in two years ago and now hes got the same pain he had then").
+    Unless(near(150, words("stent", "stents", r"heart attacks?", "bypass", "angina", r"cardiac arrest"),
+                words(r"same (?:\w+ )?(?:pain|ache|pressure|tightness|feeling|heaviness) (?:as (?:before|last time|then)"
+                      r"|(?:i|he|she|they) (?:had|felt) (?:then|before|back then|that time|with))"),
+                words("now", "started", "again", "back", "today", "tonight", r"(?:minutes?|mins?|hours?) ago")),
            CHEST_SETTLES_ON_STOPPING),
 ))
 
@@ -126,13 +134,17 @@ BREATH_CAME_BACK = re.compile(words(r"(?:got|get|getting|caught|catch|had) (?:my
 BREATHING = Category("breathing", (
     # A blocked nose is not breathlessness.
     re.compile(BREATH_TROUBLE + r" (?:\w+ ){0,2}" + BREATH + r"(?! (?:through|out of) (?:my|the) nose)"),
-    Unless(re.compile(SHORT_OF_BREATH), re.compile(f"{BREATH_CAME_BACK.pattern}|{SETTLES_ON_STOPPING.pattern}")),
+    Unless(re.compile(SHORT_OF_BREATH), re.compile(
+        f"{BREATH_CAME_BACK.pattern}|^(?!.*\\b(?:at rest|resting|sitting|lying|in (?:his|her|my|the) chair|in bed)\\b)"
+        + SETTLES_ON_STOPPING.pattern)),
     re.compile(words("blue lips", r"lips (?:\w+ ){0,2}blue")),
-    near(80, words(r"inhalers?", r"puffers?", r"pumps?", r"nebuli[sz]ers?", "ventolin", "salbutamol", r"puffs"),
+    near(100, words(r"inhalers?", r"puffers?", r"nebuli[sz]ers?", "ventolin", "salbutamol", r"relievers?", "blue one"),
          words(r"(?:isnt|is not|not|doesnt|does not|didnt|did not|hasnt|has not|wont|arent) (?:\w+ )?(?:working|work|helping|help"
                r"|doing (?:anything|much|a thing)|touching it|making (?:a|any) difference)",
-               r"(?:\d{2}|eight|ten|twelve|several|loads of|lots of) puffs",
-               CANT + r" (?:finish|complete|get out|say) (?:a |my |full |whole )?(?:sentences?|words?)")),
+               r"(?:\d{2}|[5-9]|eight|ten|twelve|several|loads of|lots of) (?:puffs|times (?:in|within) (?:the last |an |one )?hour)",
+               CANT + r" (?:finish|complete|get out|say) (?:a |my |full |whole )?(?:sentences?|words?)"),
+         words(r"wheez\w*", r"breath\w*", "asthma", "chest", r"tight\w*")),
+    re.compile(words(r"(?:gone|going|turned|turning) blue (?:round|around) (?:the |his |her |my )?(?:lips|mouth)")),
     re.compile(words(r"suffocat\w*", r"(?:stopped|not|isnt|arent) breathing")),
     # Out of breath at rest or for hours is never the effort of a workout; very out of breath is, when it settles.
     near(40, "out of breath", words("at rest", "resting", "sitting", "lying", "still", "wont go away",
@@ -178,7 +190,8 @@ LOST_CONSCIOUSNESS = words(
     "seizing", r"convuls\w*", r"lights went out",
     r"(?:not|isnt|arent|stopped) (?:waking up|responding)", r"(?:wont|cant|doesnt) (?:wake up|respond)",
     r"cant wake (?:him|her|them)",
-    r"(?:cant|can not|couldnt|could not) (?:feel|find|get) (?:a|his|her|their|any) pulse", r"no pulse",
+    r"(?:doing|giving|started|start|gave) (?:him |her |them )?cpr\b(?! (?:on (?:a |the )?(?:dummy|dummies|manikin|mannequin)"
+    r"|training|course|class))", "chest compressions",
     r"(?:everything|vision|world|it all) (?:went|goes|going|turned) (?:black|dark|grey|gray)")
 # Feeling faint for a moment on standing up is postural and familiar; fainting itself is not.
 ON_STANDING = r"(?!.*\b(?:when|if|as|after) i (?:stand|get up|sit up|stood|got up)\b)"
@@ -199,12 +212,20 @@ COLLAPSE_SIGNS = re.compile(words(r"cant (?:get up|remember|wake|rouse|move)", r
 FAINTING = Category("fainting", (
     re.compile(LOST_CONSCIOUSNESS), re.compile(ABOUT_TO_FAINT),
     # Someone who went down and came round confused: "she went white and dropped and now doesnt know what day it is".
-    near(150, words(r"dropped(?! (?:weight|off|out|down to|the|my|his|her|a|an|it|some|everything|him)\b)"
-                    r"(?! (?:\w+ )?(?:kg|kilos|pounds|lbs|stone)\b)",
-                    "went down", r"keel\w*", "collapsed", "went white", "went grey", "hit the (?:floor|ground|deck)"),
-         words(r"(?:doesnt|does not|didnt|cant|couldnt|dont|did not) (?:know|remember|recogni[sz]e) (?:what day|where (?:she|he"
-               r"|they|i) (?:is|was|am|are)|who (?:i|she|he|we) (?:am|is|are)|(?:her|his|my) (?:own )?name|what happened)",
-               r"(?:not|isnt|hasnt been|wasnt) moving")),
+    Unless(near(150, words(not_after("swelling", "temperature", "temp", "pain", "mood", "sugar", "sugars", "level", "levels",
+                                     "it", "weight", "baby", "sun", "price", "score", "phone", "reading", "bp", "pressure",
+                                     "number", "numbers", "fever")
+                           + r"(?:dropped|went down)(?! (?:from|to|by|into|for|a|an|the|my|his|her|some|\d+)\b)",
+                           r"keel\w*", "collapsed",
+                           "went white", "went grey", "hit the (?:floor|ground|deck)"),
+                words(r"(?:doesnt|does not|didnt|cant|couldnt|dont|did not) (?:know|remember|recogni[sz]e|tell (?:us|me))"
+                      r" (?:what day|where (?:she|he|they|i) (?:is|was|am|are)|who (?:i|she|he|we) (?:am|is|are)"
+                      r"|(?:her|his|my) (?:own )?(?:name|address)|what happened)", r"confus\w*", "talking rubbish",
+                      r"not making (?:any )?sense", r"(?:not|isnt|hasnt been|wasnt) moving(?! (?:much|as much|a lot|enough"
+                      r"|around|well)\b)",
+                      r"(?:cant|can not|couldnt|could not) (?:feel|find|get) (?:a|his|her|their|any) pulse(?! (?:in|on) )",
+                      "no pulse(?! (?:detected|sensor|reading))")),
+           re.compile(words(r"dementia", r"alzheimer\w*"))),
 ))
 
 # --- Stroke: face, arm, speech, one-sided weakness or numbness --------------------------------
@@ -321,7 +342,10 @@ GONE_ON_MOVING = re.compile(words(
     r"(?:when|once|as soon as|after|if) (?:i|he|she|they|we) (?:stand|stood|get up|got up|get off|got off|move|moved"
     r"|walk|walked)"))
 CAUDA_EQUINA = Category("cauda_equina", (
-    near(150, LOST_CONTROL, BACK_OR_SPINE),
+    # Not a shy bladder, a sample on demand or a child's potty.
+    Unless(near(150, LOST_CONTROL, BACK_OR_SPINE), re.compile(words("shy bladder", "paruresis", r"(?:urine|wee|pee) sample",
+                                                                  r"potty\w*", r"public (?:loo|toilet)s?",
+                                                                  r"when (?:anyone|someone|people) (?:is|are) (?:nearby|around)"))),
     # A numb groin alone is usually a long ride or long sitting; with back pain it is a red flag.
     Unless(near(200, NUMB, SADDLE_AREA, BACK_OR_SPINE + "|" + LOST_CONTROL), GONE_ON_MOVING),
     re.compile(words(r"saddle (?:numb\w*|anaesthesia|anesthesia)")),
@@ -389,8 +413,10 @@ DISCLOSED = words(r"my ?self", r"(?:ive|i have|been) (?:been )?doing it", r"i do
                   r"urges?")
 # After a death, wanting to be with the one who died: "lost my wife last year, i just want to be with her again".
 # Read in the whole message: a death told as long past still gives its meaning to the wish told now.
-JOINING_THE_DEAD = near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon|tonight|tomorrow"
-                                             r"|this (?:weekend|week)|next (?:week|weekend))",
+JOINING_THE_DEAD = near(150, BEREAVED, words(r"(?:be|being) with (?:him|her|them) (?:again|soon)",
+                                             r"(?:want|wanna|going|ready|need|long\w*) to be with (?:him|her|them)"
+                                             r" (?:now|tonight|tomorrow|this (?:weekend|week)|next (?:week|weekend))\b"
+                                             r"(?! (?:at|for|to|in|on)\b)",
                                              r"join (?:him|her|them)", r"follow (?:him|her|them)",
                                              r"(?:go|going|went) the same way", r"do (?:the same|what (?:he|she|they) did)"))
 # A question of how much it takes (height, speed, strength, number), a means, and a death as the answer: "how high
@@ -406,19 +432,23 @@ DEATH_OUTCOME = words("die", "dies", "fatal", "lethal", "deadly", "unsurvivable"
                       r"kill (?:you|u|someone|somebody|a person|an adult|him|her|them|my ?self|your ?self)",
                       r"(?:would|will|could|to) (?:\w+ )?kill me",
                       r"(?:not|never|dont|wont|doesnt|didnt|couldnt|cant) (?:\w+ )?survive",
-                      r"(?:never|not|dont|doesnt|wont|wouldnt|didnt) (?:wake|woke|waking) up", r"(?:guaranteed|certain) death",
-                      "bleed out", r"(?:you|u|someone|a person|i|they) (?:\w+ )?go (?:quickly|quick|fast|peacefully|painlessly)",
+                      r"(?:never|not|dont|doesnt|wont|wouldnt|didnt) (?:wake|woke|waking) up(?! (?:for|till|until|before"
+                      r"|in time)\b)", r"(?:guaranteed|certain) death",
+                      "bleed out", r"(?:you|u|someone|a person|i|they) (?:\w+ )?go (?:peacefully|painlessly)",
+                      r"so (?:that )?(?:you|u|someone|a person|i|they) (?:\w+ )?go (?:quickly|quick|fast)",
+                      r"(?:dont|doesnt|wont|never) come back (?:out|up)",
                       r"finish (?:someone|somebody|me|him|her|them|you|a person) off")
-# Warning signs that are ordinary alone and alarming together.
+# Warning signs that are ordinary alone and alarming together: two of these, or one beside a weaker sign.
 FAREWELL_SIGNS = (
     words(r"(?:sorted|sorting|sort out|sorted out|put in order|putting in order|finished|updated|updating|made|making"
           r"|wrote|writing|written) (?:out )?(?:all )?(?:of )?(?:my |his |her |their )?(?:will|affairs|life insurance"
-          r"|funeral (?:plans|arrangements))"),
+          r"|funeral (?:plans|arrangements))", r"(?:put|putting|got|getting) (?:all )?(?:my|his|her|their) affairs in order"),
     words(r"(?:giv\w*|gave|hand\w*) (?:away|out) (?:all )?(?:of )?(?:my|his|her|their) (?:\w+ )?(?:things|stuff|belongings"
           r"|possessions|clothes|books|tools|guitar|dog|cat|jewel\w*|records|collection|bike)",
-          r"(?:gave|given|giving|handed|handing) (?:all )?(?:of )?(?:my|his|her|their) (?:\w+ ){0,2}(?:things|stuff|belongings"
-          r"|possessions|clothes|books|tools|guitar|jewel\w*|records|collection|bike|mats|medals|watch|rings?|trainers"
-          r"|kit|gear) (?:\w+ ){0,3}(?:away|out|to)\b"),
+          r"(?:gave|given|giving|handed|handing) (?:all |most )?(?:of )?(?:my|his|her|their) (?:\w+ ){0,2}(?:things|stuff"
+          r"|belongings|possessions|clothes|books|tools|guitar|jewel\w*|records|collection|bike|mats|kit|gear) away\b",
+          r"(?:gave|given|giving|handed|handing) (?:\w+ )?(?:my|his|her|their) (?:\w+ )?(?:medals|wedding ring|rings?|watch"
+          r"|jewel\w*) (?:\w+ ){0,3}(?:to|away)\b"),
     words(r"(?:apologis\w*|apologiz\w*|sorry) (?:\w+ ){0,4}for (?:everything|whats coming|what is coming"
           r"|what (?:i|im|hes|shes) (?:about|going) to)"),
     words(r"(?:youll|you will|theyll|they will|\w+ will) (?:all )?(?:understand|know why) (?:soon|one day|eventually)"),
@@ -426,34 +456,43 @@ FAREWELL_SIGNS = (
     words(r"(?:funeral|cremation) (?:is |all )?(?:paid|planned|sorted|arranged)", r"paid (?:for )?my funeral",
           r"paid off (?:all )?my debts?"),
     words(r"(?:im|i am|i feel|hes|he is|shes|she is|theyre|they are) ready (?:now|to go)\b(?! (?:back|out|home|on|for|to"
-          r"|again|\w+ing)\b)"),
-    words(r"(?:had|has had|hes had|shes had|ive had) a good (?:innings|run|life)", r"made (?:my|his|her|their) peace"),
-    words(r"(?:made|reached) (?:my|his|her|their) (?:final )?(?:decision|choice)"),
-    words(r"(?:wont|will not|not going to) be (?:around|here) (?:for|at|to see) (?:the|my|his|her|next|christmas)",
-          r"(?:says|said|told \w+) (?:hes|shes|he|she) (?:wont|will not) be (?:here|around)"),
-    words(r"(?:checking|check) out (?:after|on|this|next|before|by|tonight|soon)\b"),
-    words(r"(?:a|such a|just a) (?:weight|burden|drain|millstone) (?:round|around|on|to|for)",
-          r"(?:everyone|everybody|they|my family|the kids|my kids) (?:would|will|d) (?:all )?be better off\b(?! (?:if|when|once)"
-          r" (?:i|we|they) (?:\w+ed|exercis\w*|walk\w*|mov\w*|train\w*|start\w*))"),
-    words(r"(?:worked|figured|found|sorted) out (?:how|a way) to (?:fix|end|sort|solve|stop) (?:that|this|it|everything)",
-          r"(?:have|got|has) the means\b(?! (?:to|of|for)\b)"),
-    words(r"decided (?:that )?(?:im|i am|hes|shes) done\b(?! with (?:the|this|that|my|physio|exercis\w*|gym|running|yoga"
-          r"|walking)\b)"),
-    words(r"(?:(?:the|my) )?(?:letters?|notes?) (?:is|are) (?:all )?(?:written|done|ready)"),
-    words(r"(?:need|needs|find|get|getting|got|have|had) (?:\w+ ){0,2}(?:the )?courage(?! to (?:ask|go|try|start|tell|see|talk"
-          r"|exercise|get back|book|join))"),
-    words(r"(?:help|helping) (?:me|him|her|them) (?:to )?(?:finish|end) (?:it|things|my life|his life|her life)\b(?! off)"),
-    words(r"refus\w* (?:all )?(?:food|fluids|to eat|to drink)"),
+          r"|again|with|\w+ing)\b)"),
     words(r"(?:gave|given|giving) (?:my|his|her) (?:dog|cat|pets?) to"),
-    words(r"thank you (?:and|for everything) (?:\w+ )?goodbye", r"(?:thank you|thanks) for (?:everything|trying)"),
-    words(r"(?:nobody|no one|noone|no body) (?:has|will have|needs|will need) to (?:deal with|worry about|look after|put up with"
-          r"|care for) (?:me|him|her)"),
-    words(r"(?:none of (?:it|this|that)|nothing) (?:will|is going to) matter"),
-    words(r"(?:sorted|sorting) (?:everything|it all|all of it) (?:out)?"),
+    words(r"thank you (?:and|for everything) (?:\w+ )?goodbye", r"thank you for (?:everything|trying)"),
     words(r"look after (?:\w+ ){0,3}for me when"),
     words(r"(?:said|saying|say) goodbye to (?:everyone|everybody|them all|(?:my|the) (?:family|kids|children|wife"
           r"|husband|partner|friends))"),
+    # The means at hand, and the letter written: "decided im done. have the means", "the letter is written".
+    words(r"(?:have|got|has) the means\b(?!(?: \w+){0,2} (?:to|of|for)\b)"),
+    words(r"(?:the|my) (?:letter|note) is (?:all )?(?:written|done|ready)\b(?! up)"),
 )
+# Weaker signs: alarming with one of the above, beside despair, or three together ("everyone would be better off, im
+# a weight round their necks and ive worked out how to fix that").
+WEAK_FAREWELL_SIGNS = (
+    words(r"(?:had|has had|hes had|shes had|ive had) a good (?:innings|life)", r"made (?:my|his|her|their) peace"),
+    words(r"(?:made|reached) (?:my|his|her|their) (?:final )?(?:decision|choice)\b(?! (?:about|on|to|re)\b)"),
+    words(r"(?:wont|will not|not going to) be (?:around|here) (?:for|at|to see) (?:the|my|his|her|next|christmas)",
+          r"(?:says|said|told \w+) (?:hes|shes|he|she) (?:wont|will not) be (?:here|around)\b(?! (?:for|on|at|next|this)\b)"),
+    words(r"(?:a|such a|just a) (?:burden|drain|millstone) (?:round|around|on|to|for)",
+          r"(?:a|such a|just a) weight (?:round|around) (?:their|his|her|your|everyones) necks?"),
+    words(r"(?:everyone|everybody|they|my family|the kids|my kids) (?:would|will|d) (?:all )?be better off\b(?! (?:if|when|once"
+          r"|with)\b)"),
+    words(r"(?:worked|figured|found|sorted) out (?:how|a way) to (?:fix|end|sort|solve|stop) (?:that|this|it|everything)"
+          r"\b(?! (?:with|by|for)\b)"),
+    words(r"decided (?:that )?(?:im|i am|hes|shes) done\b(?! (?:with|for) (?:the|this|that|my|today|physio|exercis\w*|gym"
+          r"|running|yoga|walking)\b)(?! for (?:the|to)day)"),
+    words(r"(?:need|needs|find|get|getting|got|have|had) (?:\w+ ){0,2}(?:the )?courage(?! (?:up )?to (?:ask|go|try|start|tell"
+          r"|see|talk|exercise|get back|book|join))"),
+    words(r"(?:help|helping) (?:me|him|her|them) (?:to )?(?:finish|end) (?:it|things|my life|his life|her life)\b(?! off)"),
+    words(r"(?:hes|shes|he is|she is|been|im|ive been|i am) refus\w* (?:all )?(?:food|fluids|to eat|to drink)"),
+    words(r"(?:nobody|no one|noone|no body) (?:has|will have|needs|will need) to (?:deal with|worry about|look after|put up with"
+          r"|care for) (?:me|him|her)\b(?! (?:since|now that|because)\b)"),
+    words(r"none of (?:it|this|that) (?:will|is going to) matter\b(?! (?:as much|more|if)\b)"),
+)
+# Despair beside a weaker sign: "no point giving me more exercises", "wants to go tonight".
+DESPAIR = words("had enough", r"cant (?:go on|do this any ?more|take (?:it|this) any ?more)", "no point", "whats the point",
+                "end it", "tonight", "for good", r"(?:give|giving|gave) up on", "no way out", "hopeless",
+                r"wants? to go\b(?! (?:to|back|home|out|for|swimming|walking)\b)")
 # What one would "rather die than" do, when it is a dislike: "id rather die than do another burpee" (the suicide
 # rules and the semantic layer's figures of speech read it alike).
 CHORE_VERB = (r"(?:do|doing|go to|going to|go back (?:in|into|to)|get (?:back )?(?:in|into)|set foot in|sit through|try|trying"
@@ -506,6 +545,9 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"|life|going on|carrying on|being alive|being here|waking up)",
     r"(?:whats|what is) the (?:point|use) (?:in|of) (?:living|life|going on|carrying on|being alive"
     r"|being here)",
+    r"(?:cant|cannot|dont|do not) see (?:a |any )?(?:reason|point) (?:to|in|of) (?:carry\w* on|go\w* on|liv\w*|keep\w* going"
+    r"|be\w* here)", r"(?:no|not any) (?:\w+ )?(?:reason|point) (?:to|in) carry\w* on",
+    r"(?:worked out|found|know) how to make (?:it|this|the pain|everything) stop for good",
     r"nothing (?:left )?to live for", "not worth living", r"life (?:isnt|is not) worth (?:living|it)",
     r"(?:dont|do not|no longer) want to (?:live|be alive|be here|exist|wake up|go on)",
     # "I don't wake up at night any more" is good news; wishing not to wake up is not.
@@ -567,30 +609,37 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:sleep|go to sleep) (?:forever|(?:and )?not wake)", r"(?:no|dont see a|cant see a|there is no|theres no) way out",
     r"(?:tired|sick) of (?:living|being alive|life|existing)", r"done (?:i am |im )?with (?:living|being alive|life|existing)\b(?! room)", r"(?:give|giving|given|gave) up on (?:life|living)",
     r"(?:end|ending|finish|finishing) (?:my|this|it) (?:life|pain) (?:for good|forever|permanently)",
-    r"(?:rope|noose|razor|blades?|bridge|ledge|train tracks)(?: (?!(?:away|electric|shav\w*)\b)\w+){0,6} (?:ready|bought|got"
+    r"(?<!skipping )(?<!jump )(?<!jumping )(?<!climbing )(?<!battle )(?:rope|noose|razor|blades?|bridge|ledge|train tracks)"
+    r"(?: (?!(?:away|electric|shav\w*)\b)\w+){0,6} (?:ready|bought|got"
     r"|found|waiting|tonight)",
     # Tablets set out to take: "tonight ive got the tablets all lined up on the kitchen table" (not a week's dosette).
     r"(?:pills|tablets|meds|painkillers|" + DRUG_ALTERNATIVES + r") (?:\w+ ){0,2}(?:lined up|laid out|counted out|set out)"
     r"(?! (?:in|into|for) (?:my |the |a |his |her )?(?:pill ?box|dosette|organi[sz]er|blister|week|days?)\b)"
-    r" (?:\w+ ){0,3}(?:on (?:the|my) (?:\w+ )?(?:table|bed|bedside|counter|desk|floor)|in front of me|ready|tonight)",
-    r"this (?:week|weekend|month|christmas|birthday|year) (?:is|will be|s) (?:my|his|her) last\b",
+    r" (?:\w+ ){0,3}(?:on (?:the|my) (?:\w+ )?(?:table|bed|bedside|counter|desk|floor)|in front of me|ready|tonight)"
+    r"(?! (?:\w+ )?for (?:the |my |a )?(?:week|morning|mornings|tomorrow|collection|carer|nurse|days?)\b)",
+    r"this (?:week|weekend|month|christmas|birthday|year) (?:is|will be|s) (?:my|his|her) last\b(?! (?:\w+ )?(?:of|on|at|in"
+    r"|before|with|for|week|month|year|day|session|class|shift|term)\b)",
     # A gun taken out and held, again and again.
-    r"(?:gun|pistol|rifle|shotgun|firearm)(?: \w+){0,10} (?:keep|kept|been) (?:\w+ ){0,3}(?:holding|taking it out"
-    r"|looking at it|picking it up|loading)",
-    r"(?:keep|kept|been) (?:taking|getting|picking) (?:\w+ ){0,3}(?:gun|pistol|rifle|shotgun|firearm) out\b",
+    r"(?<!massage )(?<!glue )(?<!nail )(?<!heat )(?<!staple )(?<!water )(?:gun|pistol|rifle|shotgun|firearm)"
+    r"(?!(?: \w+){0,6} (?:clay|range|shooting|hunting|club|wrong)\b)(?: \w+){0,4} (?:keep|kept|been) (?:\w+ ){0,3}(?:holding it|taking it out|looking at it|picking it up|loading it)",
+    r"(?:keep|kept|been) (?:taking|getting|picking) (?:\w+ ){0,3}(?<!massage )(?<!glue )(?<!nail )(?<!heat )(?<!staple )"
+    r"(?<!water )(?:gun|pistol|rifle|shotgun|firearm) out\b(?! (?:\w+ ){0,5}(?:clay|range|shooting|hunting|club))",
     # A wish to walk into water or traffic told as intent: "im just gonna walk into the canal".
     r"(?:going to|just going to|ill just|i will just|might just|could just) (?:walk|jump|step|throw my ?self|drive)"
-    r" (?:\w+ )?(?:into|off|in front of) (?:the |a )?(?:canal|river|sea|lake|reservoir|quarry|traffic|motorway|train|bus"
-    r"|lorry|bridge|cliff)\b(?! (?:for|to) (?:a |my |the )?(?:paddle|swim|dip|cool|splash|wade|bathe|photo|walk))",
+    r" (?:\w+ )?(?:into|off) (?:the |a )?(?:canal|river|sea|lake|reservoir|quarry|bridge|cliff)\b(?! (?:\w+ ){0,5}(?:for|to)"
+    r" (?:\w+ ){0,5}(?:paddle|swim|dip|cool|splash|wade|bathe|photo|walk))(?!.*\b(?:cold water|wild swim\w*|dip|paddle)\b)",
+    r"(?:going to|just going to|ill just|i will just|might just|could just) (?:walk|jump|step|throw my ?self|drive)"
+    r" (?:\w+ )?in front of (?:a |the )?(?:traffic|train|bus|lorry|truck|car)\b",
     # Scratching or carving the arms with something sharp: "scratching her wrists with a compass point".
-    r"(?:scratch|scor|dig|jab|carv|slic|cut)\w* (?:into |at )?(?:my|her|his|their) (?:own )?(?:arms?|forearms?|wrists?"
-    r"|thighs?|stomach|skin) (?:\w+ ){0,3}with (?:a |the |my |her |his )?(?:\w+ ){0,2}(?:compass\w*|pins?|needles?"
+    r"(?:scratch|scor|dig|carv|slic|cut)\w* (?:into |at )?(?:my|her|his|their) (?:own )?(?:arms?|forearms?|wrists?"
+    r"|thighs?|stomach|skin) (?:\w+ ){0,3}with (?:a |the |my |her |his )?(?:\w+ ){0,2}(?:compass\w*|safety pins?"
     r"|sharpeners?|blades?|razors?|glass|knife|knives|scissors)",
     # Hurting a part of the body on purpose or to feel something, whoever's it is: "scald my hands under the hot tap on
     # purpose", "bruising his shins with a cricket bat, says it helps him feel in control".
     r"(?:scald|bruis|burn|hit|whack|bash|smash|punch|cut)\w* (?:my|his|her|their) (?:own )?(?:hands?|arms?|legs?|shins?"
-    r"|thighs?|wrists?|skin|feet|head|stomach) (?:\w+ ){0,5}(?:on purpose|deliberately|so (?:that )?(?:i|he|she|they)"
-    r" (?:can )?feel|to feel (?:something|anything|in control)|helps? (?:me|him|her|them) (?:to )?feel)",
+    r"|thighs?|wrists?|skin|feet|head|stomach) (?:\w+ ){0,7}(?:on purpose|deliberately|so (?:that )?(?:i|he|she|they)"
+    r" (?:can )?feel (?:something|anything|alive|real|in control)|to feel (?:something|anything|alive|real|in control)"
+    r"|helps? (?:me|him|her|them) (?:to )?feel (?:something|anything|alive|real|in control))",
     # Looking for a way out that is not relief: "whats the quickest way out of this pain, and i dont mean stretching".
     r"(?:quickest|surest|fastest|easiest|painless\w*) way out of (?:\w+ ){0,3}(?:i|and i) (?:dont|do not) mean",
     r"(?:got|have|bought|found) (?:a |the )?(?:rope|noose|razor blades?|blades?)(?! (?:for|to) (?:exercise|skipping|training))",
@@ -736,6 +785,9 @@ SUICIDE = Category("suicide", (re.compile(words(
                                                     "deliberately", r"to distract")),
     # Warning signs that are ordinary alone and alarming together (not the things of someone who died).
     Unless(at_least(2, *FAREWELL_SIGNS), re.compile(BEREAVED)),
+    Unless(near(2000, "|".join(FAREWELL_SIGNS), "|".join(WEAK_FAREWELL_SIGNS)), re.compile(BEREAVED)),
+    near(150, "|".join(WEAK_FAREWELL_SIGNS), DESPAIR),
+    at_least(3, *WEAK_FAREWELL_SIGNS),
     # Waiting at the tracks: "i keep looking at the train tracks on my walk, yesterday i waited for one".
     near(150, words("train tracks", "railway line", "rail line", "level crossing", "platform edge", "the tracks"),
          words(r"waited for (?:one|a train|the train)", r"(?:nearly|almost|wanted to|want to|thinking of|tempted to)"
@@ -745,10 +797,18 @@ SUICIDE = Category("suicide", (re.compile(words(
     near(120, words(r"(?:keep|kept|been|cant stop|always) (?:\w+ ){0,2}(?:looking|staring|eyeing|thinking)"), MEDICINE,
          words(r"(?:thatd|that would|that will|thatll|theyd|they would|those would|itd|it would) (?:\w+ )?(?:do (?:it|the job"
                r"|the trick)|be enough|finish me)")),
+    # At a height or by water now, with the step in mind: "standing on the footbridge thinking about climbing over".
+    near(120, words(r"(?:standing|stood|sat|sitting|im|i am) (?:on|at|by|next to) (?:the |a )?(?:bridge|footbridge|ledge|edge"
+                    r"|roof|cliff|canal|river|platform|railway)"),
+         words(r"climb\w* over", r"jump\w*", "step off", r"walk (?:in|into)", "cant swim", "going to", "over the edge")),
+    # A date set, and something to do till then: "set a date. 14th. stretches for sleep till then?".
+    near(100, r"\b(?:set|picked|chose|chosen|got) (?:a|the|my) (?:date|day)\b(?! (?:for|with|of|to|on the calendar)\b)",
+         words("till then", "until then", "before then", "in the meantime", "meanwhile")),
     # How many it would take, beside an end: "writing a novel where she ends it, how many amitriptyline would it take".
     near(150, r"\bhow (?:many|much) (?:\w+ ){0,4}?(?:would it|does it|will it|it would|it d) (?:\w+ )?take\b",
-         words("ends it", "end it", "ending it", "ended it", r"di(?:e|es|ed)", r"kill\w*", r"suicid\w*", r"overdos\w*",
-               r"(?:not|never) wake up", "fatal", "lethal")),
+         words("ends it", "end it", "ending it", "ended it", r"(?:i|you|someone|a person|he|she|they) (?:would |will )?(?:die"
+               r"|be dead)\b(?! (?:down|off|back)\b)", r"kill (?:you|someone|a person|him|her|them|me|my ?self)",
+               r"suicid\w*", r"overdos\w*", r"(?:not|never) wake up", "fatal", "lethal")),
     # Whether too much of a medicine is dangerous or can kill: "is it dangerous to take too much pregabalin".
     near(40, r"\btoo (?:much|many) (?:of )?(?:(?:my|your|his|her|their|the) )?(?:\w+ ){0,2}?" + MEDICINE,
          words("dangerous", "kill", "die", "fatal", "deadly", "lethal")),
@@ -947,7 +1007,8 @@ NEGATED = re.compile(NEGATION_CUE + NEGATION_EXCEPTIONS + r"(?: (?!(?:or|nor|but
 # A clause about something years ago, unless the text says it is back or happening now.
 LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|few|couple of|some)"
-    r" (?:years?|yrs|decades?|months?) (?:ago|back|before)|(?:last|previous) (?:year|month|summer|winter|spring|autumn"
+    r" (?:years?|yrs|decades?|months?) (?:ago|back|before)|(?<!since )(?<!from )(?:last|previous) (?:year|month|summer"
+    r"|winter|spring|autumn"
     r"|fall|term|semester)|back in (?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|the (?:spring|summer|autumn|fall|winter))"
     r"|in (?:19|20)\d\d|when i was (?:a (?:kid|child|teen\w*|boy|girl)|young|younger|little|\d+)"
@@ -974,7 +1035,11 @@ EXPLAINED = re.compile(words(
 # brings it to now ("told me to look out for chest pain like i have now"). A general question about red flags
 # ("what are the signs of a heart attack") is not set aside: it is too often written beside one.
 PASSED_ON_ADVICE = re.compile(words(r"(?:told|advised|said|says|asked|warned) (?:me |us |him |her |them )?(?:to )?(?:watch|look"
-                                    r"|keep an eye|check) (?:out )?(?:\w+ ){0,3}(?:for|on)"))
+                                    r"|keep an eye|check) (?:out )?(?:(?:my|his|her|their|your) \w+ (?:daily |every day |each day )?)?"
+                                    r"(?:for|on)"))
+# What a clause tells of now after the advice in it: "the nurse said to check her feet for redness her foot is hot".
+NOW_AFTER_ADVICE = re.compile(r"\b(?:i|im|hes|shes|he is|she is|her|his|its|it s|theyre|my) (?:\w+ ){0,2}(?:cant|is|has|gone|got"
+                              r"|keeps|sweating|shaking)\b|\bcant (?:breathe|wake)\b")
 # "never happened again" says the opposite.
 # Nor of asking how to prevent it: "how do i stop that happening again".
 NOT_AGAIN = not_after("never", "never happened", "not happened", "hasnt happened", "havent had it", "never had it",
@@ -999,10 +1064,7 @@ HAPPENING_AGAIN = re.compile(words(NOT_AGAIN + AGAIN, NOT_NOW + "right now", "ju
                                    r"(?:its|it s) back", r"return\w*", r"getting worse", r"keeps? happening", r"recurr\w*", "same thing", r"creep\w* back",
                                    r"(?:thoughts|urges|feelings) (?:are|have) (?:\w+ )?back",
                                    # "what i'm feeling since i started walking again", "it's the same pain"
-                                   r"since (?:i|he|she|we|they) (?:\w+ ){0,3}again", r"(?:its|it s|it is|is) the same (?:feeling|pain)",
-                                   # "now hes got the same pain he had then" brings an old heart attack to now.
-                                   r"(?:got|having|has|have|feel\w*) the same (?:\w+ )?(?:pain|ache|pressure|tightness|feeling)"
-                                   r" (?:as |that )?(?:i|he|she|they) had"))
+                                   r"since (?:i|he|she|we|they) (?:\w+ ){0,3}again", r"(?:its|it s|it is|is) the same (?:feeling|pain)"))
 # A clause that goes on telling a past event ("back in 2015 i had a dark time and took an overdose, i was in
 # hospital") belongs to it, unless it brings the story back to now.
 CONTINUES_THE_PAST = re.compile(r"^\s*(?:(?:i|he|she|we|they|then) )?(?:took|had|was|were|ended up|got|went|spent"
@@ -1052,9 +1114,15 @@ DENIED_HARM = re.compile(r"\b(?:no|not any|not having any|not had any|never had 
                          r")?)\b")
 # A red flag imagined ("what should i do if i ever get chest pain while running?") is no symptom now; a crisis imagined
 # ("if it ever gets that bad again i'll take all my pills") still alarms.
-IMAGINED = re.compile(words(r"if (?:\w+ ){0,2}ever", r"in case (?:\w+ ){0,2}ever", r"should (?:i|you|he|she|we|they) ever",
-                           r"(?:protocol|procedure|policy|what to do|what do (?:you|we|staff) do) (?:\w+ ){0,2}(?:if|when)"
-                           r" (?:a|an|someone|somebody|anyone|one of (?:my|our|the)) "))
+IMAGINED = re.compile(words(r"if (?:\w+ ){0,2}ever", r"in case (?:\w+ ){0,2}ever", r"should (?:i|you|he|she|we|they) ever"))
+# A protocol asked for one's work or training ("whats the protocol if a pupil faints, its for our first aid training"),
+# not for someone in front of the writer now.
+PROTOCOL_ASKED = re.compile(words(r"(?:protocol|procedure|policy|what to do|what do (?:you|we|staff) do) (?:\w+ ){0,2}(?:if|when)"
+                                  r" (?:a|an|someone|somebody|anyone|one of (?:my|our|the))"))
+FOR_WORK = re.compile(words(r"instructors?", r"teachers?", "training", "course", "for work", "first aid", "refresher",
+                            "staff", "policy", "coach", "lifeguard training"))
+SOMEONE_HERE = re.compile(words("in front of me", "right now", "here", r"is \w+ing", r"my (?:dad|mum|mom|husband|wife|son"
+                                r"|daughter|friend|partner|brother|sister)"))
 # A question about a red flag, not a symptom: what a term means ("whats a thunderclap headache", "what does saddle
 # anaesthesia mean"), beside where it was met ("saw it on a list of warning signs"); or how to tell one ("how do you tell
 # chest pain thats serious from a pulled muscle?"), beside the writer's word that there is none now. It is set aside
@@ -1096,7 +1164,7 @@ def detect_emergency(text: str) -> tuple[str, ...]:
     whole = _join(clauses)
     if TIRED_OUT.search(whole) and not COLLAPSE_SIGNS.search(whole):
         current = FLOPPED.sub("flopped down", current)
-    physical = [c.name for c in PHYSICAL if any_search(c.rules, current)]
+    physical = [c.name for c in PHYSICAL if any_search(c.rules, current) or any_search(c.whole_message, whole)]
     undenied = _join(DENIED_HARM.sub(" ", clause) for clause in recent)
     kept = [c.name for c in NEGATION_KEPT
             if any_search(c.rules, undenied) or any_search(c.whole_message, whole)]
@@ -1135,7 +1203,9 @@ def _clauses(text: str) -> tuple[list[str], list[bool]]:
         fragment = len(clause.split()) <= FRAGMENT_WORDS
         told_on = story and (fragment or bool(CONTINUES_THE_PAST.search(clause)))
         # Told on from the past, or advice passed on, unless the clause brings it to now.
-        set_aside = (told_on or PASSED_ON_ADVICE.search(clause)) and not BACK_TO_NOW.search(clause)
+        advice = PASSED_ON_ADVICE.search(clause)
+        passed_on = advice and not NOW_AFTER_ADVICE.search(clause[advice.end():])
+        set_aside = (told_on or passed_on) and not BACK_TO_NOW.search(clause)
         story = bool(LONG_AGO.search(clause) or EXPLAINED.search(clause) or set_aside or _episode_over(clause, clauses))
         if not story and present and not present[-1] and _left_behind(clause, clauses):
             left_behind.append(index)
@@ -1176,6 +1246,8 @@ def _imagined(clause: str, clauses: list[str]) -> bool:
     only asks about one (``_asks_about_a_red_flag``)."""
     imagined = IMAGINED.search(clause) and not BACK_TO_NOW.search(clause) and not any(
         TODAY.search(c) or HAPPENING_AGAIN.search(c) for c in clauses)
+    whole = " ".join(clauses)
+    imagined = imagined or (PROTOCOL_ASKED.search(clause) and FOR_WORK.search(whole) and not SOMEONE_HERE.search(whole))
     return bool(imagined) or _asks_about_a_red_flag(clause, clauses)
 
 

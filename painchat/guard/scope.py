@@ -45,14 +45,15 @@ MEDICATION = re.compile(words(
 EXERCISE = re.compile(words(
     r"exc?ers?c?i[sz]\w*", r"walk\w*", r"swim\w*", r"cycl\w*", r"bik\w*", "yoga", "tai chi", "pilates",
     r"stretch\w*", r"strength\w*", r"train\w*", "gym", r"work ?outs?", "working out", "work out",
-    r"run\w*", r"jog\w*", "aerobic", "resistance", "weights", r"physio\w*", "physical activity",
+    r"run\w*", r"jog\w*", "aerobic", "resistance", "weights", r"physio\w*", "physical activity", r"laps?", r"lengths?", "steps",
     r"activit\w*", r"active", r"sports?", r"danc\w*", "balance", r"squats?", "lifting", "hiking",
 ))
 
 # How much or when to start exercise is not a medicine's ("how much walking", "start swimming").
-EXERCISE_AFTER = (r"(?! (?:\w+ ){0,2}?(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes"
-                  r"|aerobic|aqua|hydro|class|danc|hik|sport|physio|routine|program|lift|weights|strength|resistance"
-                  r"|balance|tai chi|spin|parkrun|rehab))")
+EXERCISE_AFTER = (r"(?! (?:(?!(?:" + "|".join(DRUG_NAMES) + r"|ibuprofen|paracetamol|tablets?|pills?)\b)\w+ ){0,2}?"
+                  r"(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes|aerobic|aqua"
+                  r"|hydro|class|danc|hik|sport|physio|routine|program|lifting|lift (?:weights|heavy)|weights|strength"
+                  r"|resistance|balance|tai chi|spin|parkrun|rehab|days?|laps?|lengths?|sessions?|reps|sets|hours))")
 # An exercise, or an occasion of one ("my class", "the session", "the hills"): what skipping or missing is about.
 ACTIVITY = (f"(?:{EXERCISE.pattern}|"
             + words(r"class\w*", r"sessions?", r"rides?", "riding", r"hydro\w*", r"aqua\w*", "spin", "parkrun", r"hills?", "reps")
@@ -89,7 +90,8 @@ MEDICINE_ACTION = words(
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
     r"interact\w*", "alcohol", "which one",
     # When to take it around exercise: "'take naproxen as needed', as needed when? before exercise or after?".
-    r"tak(?:e|ing) (?:\w+ ){0,6}(?:before|after) (?:\w+ ){0,2}or (?:after|before)",
+    r"tak(?:e|ing) (?:(?:my|the|his|her) )?(?:" + MEDICATION.pattern + r"|it|them|these|those|a dose)(?: \w+){0,4}"
+    r" (?:before|after) (?:\w+ ){0,2}or (?:after|before)",
     # A drink with a medicine is the pharmacist's question, beside exercise too ("a glass of wine with my pregabalin").
     "wine", r"beers?", "booze", r"pints?", "vodka", r"whiske?y", "gin", "cocktails?",
     # Asking for a prescription; "prescribed, taking as told" reports one.
@@ -259,8 +261,11 @@ DIAGNOSIS = re.compile(words(
 # Whether medicines treat the cause or only the pain: the papers speak to what the therapies aim at, and it is no
 # decision about the asker's own ("do my painkillers actually treat the cause of my nerve pain?").
 TREATS_THE_CAUSE = re.compile(words(
-    r"(?:fix|treat|cure|go after|goes after|target|address|tackle|get at|deal with|research|stud(?:y|ies|ying)|investigat"
-    r"|looking into|working on)\w* (?:\w+ ){0,3}?(?:the )?(?:cause"
+    r"(?:fix|treat|cure|go after|goes after|target|address|tackle|get at|deal with"
+    r"|(?<=anyone )(?:research|stud(?:y|ies|ying)|investigat|looking into|working on)"
+    r"|(?<=anybody )(?:research|stud(?:y|ies|ying)|investigat|looking into|working on)"
+    r"|(?<=researchers )(?:research|stud(?:y|ies|ying)|investigat|looking into|working on)"
+    r"|(?<=scientists )(?:research|stud(?:y|ies|ying)|investigat|looking into|working on))\w* (?:\w+ ){0,3}?(?:the )?(?:cause"
     r"|causes|causing|underlying|root|source)",
     r"(?:just|only|simply) (?:dull|mask|cover|numb|hide|treat|ease|help|take the edge off)\w*(?: \w+){0,2}? (?:the )?"
     r"(?:pain|symptoms?)"))
