@@ -90,7 +90,7 @@ MEDICINE_ACTION = words(
     r"instead of (?:my|his|her|their|our|your|the|these|those|them|it|tak\w*|us\w*|giv\w*)",
     r"interact\w*", "alcohol", "which one",
     # When to take it around exercise: "'take naproxen as needed', as needed when? before exercise or after?".
-    r"tak(?:e|ing) (?:(?:my|the|his|her) )?(?:" + MEDICATION.pattern + r"|it|them|these|those|a dose)(?: \w+){0,4}"
+    r"tak(?:e|ing) (?:(?:my|the|his|her) )?(?:" + MEDICATION.pattern + r"|it|them|these|those|a dose)(?: \w+){0,5}"
     r" (?:before|after) (?:\w+ ){0,2}or (?:after|before)",
     # A drink with a medicine is the pharmacist's question, beside exercise too ("a glass of wine with my pregabalin").
     "wine", r"beers?", "booze", r"pints?", "vodka", r"whiske?y", "gin", "cocktails?",
