@@ -1,5 +1,10 @@
 """Names of medicines people mention: generic names, brands and classes used as names."""
 
+# Tablets and insulins for diabetes: medicines like any other, and, beside shakiness or sweat, a sign of a low.
+DIABETES_MEDICINES = (
+    "metformin", "gliclazide", "humalog", "novorapid", "fiasp", "lantus", "levemir", "tresiba", "toujeo", "humulin",
+    "apidra", "lyumjev", "abasaglar",
+)
 DRUG_NAMES = (
     "pregabalin", "lyrica", "gabapentin", "neurontin", "gralise", "horizant", "gabapentinoids",
     "duloxetine", "cymbalta", "amitriptyline", "elavil", "nortriptyline", "pamelor", "imipramine",
@@ -13,11 +18,10 @@ DRUG_NAMES = (
     "paracetamol", "acetaminophen", "tylenol", "panadol", "prednisone", "prednisolone", "cortisone",
     "dexamethasone", "diazepam", "valium", "clonazepam", "baclofen", "tizanidine",
     "cyclobenzaprine", "flexeril", "methocarbamol", "ketamine", "botox", "cannabis", "cannabidiol",
-    "cbd", "thc", "marijuana", "metformin", "ozempic", "semaglutide", "mounjaro", "tirzepatide",
+    "cbd", "thc", "marijuana", "ozempic", "semaglutide", "mounjaro", "tirzepatide",
     "sertraline", "fluoxetine", "citalopram", "escitalopram", "mirtazapine", "trazodone", "warfarin",
     "apixaban", "rivaroxaban", "clopidogrel", "metoprolol", "atenolol", "bisoprolol", "propranolol",
-    "gliclazide", "lantus", "levemir", "tresiba", "toujeo", "humalog", "novorapid", "fiasp", "humulin", "apidra",
-    "lyumjev", "abasaglar", "dihydrocodeine", "oramorph", "zomorph",
+    "dihydrocodeine", "oramorph", "zomorph", *DIABETES_MEDICINES,
 )
 
 # The names as one regex alternation, for patterns that name any of them.

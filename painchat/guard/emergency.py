@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from painchat.guard.drugs import DRUG_ALTERNATIVES, DRUG_NAMES
+from painchat.guard.drugs import DIABETES_MEDICINES, DRUG_ALTERNATIVES, DRUG_NAMES
 from painchat.guard.matching import Matcher, Unless, any_search, at_least, near, not_after, words
 from painchat.guard.normalize import Vocabulary, normalize
 from painchat.guard.scope import VOCABULARY as MEDICINE_VOCABULARY
@@ -489,10 +489,18 @@ WEAK_FAREWELL_SIGNS = (
           r"|care for) (?:me|him|her)\b(?! (?:since|now that|because)\b)"),
     words(r"none of (?:it|this|that) (?:will|is going to) matter\b(?! (?:as much|more|if)\b)"),
 )
+ANY_FAREWELL_SIGN = "|".join(FAREWELL_SIGNS)
+ANY_WEAK_FAREWELL_SIGN = "|".join(WEAK_FAREWELL_SIGNS)
 # Despair beside a weaker sign: "no point giving me more exercises", "wants to go tonight".
 DESPAIR = words("had enough", r"cant (?:go on|do this any ?more|take (?:it|this) any ?more)", "no point", "whats the point",
                 "end it", "tonight", "for good", r"(?:give|giving|gave) up on", "no way out", "hopeless",
                 r"wants? to go\b(?! (?:to|back|home|out|for|swimming|walking)\b)")
+# A firearm, not a tool called a gun ("massage gun", "glue gun").
+FIREARM = (not_after("massage", "glue", "nail", "heat", "staple", "water")
+           + r"(?:gun|pistol|rifle|shotgun|firearm)")
+# Said as a plan: "im just going to walk into the canal".
+ABOUT_TO = (r"(?:going to|just going to|ill just|i will just|might just|could just)"
+            r" (?:walk|jump|step|throw my ?self|drive)")
 # What one would "rather die than" do, when it is a dislike: "id rather die than do another burpee" (the suicide
 # rules and the semantic layer's figures of speech read it alike).
 CHORE_VERB = (r"(?:do|doing|go to|going to|go back (?:in|into|to)|get (?:back )?(?:in|into)|set foot in|sit through|try|trying"
@@ -610,8 +618,7 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"(?:tired|sick) of (?:living|being alive|life|existing)", r"done (?:i am |im )?with (?:living|being alive|life|existing)\b(?! room)", r"(?:give|giving|given|gave) up on (?:life|living)",
     r"(?:end|ending|finish|finishing) (?:my|this|it) (?:life|pain) (?:for good|forever|permanently)",
     r"(?<!skipping )(?<!jump )(?<!jumping )(?<!climbing )(?<!battle )(?:rope|noose|razor|blades?|bridge|ledge|train tracks)"
-    r"(?: (?!(?:away|electric|shav\w*)\b)\w+){0,6} (?:ready|bought|got"
-    r"|found|waiting|tonight)",
+    r"(?: (?!(?:away|electric|shav\w*)\b)\w+){0,6} (?:ready|bought|got|found|waiting|tonight)",
     # Tablets set out to take: "tonight ive got the tablets all lined up on the kitchen table" (not a week's dosette).
     r"(?:pills|tablets|meds|painkillers|" + DRUG_ALTERNATIVES + r") (?:\w+ ){0,2}(?:lined up|laid out|counted out|set out)"
     r"(?! (?:in|into|for) (?:my |the |a |his |her )?(?:pill ?box|dosette|organi[sz]er|blister|week|days?)\b)"
@@ -620,16 +627,15 @@ SUICIDE = Category("suicide", (re.compile(words(
     r"this (?:week|weekend|month|christmas|birthday|year) (?:is|will be|s) (?:my|his|her) last\b(?! (?:\w+ )?(?:of|on|at|in"
     r"|before|with|for|week|month|year|day|session|class|shift|term)\b)",
     # A gun taken out and held, again and again.
-    r"(?<!massage )(?<!glue )(?<!nail )(?<!heat )(?<!staple )(?<!water )(?:gun|pistol|rifle|shotgun|firearm)"
-    r"(?!(?: \w+){0,6} (?:clay|range|shooting|hunting|club|wrong)\b)(?: \w+){0,4} (?:keep|kept|been) (?:\w+ ){0,3}(?:holding it|taking it out|looking at it|picking it up|loading it)",
-    r"(?:keep|kept|been) (?:taking|getting|picking) (?:\w+ ){0,3}(?<!massage )(?<!glue )(?<!nail )(?<!heat )(?<!staple )"
-    r"(?<!water )(?:gun|pistol|rifle|shotgun|firearm) out\b(?! (?:\w+ ){0,5}(?:clay|range|shooting|hunting|club))",
+    FIREARM + r"(?!(?: \w+){0,6} (?:clay|range|shooting|hunting|club|wrong)\b)(?: \w+){0,4} (?:keep|kept|been)"
+    r" (?:\w+ ){0,3}(?:holding it|taking it out|looking at it|picking it up|loading it)",
+    r"(?:keep|kept|been) (?:taking|getting|picking) (?:\w+ ){0,3}" + FIREARM
+    + r" out\b(?! (?:\w+ ){0,5}(?:clay|range|shooting|hunting|club))",
     # A wish to walk into water or traffic told as intent: "im just gonna walk into the canal".
-    r"(?:going to|just going to|ill just|i will just|might just|could just) (?:walk|jump|step|throw my ?self|drive)"
-    r" (?:\w+ )?(?:into|off) (?:the |a )?(?:canal|river|sea|lake|reservoir|quarry|bridge|cliff)\b(?! (?:\w+ ){0,5}(?:for|to)"
-    r" (?:\w+ ){0,5}(?:paddle|swim|dip|cool|splash|wade|bathe|photo|walk))(?!.*\b(?:cold water|wild swim\w*|dip|paddle)\b)",
-    r"(?:going to|just going to|ill just|i will just|might just|could just) (?:walk|jump|step|throw my ?self|drive)"
-    r" (?:\w+ )?in front of (?:a |the )?(?:traffic|train|bus|lorry|truck|car)\b",
+    ABOUT_TO + r" (?:\w+ )?(?:into|off) (?:the |a )?(?:canal|river|sea|lake|reservoir|quarry|bridge|cliff)\b"
+    r"(?! (?:\w+ ){0,5}(?:for|to) (?:\w+ ){0,5}(?:paddle|swim|dip|cool|splash|wade|bathe|photo|walk))"
+    r"(?!.*\b(?:cold water|wild swim\w*|dip|paddle)\b)",
+    ABOUT_TO + r" (?:\w+ )?in front of (?:a |the )?(?:traffic|train|bus|lorry|truck|car)\b",
     # Scratching or carving the arms with something sharp: "scratching her wrists with a compass point".
     r"(?:scratch|scor|dig|carv|slic|cut)\w* (?:into |at )?(?:my|her|his|their) (?:own )?(?:arms?|forearms?|wrists?"
     r"|thighs?|stomach|skin) (?:\w+ ){0,3}with (?:a |the |my |her |his )?(?:\w+ ){0,2}(?:compass\w*|safety pins?"
@@ -785,8 +791,8 @@ SUICIDE = Category("suicide", (re.compile(words(
                                                     "deliberately", r"to distract")),
     # Warning signs that are ordinary alone and alarming together (not the things of someone who died).
     Unless(at_least(2, *FAREWELL_SIGNS), re.compile(BEREAVED)),
-    Unless(near(2000, "|".join(FAREWELL_SIGNS), "|".join(WEAK_FAREWELL_SIGNS)), re.compile(BEREAVED)),
-    near(150, "|".join(WEAK_FAREWELL_SIGNS), DESPAIR),
+    Unless(near(2000, ANY_FAREWELL_SIGN, ANY_WEAK_FAREWELL_SIGN), re.compile(BEREAVED)),
+    near(150, ANY_WEAK_FAREWELL_SIGN, DESPAIR),
     at_least(3, *WEAK_FAREWELL_SIGNS),
     # Waiting at the tracks: "i keep looking at the train tracks on my walk, yesterday i waited for one".
     near(150, words("train tracks", "railway line", "rail line", "level crossing", "platform edge", "the tracks"),
@@ -867,9 +873,8 @@ CONFUSED = words(r"confus\w*", r"cant think", "foggy", "muddled", "dizzy", r"lig
                  # How a low looks from outside: "just stared at me", "not himself", suddenly stroppy.
                  r"not (?:him|her|my|them)(?:self|selves)", r"star(?:ed|ing) (?:at|into|blankly)", "vacant", "stroppy",
                  "irritable", "agitated")
-DIABETES = words(not_after("not", "non", "isnt", "im not", "wasnt", "no") + r"diabet\w*", "insulin", r"sugars?", "glucose", "type 1", "type 2", "t1d", "t2d", "gliclazide",
-                 "metformin", "hypo", "humalog", "novorapid", "fiasp", "lantus", "levemir", "tresiba", "toujeo",
-                 "humulin", "apidra", "lyumjev", "abasaglar")
+DIABETES = words(not_after("not", "non", "isnt", "im not", "wasnt", "no") + r"diabet\w*", "insulin", r"sugars?",
+                 "glucose", "type 1", "type 2", "t1d", "t2d", "hypo", *DIABETES_MEDICINES)
 
 
 # Symptoms alone, with a reading the writer calls normal, are not a low ("sugar was fine, just shaky after the gym").
@@ -1008,8 +1013,8 @@ NEGATED = re.compile(NEGATION_CUE + NEGATION_EXCEPTIONS + r"(?: (?!(?:or|nor|but
 LONG_AGO = re.compile(
     r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|few|couple of|some)"
     r" (?:years?|yrs|decades?|months?) (?:ago|back|before)|(?<!since )(?<!from )(?:last|previous) (?:year|month|summer"
-    r"|winter|spring|autumn"
-    r"|fall|term|semester)|back in (?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|winter|spring|autumn|fall|term|semester)|back in (?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december"
     r"|the (?:spring|summer|autumn|fall|winter))"
     r"|in (?:19|20)\d\d|when i was (?:a (?:kid|child|teen\w*|boy|girl)|young|younger|little|\d+)"
     r"|as a (?:kid|child|teen\w*)|years ago|long time ago|(?:once|twice) in my life"
@@ -1120,7 +1125,7 @@ IMAGINED = re.compile(words(r"if (?:\w+ ){0,2}ever", r"in case (?:\w+ ){0,2}ever
 PROTOCOL_ASKED = re.compile(words(r"(?:protocol|procedure|policy|what to do|what do (?:you|we|staff) do) (?:\w+ ){0,2}(?:if|when)"
                                   r" (?:a|an|someone|somebody|anyone|one of (?:my|our|the))"))
 FOR_WORK = re.compile(words(r"instructors?", r"teachers?", "training", "course", "for work", "first aid", "refresher",
-                            "staff", "policy", "coach", "lifeguard training"))
+                            "staff", "policy", "coach"))
 SOMEONE_HERE = re.compile(words("in front of me", "right now", "here", r"is \w+ing", r"my (?:dad|mum|mom|husband|wife|son"
                                 r"|daughter|friend|partner|brother|sister)"))
 # A question about a red flag, not a symptom: what a term means ("whats a thunderclap headache", "what does saddle
@@ -1242,12 +1247,13 @@ def _episode_over(clause: str, clauses: list[str]) -> bool:
 
 
 def _imagined(clause: str, clauses: list[str]) -> bool:
-    """The clause imagines a red flag ("if i ever get …") and no clause of the message says it is here now, or it
-    only asks about one (``_asks_about_a_red_flag``)."""
+    """The clause imagines a red flag ("if i ever get …") and no clause of the message says it is here now, asks the
+    protocol for one at work or in training (``PROTOCOL_ASKED``), or only asks about one (``_asks_about_a_red_flag``)."""
     imagined = IMAGINED.search(clause) and not BACK_TO_NOW.search(clause) and not any(
         TODAY.search(c) or HAPPENING_AGAIN.search(c) for c in clauses)
-    whole = " ".join(clauses)
-    imagined = imagined or (PROTOCOL_ASKED.search(clause) and FOR_WORK.search(whole) and not SOMEONE_HERE.search(whole))
+    if not imagined and PROTOCOL_ASKED.search(clause):
+        whole = " ".join(clauses)
+        imagined = FOR_WORK.search(whole) and not SOMEONE_HERE.search(whole)
     return bool(imagined) or _asks_about_a_red_flag(clause, clauses)
 
 

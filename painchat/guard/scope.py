@@ -50,7 +50,7 @@ EXERCISE = re.compile(words(
 ))
 
 # How much or when to start exercise is not a medicine's ("how much walking", "start swimming").
-EXERCISE_AFTER = (r"(?! (?:(?!(?:" + "|".join(DRUG_NAMES) + r"|ibuprofen|paracetamol|tablets?|pills?)\b)\w+ ){0,2}?"
+EXERCISE_AFTER = (r"(?! (?:(?!(?:" + DRUG_ALTERNATIVES + r"|tablets?|pills?)\b)\w+ ){0,2}?"
                   r"(?:exercis|walk|swim|run|jog|cycl|stretch|yoga|pilates|moving|gym|times|steps|minutes|aerobic|aqua"
                   r"|hydro|class|danc|hik|sport|physio|routine|program|lifting|lift (?:weights|heavy)|weights|strength"
                   r"|resistance|balance|tai chi|spin|parkrun|rehab|days?|laps?|lengths?|sessions?|reps|sets|hours))")
@@ -261,11 +261,11 @@ DIAGNOSIS = re.compile(words(
 # Whether medicines treat the cause or only the pain: the papers speak to what the therapies aim at, and it is no
 # decision about the asker's own ("do my painkillers actually treat the cause of my nerve pain?").
 TREATS_THE_CAUSE = re.compile(words(
+    # Researching it counts when said of anyone or of researchers, not of the writer's own doctor ("my gp is still
+    # investigating the cause, is my gabapentin right for me?").
     r"(?:fix|treat|cure|go after|goes after|target|address|tackle|get at|deal with"
-    r"|(?<=anyone )(?:research|stud(?:y|ies|ying)|investigat|looking into|working on)"
-    r"|(?<=anybody )(?:research|stud(?:y|ies|ying)|investigat|looking into|working on)"
-    r"|(?<=researchers )(?:research|stud(?:y|ies|ying)|investigat|looking into|working on)"
-    r"|(?<=scientists )(?:research|stud(?:y|ies|ying)|investigat|looking into|working on))\w* (?:\w+ ){0,3}?(?:the )?(?:cause"
+    r"|(?:(?<=anyone )|(?<=anybody )|(?<=researchers )|(?<=scientists ))"
+    r"(?:research|stud(?:y|ies|ying)|investigat|looking into|working on))\w* (?:\w+ ){0,3}?(?:the )?(?:cause"
     r"|causes|causing|underlying|root|source)",
     r"(?:just|only|simply) (?:dull|mask|cover|numb|hide|treat|ease|help|take the edge off)\w*(?: \w+){0,2}? (?:the )?"
     r"(?:pain|symptoms?)"))
